@@ -1,0 +1,3 @@
+export * from './users.ts';
+export * from './organisations.ts';
+export * from './services.ts';

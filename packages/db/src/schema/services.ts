@@ -1,0 +1,89 @@
+// Service listings and their rating aggregate.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { CareType, CqcRating, FundingType, ServiceStatus } from '@care-assist/domain';
+import { organisations } from './organisations.ts';
+
+export const services = pgTable(
+  'services',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    summary: text('summary').notNull().default(''),
+    description: text('description').notNull().default(''),
+    careTypes: text('care_types').array().$type<CareType[]>().notNull(),
+    specialisms: text('specialisms').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    addressLine1: text('address_line1').notNull(),
+    addressLine2: text('address_line2'),
+    town: text('town').notNull(),
+    county: text('county').notNull(),
+    postcode: text('postcode').notNull(),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    areaServedKm: real('area_served_km'),
+    // Prices in pence per unit; null where the service does not charge that way.
+    pricePerHourPence: integer('price_per_hour_pence'),
+    pricePerVisitPence: integer('price_per_visit_pence'),
+    pricePerNightPence: integer('price_per_night_pence'),
+    pricePerWeekPence: integer('price_per_week_pence'),
+    fundingAccepted: text('funding_accepted').array().$type<FundingType[]>().notNull().default(sql`'{}'::text[]`),
+    acceptingNewClients: boolean('accepting_new_clients').notNull().default(true),
+    languages: text('languages').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
+    cqcLocationId: text('cqc_location_id'),
+    cqcRating: text('cqc_rating').$type<CqcRating>().notNull().default('not_yet_rated'),
+    cqcRatingDate: date('cqc_rating_date'),
+    councilAccredited: boolean('council_accredited').notNull().default(false),
+    status: text('status').$type<ServiceStatus>().notNull().default('draft'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('services_slug_idx').on(t.slug),
+    uniqueIndex('services_cqc_location_idx').on(t.cqcLocationId),
+    index('services_organisation_idx').on(t.organisationId),
+    index('services_status_idx').on(t.status),
+    check('services_prices_non_negative', sql`coalesce(${t.pricePerHourPence}, 0) >= 0 and coalesce(${t.pricePerVisitPence}, 0) >= 0 and coalesce(${t.pricePerNightPence}, 0) >= 0 and coalesce(${t.pricePerWeekPence}, 0) >= 0`),
+    check('services_latitude_range', sql`${t.latitude} between -90 and 90`),
+    check('services_longitude_range', sql`${t.longitude} between -180 and 180`),
+  ],
+);
+
+/**
+ * One row per service: the rating aggregate, maintained in the same transaction that publishes or
+ * unpublishes a review, so pages and search never need to aggregate reviews on the fly.
+ */
+export const serviceRatings = pgTable(
+  'service_ratings',
+  {
+    serviceId: uuid('service_id')
+      .primaryKey()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    reviewCount: integer('review_count').notNull().default(0),
+    meanOverall: real('mean_overall'),
+    rankingScore: real('ranking_score').notNull().default(0),
+    valueScore: real('value_score'),
+    lastReviewAt: timestamp('last_review_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('service_ratings_count_non_negative', sql`${t.reviewCount} >= 0`)],
+);

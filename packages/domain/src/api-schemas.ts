@@ -1,0 +1,160 @@
+// The HTTP contract between apps/api and apps/web, as TypeBox schemas.
+// The API validates with them and documents them in OpenAPI; the web app uses the static types.
+import { Type, type Static } from 'typebox';
+import { CARE_TYPE_CODES, CQC_RATING_CODES, FUNDING_TYPE_CODES, PRICE_UNIT_CODES, SECTOR_CODES, USER_ROLES } from './taxonomy.ts';
+
+const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const CareTypeSchema = literalUnion(CARE_TYPE_CODES);
+export const CqcRatingSchema = literalUnion(CQC_RATING_CODES);
+export const FundingTypeSchema = literalUnion(FUNDING_TYPE_CODES);
+export const PriceUnitSchema = literalUnion(PRICE_UNIT_CODES);
+export const SectorSchema = literalUnion(SECTOR_CODES);
+export const UserRoleSchema = literalUnion(USER_ROLES);
+
+/** Search limits: generous enough for real use, small enough that nobody can ask for the whole country. */
+export const SEARCH_LIMITS = {
+  maxRadiusKm: 100,
+  defaultRadiusKm: 15,
+  maxPerPage: 50,
+  defaultPerPage: 20,
+  maxPage: 500,
+  maxQueryLength: 200,
+} as const;
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { $id: 'Problem' },
+);
+export type Problem = Static<typeof ProblemSchema>;
+
+export const RatingSummarySchema = Type.Object({
+  mean: Type.Union([Type.Number(), Type.Null()]),
+  count: Type.Integer(),
+  rankingScore: Type.Number(),
+  text: Type.String(),
+});
+export type RatingSummary = Static<typeof RatingSummarySchema>;
+
+export const PriceSchema = Type.Object({ unit: PriceUnitSchema, amountPence: Type.Integer() });
+
+export const ServiceSummarySchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  slug: Type.String(),
+  name: Type.String(),
+  organisationName: Type.String(),
+  summary: Type.String(),
+  careTypes: Type.Array(CareTypeSchema),
+  town: Type.String(),
+  county: Type.String(),
+  postcode: Type.String(),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  distanceKm: Type.Union([Type.Number(), Type.Null()]),
+  headlinePrice: Type.Union([PriceSchema, Type.Null()]),
+  cqcRating: CqcRatingSchema,
+  acceptingNewClients: Type.Boolean(),
+  rating: RatingSummarySchema,
+});
+export type ServiceSummary = Static<typeof ServiceSummarySchema>;
+
+export const SearchQuerySchema = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: SEARCH_LIMITS.maxQueryLength })),
+    postcode: Type.Optional(Type.String({ maxLength: 60 })),
+    radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: SEARCH_LIMITS.maxRadiusKm })),
+    care_type: Type.Optional(CareTypeSchema),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPage, default: 1 })),
+    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPerPage, default: SEARCH_LIMITS.defaultPerPage })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuerySchema>;
+
+export const SearchLocationSchema = Type.Object({
+  query: Type.String(),
+  label: Type.String(),
+  kind: Type.Union([Type.Literal('sector'), Type.Literal('district')]),
+  latitude: Type.Number(),
+  longitude: Type.Number(),
+  radiusKm: Type.Number(),
+});
+export type SearchLocation = Static<typeof SearchLocationSchema>;
+
+export const SearchResponseSchema = Type.Object({
+  items: Type.Array(ServiceSummarySchema),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  perPage: Type.Integer(),
+  totalPages: Type.Integer(),
+  location: Type.Union([SearchLocationSchema, Type.Null()]),
+  /** Set when the words in `postcode` were not a postcode and were searched as a place name instead. */
+  placeQuery: Type.Union([Type.String(), Type.Null()]),
+});
+export type SearchResponse = Static<typeof SearchResponseSchema>;
+
+export const ServiceDetailSchema = Type.Object({
+  ...ServiceSummarySchema.properties,
+  description: Type.String(),
+  addressLine1: Type.String(),
+  addressLine2: Type.Union([Type.String(), Type.Null()]),
+  specialisms: Type.Array(Type.String()),
+  fundingAccepted: Type.Array(FundingTypeSchema),
+  prices: Type.Array(PriceSchema),
+  languages: Type.Array(Type.String()),
+  areaServedKm: Type.Union([Type.Number(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  website: Type.Union([Type.String(), Type.Null()]),
+  cqcLocationId: Type.Union([Type.String(), Type.Null()]),
+  cqcRatingDate: Type.Union([Type.String(), Type.Null()]),
+  councilAccredited: Type.Boolean(),
+  updatedAt: Type.String(),
+  organisation: Type.Object({ id: Type.String(), name: Type.String(), sector: SectorSchema }),
+});
+export type ServiceDetail = Static<typeof ServiceDetailSchema>;
+
+export const UserSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  displayName: Type.String(),
+  role: UserRoleSchema,
+  createdAt: Type.String(),
+});
+export type User = Static<typeof UserSchema>;
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const RegisterBodySchema = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 }),
+    displayName: Type.String({ minLength: 1, maxLength: 100 }),
+    role: Type.Optional(UserRoleSchema),
+  },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBodySchema>;
+
+export const LoginBodySchema = Type.Object(
+  {
+    email: Type.String({ minLength: 3, maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBodySchema>;
+
+export const AuthResponseSchema = Type.Object({
+  accessToken: Type.String(),
+  expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+  user: UserSchema,
+});
+export type AuthResponse = Static<typeof AuthResponseSchema>;

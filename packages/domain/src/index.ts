@@ -1,0 +1,5 @@
+export * from './taxonomy.ts';
+export * from './money.ts';
+export * from './ratings.ts';
+export * from './distance.ts';
+export * from './api-schemas.ts';

@@ -1,0 +1,2 @@
+export * from './locate.ts';
+export { sectorCentroids, districtCentroids, type Centroid } from './centroids.ts';
