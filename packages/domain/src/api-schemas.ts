@@ -71,6 +71,11 @@ export const SearchQuerySchema = Type.Object(
     postcode: Type.Optional(Type.String({ maxLength: 60 })),
     radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: SEARCH_LIMITS.maxRadiusKm })),
     care_type: Type.Optional(CareTypeSchema),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('rating')], {
+        description: 'Default: distance when a postcode is given without words, otherwise relevance',
+      }),
+    ),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPage, default: 1 })),
     per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPerPage, default: SEARCH_LIMITS.defaultPerPage })),
   },
@@ -94,6 +99,7 @@ export const SearchResponseSchema = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
   totalPages: Type.Integer(),
+  sort: Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('rating')]),
   location: Type.Union([SearchLocationSchema, Type.Null()]),
   /** Set when the words in `postcode` were not a postcode and were searched as a place name instead. */
   placeQuery: Type.Union([Type.String(), Type.Null()]),
