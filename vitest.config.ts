@@ -16,6 +16,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['packages/*/src/**/*.int.test.ts', 'apps/api/test/**/*.test.ts'],
+          globalSetup: ['test/setup/meilisearch.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database and search index; two cores, so keep concurrency modest.

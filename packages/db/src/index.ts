@@ -3,3 +3,4 @@ export * from './migrate.ts';
 export * from './password.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
+export * from './seed/index.ts';

@@ -3,14 +3,13 @@
 import { Type, type Static } from 'typebox';
 import { CARE_TYPE_CODES, CQC_RATING_CODES, FUNDING_TYPE_CODES, PRICE_UNIT_CODES, SECTOR_CODES, USER_ROLES } from './taxonomy.ts';
 
-const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
-export const CareTypeSchema = literalUnion(CARE_TYPE_CODES);
-export const CqcRatingSchema = literalUnion(CQC_RATING_CODES);
-export const FundingTypeSchema = literalUnion(FUNDING_TYPE_CODES);
-export const PriceUnitSchema = literalUnion(PRICE_UNIT_CODES);
-export const SectorSchema = literalUnion(SECTOR_CODES);
-export const UserRoleSchema = literalUnion(USER_ROLES);
+export const CareTypeSchema = Type.Enum([...CARE_TYPE_CODES]);
+export const CqcRatingSchema = Type.Enum([...CQC_RATING_CODES]);
+export const FundingTypeSchema = Type.Enum([...FUNDING_TYPE_CODES]);
+export const PriceUnitSchema = Type.Enum([...PRICE_UNIT_CODES]);
+export const SectorSchema = Type.Enum([...SECTOR_CODES]);
+export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 
 /** Search limits: generous enough for real use, small enough that nobody can ask for the whole country. */
 export const SEARCH_LIMITS = {
@@ -72,7 +71,7 @@ export const SearchQuerySchema = Type.Object(
     radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: SEARCH_LIMITS.maxRadiusKm })),
     care_type: Type.Optional(CareTypeSchema),
     sort: Type.Optional(
-      Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('rating')], {
+      Type.Enum(['relevance', 'distance', 'rating'], {
         description: 'Default: distance when a postcode is given without words, otherwise relevance',
       }),
     ),
@@ -99,7 +98,7 @@ export const SearchResponseSchema = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
   totalPages: Type.Integer(),
-  sort: Type.Union([Type.Literal('relevance'), Type.Literal('distance'), Type.Literal('rating')]),
+  sort: Type.Enum(['relevance', 'distance', 'rating']),
   location: Type.Union([SearchLocationSchema, Type.Null()]),
   /** Set when the words in `postcode` were not a postcode and were searched as a place name instead. */
   placeQuery: Type.Union([Type.String(), Type.Null()]),

@@ -1,0 +1,73 @@
+// The Care Assist API as one Fastify plugin. server.ts listens; tests register it and use app.inject().
+// Plugin order is fixed and visible here: external plugins, then app plugins, then routes.
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { randomUUID } from 'node:crypto';
+import type { DbHandle } from '@care-assist/db';
+import type { SearchIndex } from '@care-assist/search';
+import type { Config } from './config.ts';
+import security from './plugins/external/security.ts';
+import swagger from './plugins/external/swagger.ts';
+import jwt from './plugins/external/jwt.ts';
+import metrics from './plugins/external/metrics.ts';
+import problemJson from './plugins/app/problem-json.ts';
+import actor from './plugins/app/actor.ts';
+import modules from './plugins/app/modules.ts';
+import healthRoutes from './routes/health/index.ts';
+import authRoutes from './routes/auth/index.ts';
+import meRoutes from './routes/me/index.ts';
+import serviceRoutes from './routes/services/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  db: DbHandle;
+  search: SearchIndex;
+  /** Injected so tests can move time; defaults to the wall clock. */
+  clock?: () => Date;
+}
+
+/** Options for the Fastify constructor that the app relies on (request ids, strict validation, body limit). */
+export function fastifyOptions(config: Pick<Config, 'logLevel' | 'env'>): FastifyServerOptions {
+  return {
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 64 * 1024,
+    trustProxy: config.env === 'production',
+    ajv: {
+      customOptions: {
+        // Reject unknown fields instead of silently dropping them; coerce query strings to numbers.
+        removeAdditional: false,
+        coerceTypes: true,
+        allErrors: true,
+      },
+    },
+  };
+}
+
+async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  const { config } = opts;
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await fastify.register(problemJson);
+  await fastify.register(security, { config });
+  await fastify.register(swagger);
+  await fastify.register(jwt, { config });
+  await fastify.register(metrics);
+
+  await fastify.register(actor);
+  await fastify.register(modules, { config, db: opts.db, search: opts.search, clock: opts.clock ?? (() => new Date()) });
+
+  await fastify.register(healthRoutes);
+  await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
+  await fastify.register(meRoutes, { prefix: '/api/v1/me' });
+  await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
+}
+
+// Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.
+export default fp(careAssistApi, { name: 'care-assist-api' });

@@ -1,0 +1,96 @@
+// Configuration is read from the environment once, here, validated, and passed down as a plain object.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  API_HOST: Type.String({ default: '127.0.0.1' }),
+  API_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3001 }),
+  WEB_ORIGIN: Type.String({ default: 'http://localhost:3000' }),
+  DATA_DIR: Type.String({ default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  MEILI_MASTER_KEY: Type.Optional(Type.String()),
+  MEILI_INDEX: Type.String({ default: 'services' }),
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  SEED_DEMO_DATA: Type.Boolean({ default: false }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  COOKIE_SECURE: Type.Optional(Type.Boolean()),
+});
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  webOrigin: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
+  jwtSecret: string;
+  logLevel: Env['LOG_LEVEL'];
+  seedDemoData: boolean;
+  rateLimit: { perMinute: number; authPerMinute: number };
+  cookieSecure: boolean;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  // Empty strings in .env files mean "not set".
+  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, Value.Clean(EnvSchema, { ...raw })));
+  if (!Value.Check(EnvSchema, candidate)) {
+    const problems = [...Value.Errors(EnvSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = candidate;
+  const dataDir = path.resolve(env.DATA_DIR);
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET (at least 32 characters) is required in production');
+  }
+  return {
+    env: env.NODE_ENV,
+    host: env.API_HOST,
+    port: env.API_PORT,
+    webOrigin: env.WEB_ORIGIN,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
+    jwtSecret: env.JWT_SECRET ?? localJwtSecret(dataDir),
+    logLevel: env.LOG_LEVEL,
+    seedDemoData: env.SEED_DEMO_DATA,
+    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
+    cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    accessTokenTtlSeconds: 15 * 60,
+    refreshTokenTtlDays: 30,
+  };
+}
+
+/**
+ * Outside production a secret is generated once and kept under DATA_DIR, so `npm start` needs no setup
+ * and sessions survive a restart. Production must pass JWT_SECRET.
+ */
+function localJwtSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

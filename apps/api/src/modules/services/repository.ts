@@ -1,0 +1,55 @@
+// Drizzle queries for service listings as the public sees them.
+import { and, asc, count, eq, gt, or } from 'drizzle-orm';
+import { organisations, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
+
+export type ServiceRow = typeof services.$inferSelect;
+export type OrganisationRow = typeof organisations.$inferSelect;
+export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
+export interface PublicServiceRecord {
+  service: ServiceRow;
+  organisation: OrganisationRow;
+  rating: ServiceRatingRow | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function createServiceRepository(db: Database) {
+  const publicRecords = (tx: Executor) =>
+    tx
+      .select({ service: services, organisation: organisations, rating: serviceRatings })
+      .from(services)
+      .innerJoin(organisations, eq(organisations.id, services.organisationId))
+      .leftJoin(serviceRatings, eq(serviceRatings.serviceId, services.id));
+
+  return {
+    async findPublishedByIdOrSlug(idOrSlug: string, tx: Executor = db): Promise<PublicServiceRecord | undefined> {
+      const match = UUID.test(idOrSlug)
+        ? or(eq(services.id, idOrSlug), eq(services.slug, idOrSlug))
+        : eq(services.slug, idOrSlug);
+      const [row] = await publicRecords(tx)
+        .where(and(match, eq(services.status, 'published')))
+        .limit(1);
+      return row;
+    },
+
+    /** Published services in id order, a page at a time (keyset paging, so it stays fast at 50,000). */
+    async *publishedInBatches(batchSize = 500, tx: Executor = db): AsyncGenerator<PublicServiceRecord[]> {
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const rows = await publicRecords(tx)
+          .where(and(eq(services.status, 'published'), gt(services.id, after)))
+          .orderBy(asc(services.id))
+          .limit(batchSize);
+        if (rows.length === 0) return;
+        yield rows;
+        after = rows[rows.length - 1]!.service.id;
+      }
+    },
+
+    async countPublished(tx: Executor = db): Promise<number> {
+      const [row] = await tx.select({ n: count() }).from(services).where(eq(services.status, 'published'));
+      return row?.n ?? 0;
+    },
+  };
+}
+export type ServiceRepository = ReturnType<typeof createServiceRepository>;

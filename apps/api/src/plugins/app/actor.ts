@@ -1,0 +1,36 @@
+// Works out who is calling from the Bearer access token. Routes pass `request.actor` to services,
+// and the services decide what that actor may do (authorisation lives in services, not routes).
+import fp from 'fastify-plugin';
+import type { UserRole } from '@care-assist/domain';
+import { Unauthorised } from '../../errors.ts';
+import type { AccessTokenClaims } from '../external/jwt.ts';
+
+export interface Actor {
+  userId: string;
+  role: UserRole;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export default fp(
+  async (app) => {
+    app.decorateRequest('actor', null);
+    app.addHook('onRequest', async (request) => {
+      const header = request.headers.authorization;
+      if (!header) return;
+      if (!/^Bearer\s+\S+$/i.test(header)) throw new Unauthorised('The Authorization header must be "Bearer <token>".');
+      try {
+        const claims = await request.jwtVerify<AccessTokenClaims>();
+        request.actor = { userId: claims.sub, role: claims.role };
+      } catch (error) {
+        const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
+        throw new Unauthorised(expired ? 'Your session has expired; please sign in again.' : 'The access token is not valid.');
+      }
+    });
+  },
+  { name: 'actor', dependencies: ['jwt'] },
+);

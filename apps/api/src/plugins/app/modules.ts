@@ -1,0 +1,51 @@
+// Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
+import fp from 'fastify-plugin';
+import type { DbHandle } from '@care-assist/db';
+import type { SearchIndex } from '@care-assist/search';
+import type { Config } from '../../config.ts';
+import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
+import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
+import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
+import { createServiceRepository } from '../../modules/services/repository.ts';
+import { createUserRepository } from '../../modules/users/repository.ts';
+
+export interface Modules {
+  auth: AuthService;
+  directory: DirectoryService;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    modules: Modules;
+    database: DbHandle;
+    searchIndex: SearchIndex;
+  }
+}
+
+export interface ModulesOptions {
+  config: Config;
+  db: DbHandle;
+  search: SearchIndex;
+  clock: () => Date;
+}
+
+export default fp(
+  async (app, { config, db, search, clock }: ModulesOptions) => {
+    const users = createUserRepository(db.db);
+    app.decorate('database', db);
+    app.decorate('searchIndex', search);
+    app.decorate('modules', {
+      auth: createAuthService({
+        db: db.db,
+        users,
+        refreshTokens: createRefreshTokenRepository(db.db),
+        signAccessToken: (claims) => app.jwt.sign(claims),
+        clock,
+        accessTokenTtlSeconds: config.accessTokenTtlSeconds,
+        refreshTokenTtlDays: config.refreshTokenTtlDays,
+      }),
+      directory: createDirectoryService({ services: createServiceRepository(db.db), search }),
+    });
+  },
+  { name: 'modules', dependencies: ['jwt'] },
+);

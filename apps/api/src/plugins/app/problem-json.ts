@@ -1,0 +1,99 @@
+// Every error leaves as application/problem+json (RFC 9457). Stack traces and SQL never leave the process.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { HttpProblem, type FieldError } from '../../errors.ts';
+
+interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  errors?: FieldError[];
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorised',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  429: 'Too many requests',
+};
+
+function slug(title: string): string {
+  return `/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+}
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'instance'>) {
+  return reply
+    .code(body.status)
+    .type('application/problem+json')
+    .send({ ...body, instance: request.url.split('?')[0] });
+}
+
+/** Turns Ajv's messages into per-field errors a form can show next to its input. */
+function fieldErrors(error: FastifyError): FieldError[] {
+  return (error.validation ?? []).map((v) => {
+    const missing = (v.params as { missingProperty?: string; additionalProperty?: string } | undefined) ?? {};
+    const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+    const field = missing.missingProperty ?? missing.additionalProperty ?? path ?? '';
+    let message = v.message ?? 'is not valid';
+    if (missing.additionalProperty) message = 'is not a recognised parameter';
+    return { field: field || (error.validationContext ?? 'body'), message };
+  });
+}
+
+export default fp(
+  async (app) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof HttpProblem) {
+        return sendProblem(reply, request, {
+          type: error.type,
+          title: error.title,
+          status: error.status,
+          ...(error.detail ? { detail: error.detail } : {}),
+          ...(error.errors?.length ? { errors: error.errors } : {}),
+        });
+      }
+      if (error.validation) {
+        const errors = fieldErrors(error);
+        return sendProblem(reply, request, {
+          type: slug('Validation failed'),
+          title: 'Validation failed',
+          status: 400,
+          detail: `The ${error.validationContext ?? 'request'} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+          errors,
+        });
+      }
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        const title = TITLES[status] ?? 'Bad request';
+        // Fastify's own 4xx messages (bad JSON, wrong content type, rate limit) are safe to show.
+        return sendProblem(reply, request, { type: slug(title), title, status, detail: error.message });
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return sendProblem(reply, request, {
+        type: slug('Internal server error'),
+        title: 'Internal server error',
+        status: 500,
+        detail: 'Something went wrong on our side. It has been logged; please try again.',
+      });
+    });
+
+    app.setNotFoundHandler((request, reply) =>
+      sendProblem(reply, request, {
+        type: slug('Not found'),
+        title: 'Not found',
+        status: 404,
+        detail: `There is no ${request.method} ${request.url.split('?')[0]}`,
+      }),
+    );
+  },
+  { name: 'problem-json' },
+);

@@ -1,0 +1,37 @@
+// Entry point: validate config, bring up dependencies, build the app, listen, and close cleanly on signals.
+import Fastify from 'fastify';
+import closeWithGrace from 'close-with-grace';
+import app, { fastifyOptions } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ConfigError, loadConfig } from './config.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const server = Fastify(fastifyOptions(config));
+  const runtime = await bootstrap(config, server.log);
+  await server.register(app, { config, db: runtime.db, search: runtime.search });
+
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) server.log.error({ err }, 'closing after an error');
+    else server.log.info({ signal }, 'shutting down');
+    await server.close();
+    await runtime.close();
+  });
+
+  const sync = await server.modules.directory.syncSearchIndex();
+  server.log.info(sync, sync.rebuilt ? 'search index rebuilt from the database' : 'search index up to date');
+
+  await server.listen({ host: config.host, port: config.port });
+}
+
+void main();

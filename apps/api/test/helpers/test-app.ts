@@ -1,0 +1,67 @@
+// Builds the real app (real Postgres, real Meilisearch) without listening; tests call app.inject().
+import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
+import { createMeiliSearchIndex, type SearchIndex } from '@care-assist/search';
+import app, { fastifyOptions } from '../../src/app.ts';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  config: Config;
+  database: TestDatabase;
+  search: SearchIndex;
+  clock: { now: Date };
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'care-assist-api-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
+  const database = await createTestDatabase();
+  const search = createMeiliSearchIndex({
+    url: inject('meiliUrl'),
+    apiKey: inject('meiliKey'),
+    indexName: `services_test_${randomBytes(5).toString('hex')}`,
+  });
+  await search.init();
+  const clock = { now: new Date() };
+  const server = Fastify(fastifyOptions(config));
+  await server.register(app, { config, db: database.handle, search, clock: () => clock.now });
+  await server.ready();
+  return {
+    app: server,
+    config,
+    database,
+    search,
+    clock,
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Asserts the RFC 9457 shape every error must have, and returns the parsed body. */
+export function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
+  if (response.statusCode !== status) {
+    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
+  }
+  const contentType = String(response.headers['content-type']);
+  if (!contentType.startsWith('application/problem+json')) throw new Error(`not problem+json: ${contentType}`);
+  const body = JSON.parse(response.body) as { type: string; title: string; status: number; detail?: string; errors?: { field: string; message: string }[] };
+  if (body.status !== status || !body.title || !body.type) throw new Error(`malformed problem: ${response.body}`);
+  return body;
+}

@@ -1,0 +1,44 @@
+// Small display helpers for the web pages; money, ratings and distances come from @care-assist/domain.
+
+const MILES_PER_KM = 0.621371;
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+export function formatDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : longDate.format(date);
+}
+
+/** "5 km (3.1 miles)": radius choices are in km like the API, with miles for people who think in miles. */
+export function radiusLabel(km: number): string {
+  const miles = km * MILES_PER_KM;
+  const shown = miles < 10 ? miles.toFixed(1) : Math.round(miles).toString();
+  return `${km} km (${shown} miles)`;
+}
+
+/** Provider-entered web addresses are only linked when they are plain http(s) addresses. */
+export function safeExternalUrl(value: string | null | undefined): URL | null {
+  if (!value) return null;
+  try {
+    const url = new URL(/^https?:\/\//i.test(value) ? value : `https://${value}`);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+}
+
+export const ROLE_LABELS: Record<string, string> = {
+  resident: 'Looking for care',
+  provider: 'Care provider',
+  moderator: 'Council moderator',
+  admin: 'Council administrator',
+};

@@ -1,0 +1,127 @@
+// The one client the web server uses to talk to the Care Assist API.
+// It turns problem+json answers into typed results, and an API that cannot be reached into a friendly 503.
+import { env } from '$env/dynamic/private';
+import { error } from '@sveltejs/kit';
+import type { AuthResponse, Problem, SearchResponse, ServiceDetail, User } from '@care-assist/domain';
+
+const DEFAULT_API_URL = 'http://127.0.0.1:3001';
+const TIMEOUT_MS = 10_000;
+
+export const UNAVAILABLE_MESSAGE = 'The service is not available right now, please try again shortly';
+
+let apiUrl: string | undefined;
+function baseUrl(): string {
+  // Read once, on first use: $env/dynamic/private is only populated once the server has started.
+  apiUrl ??= (env.API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
+  return apiUrl;
+}
+
+export type ApiResult<T> =
+  | { ok: true; status: number; data: T; headers: Headers }
+  | { ok: false; status: number; problem: Problem; headers: Headers };
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  query?: Record<string, string | undefined>;
+  body?: unknown;
+  accessToken?: string | null;
+  refreshToken?: string | null;
+  fetch?: typeof fetch;
+}
+
+/** Thrown (as a SvelteKit HttpError) when the API is down, times out or fails on its side. */
+function unavailable(): never {
+  error(503, { message: UNAVAILABLE_MESSAGE, code: 'unavailable' });
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+  const url = new URL(`${baseUrl()}/api/v1${path}`);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== '') url.searchParams.set(key, value);
+  }
+
+  const headers = new Headers({ accept: 'application/json, application/problem+json' });
+  if (options.body !== undefined) headers.set('content-type', 'application/json');
+  if (options.accessToken) headers.set('authorization', `Bearer ${options.accessToken}`);
+  if (options.refreshToken) headers.set('cookie', `refresh_token=${options.refreshToken}`);
+
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    console.error(`API ${options.method ?? 'GET'} ${url.pathname} failed:`, cause);
+    unavailable();
+  }
+
+  if (response.status >= 500) {
+    console.error(`API ${options.method ?? 'GET'} ${url.pathname} answered ${response.status}`);
+    unavailable();
+  }
+
+  if (response.ok) {
+    const data = response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+    return { ok: true, status: response.status, data, headers: response.headers };
+  }
+  return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const body = (await response.json()) as Partial<Problem>;
+    return {
+      type: body.type ?? 'about:blank',
+      title: body.title ?? response.statusText,
+      status: body.status ?? response.status,
+      ...(body.detail ? { detail: body.detail } : {}),
+      ...(Array.isArray(body.errors) ? { errors: body.errors } : {}),
+    };
+  } catch {
+    return { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
+  }
+}
+
+/** API field names can arrive as `postcode`, `/postcode` or `body/postcode`; we want the last part. */
+export function problemFieldErrors(problem: Problem): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const { field, message } of problem.errors ?? []) {
+    const name = field.split(/[/.]/).filter(Boolean).pop() ?? '';
+    fieldErrors[name] ??= message;
+  }
+  return fieldErrors;
+}
+
+/** Query parameters the API's search accepts, already named as the API names them. */
+export interface ServiceSearchParams {
+  q?: string;
+  postcode?: string;
+  radius_km?: string;
+  care_type?: string;
+  sort?: string;
+  page?: string;
+  per_page?: string;
+}
+
+export const api = {
+  searchServices: (query: ServiceSearchParams, fetchFn?: typeof fetch) =>
+    request<SearchResponse>('/services', { query: { ...query }, fetch: fetchFn }),
+
+  getService: (idOrSlug: string, fetchFn?: typeof fetch) =>
+    request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, { fetch: fetchFn }),
+
+  register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
+    request<AuthResponse>('/auth/register', { method: 'POST', body }),
+
+  login: (body: { email: string; password: string }) => request<AuthResponse>('/auth/login', { method: 'POST', body }),
+
+  refresh: (refreshToken: string) => request<AuthResponse>('/auth/refresh', { method: 'POST', refreshToken }),
+
+  logout: (refreshToken: string | null, accessToken: string | null) =>
+    request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
+
+  me: (accessToken: string) => request<User>('/me', { accessToken }),
+};

@@ -1,0 +1,26 @@
+// Helpers shared by the sign-in and register form actions.
+import { fail, isHttpError } from '@sveltejs/kit';
+import { UNAVAILABLE_MESSAGE } from './api';
+
+export type FieldErrors = Record<string, string>;
+
+export function formString(form: FormData, name: string, { trim = true } = {}): string {
+  const value = form.get(name);
+  if (typeof value !== 'string') return '';
+  return trim ? value.trim() : value;
+}
+
+/**
+ * Runs an API call from a form action. When the API cannot be reached the form is shown again with a
+ * message instead of an error page, so nothing the person typed is lost.
+ */
+export async function callFromAction<T, V extends Record<string, string>>(call: () => Promise<T>, values: V) {
+  try {
+    return { ok: true as const, value: await call() };
+  } catch (cause) {
+    if (isHttpError(cause) && cause.status === 503) {
+      return { ok: false as const, failure: fail(503, { values, errors: { form: UNAVAILABLE_MESSAGE } as FieldErrors }) };
+    }
+    throw cause;
+  }
+}

@@ -1,0 +1,13 @@
+// A service page: everything a resident needs to judge one care service.
+import { error } from '@sveltejs/kit';
+import { api } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ params }) => {
+  const result = await api.getService(params.slug);
+  if (result.ok) return { service: result.data };
+  if (result.status === 404 || result.status === 400) {
+    error(404, { message: 'Service not found', code: 'not_found' });
+  }
+  error(result.status as 400, { message: result.problem.detail ?? result.problem.title });
+}) satisfies PageServerLoad;

@@ -1,0 +1,26 @@
+// SvelteKit configuration for the Care Assist web front end (server-rendered, adapter-node).
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+  preprocess: vitePreprocess(),
+  kit: {
+    adapter: adapter({ out: 'build' }),
+    // Nonces for server-rendered pages, hashes for prerendered ones. Everything is served from our own origin:
+    // no CDNs, fonts or third-party scripts.
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'img-src': ['self', 'data:'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,53 @@
+// `npm run db:seed`: migrates, then fills an empty database with the demo data set. Safe to run again: an existing
+// database (any user present) is left alone. Uses DATABASE_URL, or embedded PGlite under DATA_DIR (default ./data).
+import cliProgress from 'cli-progress';
+import { createDb, type DbHandle } from '../client.ts';
+import { migrate } from '../migrate.ts';
+import { seedDemoData } from '../seed/index.ts';
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = process.env.DATA_DIR || './data';
+  let handle: DbHandle | undefined;
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar(
+        { stream: process.stderr, format: 'Seeding {bar} {percentage}% | {value}/{total} rows', hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      )
+    : undefined;
+  let started = false;
+  try {
+    handle = await createDb({ databaseUrl, dataDir });
+    await migrate(handle);
+    const t0 = performance.now();
+    const result = await seedDemoData(handle, {
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!started) {
+          bar.start(total, done);
+          started = true;
+        } else {
+          bar.update(done);
+        }
+      },
+    });
+    if (started) bar?.stop();
+    const where = databaseUrl ? 'Postgres' : `PGlite at ${dataDir}`;
+    if (result.skipped) {
+      console.log(`Database already has data; nothing seeded (${where})`);
+    } else {
+      const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+      console.log(
+        `Seeded ${result.users} users, ${result.organisations} organisations, ${result.services} services in ${seconds} s (${where})`,
+      );
+    }
+  } catch (error) {
+    if (started) bar?.stop();
+    console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+await main();

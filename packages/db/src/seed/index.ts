@@ -1,0 +1,78 @@
+// Seeds an empty database with the demo data set: demo accounts, providers and their service listings.
+// Runs once: if any user exists, it does nothing, so `npm start` seeds a fresh database and later starts reuse it.
+import { sql } from 'drizzle-orm';
+import type { DbHandle, Executor } from '../client.ts';
+import { hashPassword } from '../password.ts';
+import { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
+import { DEFAULT_SEED, generateDemoData } from './generate.ts';
+import { DEMO_PASSWORD } from './users.ts';
+
+export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
+export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES } from './care.ts';
+export { PLACES, buildPostcode } from './places.ts';
+export { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
+
+export interface SeedOptions {
+  seed?: number;
+  /** Rows written so far out of the total; called after each batch. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SeedResult {
+  skipped: boolean;
+  users: number;
+  organisations: number;
+  services: number;
+}
+
+/** Rows per INSERT: services have ~37 columns, well inside Postgres's 65,535 bind parameters. */
+const BATCH_SIZE = 100;
+/** Serialises concurrent seeders (two instances starting at once) on one database. */
+const SEED_LOCK_KEY = 0x5eed_ca7e;
+
+async function hasUsers(executor: Executor): Promise<boolean> {
+  const rows = await executor.select({ id: users.id }).from(users).limit(1);
+  return rows.length > 0;
+}
+
+function chunks<T>(rows: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}): Promise<SeedResult> {
+  const skipped: SeedResult = { skipped: true, users: 0, organisations: 0, services: 0 };
+  if (await hasUsers(handle.db)) return skipped;
+
+  const data = generateDemoData(options.seed ?? DEFAULT_SEED);
+  // argon2 is deliberately slow: hash the shared demo password once.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const userRows = data.users.map(({ key: _key, ...user }) => ({ ...user, passwordHash }));
+
+  const total = userRows.length + data.organisations.length + data.members.length + data.services.length + data.ratings.length;
+  let done = 0;
+  options.onProgress?.(done, total);
+
+  const written = await handle.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
+    // Someone may have seeded (or signed up) while we were hashing.
+    if (await hasUsers(tx)) return false;
+    const write = async <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>) => {
+      for (const batch of chunks(rows, BATCH_SIZE)) {
+        await insert(batch);
+        done += batch.length;
+        options.onProgress?.(done, total);
+      }
+    };
+    await write(userRows, (batch) => tx.insert(users).values(batch));
+    await write(data.organisations, (batch) => tx.insert(organisations).values(batch));
+    await write(data.members, (batch) => tx.insert(organisationMembers).values(batch));
+    await write(data.services, (batch) => tx.insert(services).values(batch));
+    await write(data.ratings, (batch) => tx.insert(serviceRatings).values(batch));
+    return true;
+  });
+  if (!written) return skipped;
+
+  return { skipped: false, users: userRows.length, organisations: data.organisations.length, services: data.services.length };
+}

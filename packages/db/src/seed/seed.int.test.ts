@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, count, eq } from 'drizzle-orm';
+import { CARE_TYPE_CODES, haversineKm, type CareType } from '@care-assist/domain';
+import { locatePostcode } from '@care-assist/geo';
+import { createDb, type DbHandle } from '../client.ts';
+import { migrate } from '../migrate.ts';
+import { verifyPassword } from '../password.ts';
+import { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
+import { AT_HOME_CARE_TYPES, HOME_CARE_VISIT_RANGE, PRICE_RANGES } from './care.ts';
+import { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, seedDemoData } from './index.ts';
+
+async function freshDb(): Promise<DbHandle> {
+  const handle = await createDb({ inMemory: true });
+  await migrate(handle);
+  return handle;
+}
+
+async function counts(handle: DbHandle) {
+  const [u] = await handle.db.select({ n: count() }).from(users);
+  const [o] = await handle.db.select({ n: count() }).from(organisations);
+  const [s] = await handle.db.select({ n: count() }).from(services);
+  const [r] = await handle.db.select({ n: count() }).from(serviceRatings);
+  return { users: u!.n, organisations: o!.n, services: s!.n, ratings: r!.n };
+}
+
+describe('seedDemoData', () => {
+  let handle: DbHandle;
+  let result: Awaited<ReturnType<typeof seedDemoData>>;
+  let lastProgress: [number, number] = [0, 0];
+  let seedMs = 0;
+  const allServices = () => handle.db.select().from(services).orderBy(asc(services.slug));
+
+  beforeAll(async () => {
+    handle = await freshDb();
+    const started = performance.now();
+    result = await seedDemoData(handle, { onProgress: (done, total) => (lastProgress = [done, total]) });
+    seedMs = performance.now() - started;
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+
+  it('seeds an empty database quickly, in one go, and reports progress to the end', async () => {
+    expect(result.skipped).toBe(false);
+    expect(seedMs).toBeLessThan(10_000);
+    expect(lastProgress[0]).toBe(lastProgress[1]);
+    const c = await counts(handle);
+    expect(c).toEqual({ users: result.users, organisations: result.organisations, services: result.services, ratings: result.services });
+    expect(c.services).toBeGreaterThanOrEqual(320);
+    expect(c.organisations).toBeGreaterThanOrEqual(120);
+    expect(c.users).toBe(DEMO_USERS.length);
+  });
+
+  it('covers every care type, at least six counties and a mix of provider sectors', async () => {
+    const rows = await allServices();
+    const types = new Set(rows.flatMap((s) => s.careTypes));
+    expect([...types].sort()).toEqual([...CARE_TYPE_CODES].sort());
+    expect(new Set(rows.map((s) => s.county)).size).toBeGreaterThanOrEqual(6);
+    const essex = rows.filter((s) => s.county === 'Essex').length;
+    expect(essex / rows.length).toBeGreaterThan(0.4);
+    const sectors = await handle.db.select({ sector: organisations.sector, n: count() }).from(organisations).groupBy(organisations.sector);
+    expect(sectors.map((s) => s.sector).sort()).toEqual(['mutual', 'private', 'public', 'social_enterprise', 'voluntary_community']);
+  });
+
+  it('has plenty of published home care and every care type in Chelmsford (CM1/CM2)', async () => {
+    const rows = (await allServices()).filter((s) => /^CM[12] /.test(s.postcode));
+    const homeCare = rows.filter((s) => s.status === 'published' && s.careTypes.includes('home_care'));
+    expect(homeCare.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(rows.flatMap((s) => s.careTypes)).size).toBe(CARE_TYPE_CODES.length);
+    expect(rows.every((s) => s.town === 'Chelmsford')).toBe(true);
+  });
+
+  it('mostly publishes, keeping a few drafts and pending listings out of public view', async () => {
+    const rows = await allServices();
+    const published = rows.filter((s) => s.status === 'published').length;
+    expect(published / rows.length).toBeGreaterThan(0.9);
+    expect(published).toBeLessThan(rows.length);
+    expect(rows.every((s) => ['published', 'draft', 'pending'].includes(s.status))).toBe(true);
+  });
+
+  it('places every service at a real postcode within 3 km of its sector centroid', async () => {
+    for (const s of await allServices()) {
+      const located = locatePostcode(s.postcode);
+      expect(located.ok, s.postcode).toBe(true);
+      if (!located.ok) continue;
+      expect(located.location.kind).toBe('sector');
+      const km = haversineKm({ lat: s.latitude, lng: s.longitude }, { lat: located.location.latitude, lng: located.location.longitude });
+      expect(km, s.postcode).toBeLessThan(3);
+    }
+  });
+
+  it('prices every service within the realistic range for its kind of care, in whole pence', async () => {
+    const column = { hour: 'pricePerHourPence', visit: 'pricePerVisitPence', night: 'pricePerNightPence', week: 'pricePerWeekPence' } as const;
+    for (const s of await allServices()) {
+      const primary = s.careTypes[0] as CareType;
+      const range = PRICE_RANGES[primary];
+      const main = s[column[range.unit]];
+      expect(Number.isInteger(main), s.slug).toBe(true);
+      expect(main).toBeGreaterThanOrEqual(range.minPence);
+      expect(main).toBeLessThanOrEqual(range.maxPence);
+      for (const unit of Object.keys(column) as (keyof typeof column)[]) {
+        if (unit === range.unit) continue;
+        const other = s[column[unit]];
+        if (primary === 'home_care' && unit === 'visit' && other !== null) {
+          expect(other).toBeGreaterThanOrEqual(HOME_CARE_VISIT_RANGE.minPence);
+          expect(other).toBeLessThanOrEqual(HOME_CARE_VISIT_RANGE.maxPence);
+        } else {
+          expect(other, `${s.slug} ${unit}`).toBeNull();
+        }
+      }
+      if (AT_HOME_CARE_TYPES.includes(primary)) {
+        expect(s.areaServedKm).toBeGreaterThanOrEqual(5);
+        expect(s.areaServedKm).toBeLessThanOrEqual(25);
+      } else {
+        expect(s.areaServedKm).toBeNull();
+      }
+      expect(s.specialisms.length).toBeGreaterThanOrEqual(1);
+      expect(s.specialisms.length).toBeLessThanOrEqual(4);
+      expect(s.fundingAccepted.length).toBeGreaterThanOrEqual(1);
+      expect(s.languages).toContain('English');
+      expect(s.description).toContain(s.town);
+    }
+  });
+
+  it('gives unique slugs and CQC ids, and rating dates only where CQC has rated', async () => {
+    const rows = await allServices();
+    expect(new Set(rows.map((s) => s.slug)).size).toBe(rows.length);
+    expect(rows.every((s) => /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s.slug))).toBe(true);
+    const orgs = await handle.db.select().from(organisations);
+    const cqcIds = [...rows.map((s) => s.cqcLocationId), ...orgs.map((o) => o.cqcProviderId)];
+    expect(cqcIds.every((id) => /^1-\d{9,10}$/.test(id ?? ''))).toBe(true);
+    expect(new Set(cqcIds).size).toBe(cqcIds.length);
+    for (const s of rows) {
+      expect(s.cqcRatingDate === null, s.slug).toBe(s.cqcRating === 'not_yet_rated');
+      if (s.cqcRatingDate) expect(s.cqcRatingDate >= '2023-11-01' && s.cqcRatingDate <= '2026-11-01').toBe(true);
+    }
+  });
+
+  it('creates an empty rating aggregate per service, inventing no reviews', async () => {
+    const ratings = await handle.db.select().from(serviceRatings);
+    expect(ratings.every((r) => r.reviewCount === 0 && r.meanOverall === null && r.rankingScore === 0)).toBe(true);
+  });
+
+  it('creates the demo accounts with the documented password, and the provider owns a Chelmsford organisation', async () => {
+    for (const demo of DEMO_USERS) {
+      const [user] = await handle.db.select().from(users).where(eq(users.email, demo.email));
+      expect(user?.role).toBe(demo.role);
+      expect(await verifyPassword(user!.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+    const owned = await handle.db
+      .select({ organisation: organisations.name, role: organisationMembers.role })
+      .from(organisationMembers)
+      .innerJoin(users, eq(users.id, organisationMembers.userId))
+      .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId))
+      .where(eq(users.email, 'provider@demo.care-assist.test'));
+    expect(owned).toEqual([{ organisation: DEMO_PROVIDER_ORGANISATION, role: 'owner' }]);
+    const run = await handle.db
+      .select({ town: services.town, status: services.status })
+      .from(services)
+      .innerJoin(organisations, eq(organisations.id, services.organisationId))
+      .where(eq(organisations.name, DEMO_PROVIDER_ORGANISATION));
+    expect(run.filter((s) => s.town === 'Chelmsford' && s.status === 'published').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does nothing the second time', async () => {
+    const before = await counts(handle);
+    const again = await seedDemoData(handle);
+    expect(again.skipped).toBe(true);
+    expect(await counts(handle)).toEqual(before);
+  });
+
+  it('is deterministic: the same seed gives identical rows, another seed different ones', async () => {
+    const same = await freshDb();
+    const other = await freshDb();
+    try {
+      await seedDemoData(same);
+      await seedDemoData(other, { seed: 1 });
+      const rows = async (h: DbHandle) => h.db.select().from(services).orderBy(asc(services.id));
+      const orgRows = async (h: DbHandle) => h.db.select().from(organisations).orderBy(asc(organisations.id));
+      expect(await rows(same)).toEqual(await rows(handle));
+      expect(await orgRows(same)).toEqual(await orgRows(handle));
+      expect(await rows(other)).not.toEqual(await rows(handle));
+      const ids = (await rows(same)).map((s) => s.id);
+      expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+    } finally {
+      await same.close();
+      await other.close();
+    }
+  });
+});
