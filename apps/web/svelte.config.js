@@ -14,6 +14,9 @@ const config = {
       directives: {
         'default-src': ['self'],
         'img-src': ['self', 'data:'],
+        // The only inline style allowed is the one on SvelteKit's own route announcer (a visually hidden live
+        // region it adds after hydration); app.css hides it too, in case its style ever changes.
+        'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
         'object-src': ['none'],
         'base-uri': ['self'],
         'form-action': ['self'],

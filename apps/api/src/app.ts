@@ -61,7 +61,12 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(metrics);
 
   await fastify.register(actor);
-  await fastify.register(modules, { config, db: opts.db, search: opts.search, clock: opts.clock ?? (() => new Date()) });
+  await fastify.register(modules, {
+    config,
+    db: opts.db,
+    search: opts.search,
+    clock: opts.clock ?? (() => new Date()),
+  });
 
   await fastify.register(healthRoutes);
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });

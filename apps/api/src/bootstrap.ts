@@ -13,7 +13,10 @@ export interface Runtime {
 
 export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise<Runtime> {
   const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  log.info({ driver: db.driver }, db.driver === 'pg' ? 'connected to PostgreSQL' : 'using embedded PGlite under DATA_DIR');
+  log.info(
+    { driver: db.driver },
+    db.driver === 'pg' ? 'connected to PostgreSQL' : 'using embedded PGlite under DATA_DIR',
+  );
   await migrate(db);
   log.info('database migrations applied');
 
@@ -30,7 +33,7 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
     log.info({ url: embedded.url, pid: embedded.pid }, 'started the bundled Meilisearch');
     meiliUrl = embedded.url;
     meiliKey = embedded.apiKey;
-    stopMeili = embedded.stop;
+    stopMeili = () => embedded.stop();
   }
   const search = createMeiliSearchIndex({ url: meiliUrl, apiKey: meiliKey, indexName: config.meili.indexName });
   await search.init();

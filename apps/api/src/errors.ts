@@ -19,7 +19,10 @@ export class HttpProblem extends Error {
 
   /** A stable URI-ish slug for the problem type, e.g. "/problems/not-found". */
   get type(): string {
-    return `/problems/${this.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+    return `/problems/${this.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`;
   }
 }
 

@@ -16,7 +16,9 @@ const newAccount = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-function refreshCookie(res: { cookies: { name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string }[] }) {
+function refreshCookie(res: {
+  cookies: { name: string; value: string; httpOnly?: boolean; sameSite?: string; path?: string }[];
+}) {
   const cookie = res.cookies.find((c) => c.name === 'refresh_token');
   if (!cookie) throw new Error('no refresh_token cookie');
   return cookie;
@@ -38,7 +40,11 @@ describe('registration', () => {
     expect(json).not.toHaveProperty('user.passwordHash');
     const cookie = refreshCookie(res);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth' });
-    const me = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${json.accessToken}` } });
+    const me = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${json.accessToken}` },
+    });
     expect(me.json()).toMatchObject({ id: json.user.id, role: 'resident' });
   });
 
@@ -58,7 +64,11 @@ describe('registration', () => {
   });
 
   it('refuses council roles unless an admin creates them', async () => {
-    const self = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: newAccount({ role: 'moderator' }) });
+    const self = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: newAccount({ role: 'moderator' }),
+    });
     expectProblem(self, 403);
     const resident = await register();
     const byResident = await ctx.app.inject({
@@ -128,11 +138,19 @@ describe('sign in', () => {
   it('gives the same answer for a wrong password and an unknown email', async () => {
     const { body } = await register();
     const wrong = expectProblem(
-      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: body.email, password: 'not-the-password' } }),
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: body.email, password: 'not-the-password' },
+      }),
       401,
     );
     const unknown = expectProblem(
-      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.test', password: 'whatever-it-is' } }),
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'nobody@example.test', password: 'whatever-it-is' },
+      }),
       401,
     );
     expect(wrong.detail).toBe(unknown.detail);
@@ -147,7 +165,11 @@ describe('access tokens', () => {
   it('refuses a forged token signed with another secret', async () => {
     const { json } = await register();
     const forged = createSigner({ key: 'x'.repeat(64), expiresIn: 60_000 })({ sub: json.user.id, role: 'admin' });
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${forged}` } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${forged}` },
+    });
     expect(expectProblem(res, 401).detail).toMatch(/not valid/);
   });
 
@@ -155,7 +177,11 @@ describe('access tokens', () => {
     const { json } = await register();
     const twentyMinutesAgo = Date.now() - 20 * 60_000;
     const expired = ctx.app.jwt.sign({ sub: json.user.id, role: 'resident' }, { clockTimestamp: twentyMinutesAgo });
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${expired}` } });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: `Bearer ${expired}` },
+    });
     expect(expectProblem(res, 401).detail).toMatch(/expired/);
   });
 
@@ -225,7 +251,11 @@ describe('rate limits', () => {
     const limited = await buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const attempt = () =>
-        limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'a@example.test', password: 'wrong-password' } });
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { email: 'a@example.test', password: 'wrong-password' },
+        });
       for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
       const blocked = await attempt();
       expectProblem(blocked, 429);

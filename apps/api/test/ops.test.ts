@@ -25,7 +25,9 @@ describe('operations endpoints', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} \d+/);
+    expect(res.body).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/health",status_code="200"\} \d+/,
+    );
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
@@ -34,7 +36,15 @@ describe('operations endpoints', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/api/v1/services/', '/api/v1/services/{idOrSlug}', '/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/auth/refresh', '/api/v1/auth/logout', '/api/v1/me/']) {
+    for (const path of [
+      '/api/v1/services/',
+      '/api/v1/services/{idOrSlug}',
+      '/api/v1/auth/login',
+      '/api/v1/auth/register',
+      '/api/v1/auth/refresh',
+      '/api/v1/auth/logout',
+      '/api/v1/me/',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     const ui = await ctx.app.inject({ method: 'GET', url: '/docs/' });

@@ -19,9 +19,27 @@ beforeAll(async () => {
   ctx = await buildTestApp();
   const db = ctx.database.handle.db;
   const org = await makeOrganisation(db, { name: 'Chelmer Valley Care' });
-  await makeService(db, { organisationId: org.id, name: 'Moulsham Home Care', slug: 'moulsham-home-care', postcode: 'CM2 0AA', ...at('CM2 0') });
-  await makeService(db, { organisationId: org.id, name: 'Springfield Home Care', slug: 'springfield-home-care', postcode: 'CM1 6AA', ...at('CM1 6') });
-  await makeService(db, { organisationId: org.id, name: 'Writtle Home Support', slug: 'writtle-home-support', postcode: 'CM1 3AA', ...at('CM1 3') });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Moulsham Home Care',
+    slug: 'moulsham-home-care',
+    postcode: 'CM2 0AA',
+    ...at('CM2 0'),
+  });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Springfield Home Care',
+    slug: 'springfield-home-care',
+    postcode: 'CM1 6AA',
+    ...at('CM1 6'),
+  });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Writtle Home Support',
+    slug: 'writtle-home-support',
+    postcode: 'CM1 3AA',
+    ...at('CM1 3'),
+  });
   await makeService(db, {
     organisationId: org.id,
     name: 'The Willows Care Home',
@@ -33,9 +51,32 @@ beforeAll(async () => {
     pricePerWeekPence: 125_000,
     summary: 'Residential care for older people in the heart of Chelmsford.',
   });
-  await makeService(db, { organisationId: org.id, name: 'Colne Home Care', slug: 'colne-home-care', town: 'Colchester', postcode: 'CO1 1AA', ...at('CO1 1') });
-  await makeService(db, { organisationId: org.id, name: 'Ipswich Nursing Home', slug: 'ipswich-nursing-home', careTypes: ['nursing_home'], town: 'Ipswich', county: 'Suffolk', postcode: 'IP1 1AA', ...at('IP1 1') });
-  await makeService(db, { organisationId: org.id, name: 'Draft Home Care', slug: 'draft-home-care', status: 'draft', postcode: 'CM1 1AA', ...at('CM1 1') });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Colne Home Care',
+    slug: 'colne-home-care',
+    town: 'Colchester',
+    postcode: 'CO1 1AA',
+    ...at('CO1 1'),
+  });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Ipswich Nursing Home',
+    slug: 'ipswich-nursing-home',
+    careTypes: ['nursing_home'],
+    town: 'Ipswich',
+    county: 'Suffolk',
+    postcode: 'IP1 1AA',
+    ...at('IP1 1'),
+  });
+  await makeService(db, {
+    organisationId: org.id,
+    name: 'Draft Home Care',
+    slug: 'draft-home-care',
+    status: 'draft',
+    postcode: 'CM1 1AA',
+    ...at('CM1 1'),
+  });
   const sync = await ctx.app.modules.directory.syncSearchIndex();
   expect(sync).toEqual({ rebuilt: true, count: 6 });
 });
@@ -162,6 +203,9 @@ describe('GET /api/v1/services/:idOrSlug', () => {
 
   it('answers 404 problem+json for an unknown service', async () => {
     expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/services/no-such-service' }), 404);
-    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/services/00000000-0000-4000-8000-000000000000' }), 404);
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/services/00000000-0000-4000-8000-000000000000' }),
+      404,
+    );
   });
 });

@@ -84,7 +84,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
   response.headers.set('x-frame-options', 'DENY');
-  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  response.headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
   if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
   return response;
 };

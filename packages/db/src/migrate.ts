@@ -1,8 +1,13 @@
 // Runs the committed drizzle-kit migrations (top-level migrations/) on either driver.
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { DbHandle } from './client.ts';
 
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../migrations', import.meta.url));
+// Resolved through the package (not import.meta.url) so it also holds inside the bundled API.
+export const MIGRATIONS_FOLDER = path.resolve(
+  path.dirname(createRequire(import.meta.url).resolve('@care-assist/db/package.json')),
+  '../../migrations',
+);
 
 export async function migrate(handle: DbHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
   if (handle.driver === 'pg') {

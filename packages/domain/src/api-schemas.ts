@@ -1,8 +1,14 @@
 // The HTTP contract between apps/api and apps/web, as TypeBox schemas.
 // The API validates with them and documents them in OpenAPI; the web app uses the static types.
 import { Type, type Static } from 'typebox';
-import { CARE_TYPE_CODES, CQC_RATING_CODES, FUNDING_TYPE_CODES, PRICE_UNIT_CODES, SECTOR_CODES, USER_ROLES } from './taxonomy.ts';
-
+import {
+  CARE_TYPE_CODES,
+  CQC_RATING_CODES,
+  FUNDING_TYPE_CODES,
+  PRICE_UNIT_CODES,
+  SECTOR_CODES,
+  USER_ROLES,
+} from './taxonomy.ts';
 
 export const CareTypeSchema = Type.Enum([...CARE_TYPE_CODES]);
 export const CqcRatingSchema = Type.Enum([...CQC_RATING_CODES]);
@@ -76,7 +82,9 @@ export const SearchQuerySchema = Type.Object(
       }),
     ),
     page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPage, default: 1 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPerPage, default: SEARCH_LIMITS.defaultPerPage })),
+    per_page: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: SEARCH_LIMITS.maxPerPage, default: SEARCH_LIMITS.defaultPerPage }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -7,7 +7,12 @@ export const BAYESIAN_PRIOR_WEIGHT = 5;
  * Bayesian average: pulls services with few reviews towards the prior mean, so one five-star review
  * does not outrank forty very good ones.
  */
-export function bayesianScore(mean: number, count: number, priorMean: number, priorWeight = BAYESIAN_PRIOR_WEIGHT): number {
+export function bayesianScore(
+  mean: number,
+  count: number,
+  priorMean: number,
+  priorWeight = BAYESIAN_PRIOR_WEIGHT,
+): number {
   if (count <= 0) return priorMean;
   return (priorMean * priorWeight + mean * count) / (priorWeight + count);
 }

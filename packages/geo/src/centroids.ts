@@ -12,7 +12,10 @@ export interface Centroid {
 }
 
 // Resolved through the package so it works from source, tests and the bundled API alike.
-const dataDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@care-assist/geo/package.json')), 'data');
+const dataDir = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@care-assist/geo/package.json')),
+  'data',
+);
 
 function load(file: string): Map<string, Centroid> {
   const rows = readFileSync(path.join(dataDir, file), 'utf8').split('\n');

@@ -12,8 +12,7 @@ export interface Location {
 }
 
 export type LocateResult =
-  | { ok: true; location: Location }
-  | { ok: false; reason: 'not_a_postcode' | 'unknown_postcode' };
+  { ok: true; location: Location } | { ok: false; reason: 'not_a_postcode' | 'unknown_postcode' };
 
 /** Anything with a digit is meant as a postcode; words alone ("Chelmsford") are a place name for text search. */
 export function looksLikePostcode(input: string): boolean {

@@ -250,8 +250,8 @@ async function launch(
       options.logger?.debug(`meilisearch: ${line}`);
     });
   };
-  capture(child.stdout!);
-  capture(child.stderr!);
+  capture(child.stdout);
+  capture(child.stderr);
 
   let spawnError: Error | undefined;
   const exited = new Promise<void>((resolve) => {

@@ -55,13 +55,22 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
 }
 
 /** Asserts the RFC 9457 shape every error must have, and returns the parsed body. */
-export function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; body: string }, status: number) {
+export function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; body: string },
+  status: number,
+) {
   if (response.statusCode !== status) {
     throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
   }
   const contentType = String(response.headers['content-type']);
   if (!contentType.startsWith('application/problem+json')) throw new Error(`not problem+json: ${contentType}`);
-  const body = JSON.parse(response.body) as { type: string; title: string; status: number; detail?: string; errors?: { field: string; message: string }[] };
+  const body = JSON.parse(response.body) as {
+    type: string;
+    title: string;
+    status: number;
+    detail?: string;
+    errors?: { field: string; message: string }[];
+  };
   if (body.status !== status || !body.title || !body.type) throw new Error(`malformed problem: ${response.body}`);
   return body;
 }

@@ -42,3 +42,10 @@ export const ROLE_LABELS: Record<string, string> = {
   moderator: 'Council moderator',
   admin: 'Council administrator',
 };
+
+/** "CM1 1AA" as people write it when they typed a full postcode; otherwise the API's label ("CM1", "CM1 1"). */
+export function placeName(location: { query: string; label: string }): string {
+  const compact = location.query.toUpperCase().replace(/\s+/g, '');
+  if (/^[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}$/.test(compact)) return `${compact.slice(0, -3)} ${compact.slice(-3)}`;
+  return location.label;
+}

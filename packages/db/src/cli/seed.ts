@@ -5,6 +5,15 @@ import { createDb, type DbHandle } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { seedDemoData } from '../seed/index.ts';
 
+/** drizzle wraps driver errors ("Failed query: …"); the cause says what actually went wrong. */
+function explain(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error && messages.length < 5; e = e.cause) {
+    messages.push(e.message.split('\n')[0]!);
+  }
+  return messages.length > 0 ? messages.reverse().join(' (while: ') + ')'.repeat(messages.length - 1) : String(error);
+}
+
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.DATA_DIR || './data';
@@ -43,7 +52,7 @@ async function main(): Promise<void> {
     }
   } catch (error) {
     if (started) bar?.stop();
-    console.error(`Seeding failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`Seeding failed: ${explain(error)}`);
     process.exitCode = 1;
   } finally {
     await handle?.close().catch(() => {});

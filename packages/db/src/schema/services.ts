@@ -29,7 +29,11 @@ export const services = pgTable(
     summary: text('summary').notNull().default(''),
     description: text('description').notNull().default(''),
     careTypes: text('care_types').array().$type<CareType[]>().notNull(),
-    specialisms: text('specialisms').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    specialisms: text('specialisms')
+      .array()
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     addressLine1: text('address_line1').notNull(),
     addressLine2: text('address_line2'),
     town: text('town').notNull(),
@@ -43,9 +47,17 @@ export const services = pgTable(
     pricePerVisitPence: integer('price_per_visit_pence'),
     pricePerNightPence: integer('price_per_night_pence'),
     pricePerWeekPence: integer('price_per_week_pence'),
-    fundingAccepted: text('funding_accepted').array().$type<FundingType[]>().notNull().default(sql`'{}'::text[]`),
+    fundingAccepted: text('funding_accepted')
+      .array()
+      .$type<FundingType[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     acceptingNewClients: boolean('accepting_new_clients').notNull().default(true),
-    languages: text('languages').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    languages: text('languages')
+      .array()
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     phone: text('phone'),
     email: text('email'),
     website: text('website'),
@@ -62,7 +74,10 @@ export const services = pgTable(
     uniqueIndex('services_cqc_location_idx').on(t.cqcLocationId),
     index('services_organisation_idx').on(t.organisationId),
     index('services_status_idx').on(t.status),
-    check('services_prices_non_negative', sql`coalesce(${t.pricePerHourPence}, 0) >= 0 and coalesce(${t.pricePerVisitPence}, 0) >= 0 and coalesce(${t.pricePerNightPence}, 0) >= 0 and coalesce(${t.pricePerWeekPence}, 0) >= 0`),
+    check(
+      'services_prices_non_negative',
+      sql`coalesce(${t.pricePerHourPence}, 0) >= 0 and coalesce(${t.pricePerVisitPence}, 0) >= 0 and coalesce(${t.pricePerNightPence}, 0) >= 0 and coalesce(${t.pricePerWeekPence}, 0) >= 0`,
+    ),
     check('services_latitude_range', sql`${t.latitude} between -90 and 90`),
     check('services_longitude_range', sql`${t.longitude} between -180 and 180`),
   ],

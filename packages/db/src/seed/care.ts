@@ -33,13 +33,28 @@ export const AT_HOME_CARE_TYPES: readonly CareType[] = ['home_care', 'live_in_ca
 
 /** Needs each kind of care commonly specialises in, most common first. */
 export const SPECIALISMS_BY_CARE_TYPE: Record<CareType, readonly Specialism[]> = {
-  home_care: ['older_people', 'dementia', 'physical_disability', 'end_of_life', 'sensory_impairment', 'learning_disability', 'mental_health'],
+  home_care: [
+    'older_people',
+    'dementia',
+    'physical_disability',
+    'end_of_life',
+    'sensory_impairment',
+    'learning_disability',
+    'mental_health',
+  ],
   live_in_care: ['older_people', 'dementia', 'physical_disability', 'end_of_life'],
   care_home: ['older_people', 'dementia', 'physical_disability', 'sensory_impairment', 'end_of_life'],
   nursing_home: ['older_people', 'dementia', 'end_of_life', 'physical_disability'],
   day_service: ['older_people', 'dementia', 'learning_disability', 'autism', 'physical_disability'],
   respite_care: ['older_people', 'dementia', 'learning_disability', 'physical_disability'],
-  supported_living: ['learning_disability', 'autism', 'mental_health', 'younger_adults', 'physical_disability', 'substance_misuse'],
+  supported_living: [
+    'learning_disability',
+    'autism',
+    'mental_health',
+    'younger_adults',
+    'physical_disability',
+    'substance_misuse',
+  ],
   extra_care: ['older_people', 'dementia', 'physical_disability'],
   shared_lives: ['learning_disability', 'autism', 'mental_health', 'younger_adults', 'older_people'],
   telecare: ['older_people', 'dementia', 'sensory_impairment', 'physical_disability'],

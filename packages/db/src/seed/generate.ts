@@ -13,7 +13,15 @@ import {
   priceIn,
 } from './care.ts';
 import { BRANDS, organisationName, serviceName, slugify } from './names.ts';
-import { CHELMSFORD_DISTRICTS, INWARD_LETTERS, PLACES, buildPostcode, offsetPoint, sectorsOf, type Place } from './places.ts';
+import {
+  CHELMSFORD_DISTRICTS,
+  INWARD_LETTERS,
+  PLACES,
+  buildPostcode,
+  offsetPoint,
+  sectorsOf,
+  type Place,
+} from './places.ts';
 import { serviceDescription, serviceSummary } from './text.ts';
 import { DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
 
@@ -28,7 +36,7 @@ const MAX_SERVICES_PER_ORGANISATION = 12;
 /** Furthest a service is placed from its postcode sector's centroid. */
 export const MAX_JITTER_M = 300;
 
-export type DemoUserRow = Omit<typeof users.$inferInsert, 'passwordHash'> & { id: string; key: DemoUser['key'] };
+export type DemoUserRow = Omit<typeof users.$inferInsert, 'passwordHash'> & { id: string };
 export type OrganisationRow = typeof organisations.$inferInsert & { id: string };
 export type MemberRow = typeof organisationMembers.$inferInsert;
 export type ServiceRow = typeof services.$inferInsert & { id: string; careTypes: CareType[] };
@@ -112,9 +120,7 @@ function isoDate(date: Date): string {
 
 /** A number in Ofcom's ranges reserved for drama and demos, so no real household is ever rung. */
 function demoPhone(faker: Faker): string {
-  return faker.datatype.boolean(0.85)
-    ? `01632 960${faker.string.numeric(3)}`
-    : `07700 900${faker.string.numeric(3)}`;
+  return faker.datatype.boolean(0.85) ? `01632 960${faker.string.numeric(3)}` : `07700 900${faker.string.numeric(3)}`;
 }
 
 export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
@@ -127,9 +133,16 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
   // Users: one per role. The moderator verifies organisations.
   const userRows: DemoUserRow[] = DEMO_USERS.map((u, i) => {
     const createdAt = daysAfter(REFERENCE_DATE, -400 + i * 7);
-    return { id: uuid(), key: u.key, email: u.email, displayName: u.displayName, role: u.role, createdAt, updatedAt: createdAt };
+    return {
+      id: uuid(),
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      createdAt,
+      updatedAt: createdAt,
+    };
   });
-  const userByKey = (key: DemoUser['key']) => userRows.find((u) => u.key === key)!;
+  const userByKey = (key: DemoUser['key']) => userRows[DEMO_USERS.findIndex((u) => u.key === key)]!;
   const verifiers = [userByKey('moderator').id, userByKey('admin').id];
 
   // Slots: what kind of care goes where. Chelmsford gets a guaranteed block; every district gets at least one service.
@@ -177,7 +190,10 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
     }
   };
 
-  const createOrganisation = (place: Place, fixed?: { name: string; brand: string; sector: Sector }): OrganisationRow => {
+  const createOrganisation = (
+    place: Place,
+    fixed?: { name: string; brand: string; sector: Sector },
+  ): OrganisationRow => {
     const sector = fixed?.sector ?? faker.helpers.weightedArrayElement(SECTOR_WEIGHTS);
     let brand = fixed?.brand ?? '';
     let name = fixed?.name ?? '';
@@ -192,7 +208,8 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
       sector === 'private' || sector === 'social_enterprise' || (sector !== 'public' && faker.datatype.boolean(0.5))
         ? String(faker.number.int({ min: 3_000_000, max: 15_999_999 })).padStart(8, '0')
         : null;
-    const charityNumber = sector === 'voluntary_community' ? String(faker.number.int({ min: 1_000_000, max: 1_209_999 })) : null;
+    const charityNumber =
+      sector === 'voluntary_community' ? String(faker.number.int({ min: 1_000_000, max: 1_209_999 })) : null;
     const createdAt = daysAfter(REFERENCE_DATE, -faker.number.int({ min: 120, max: 720 }));
     const verified = fixed !== undefined || faker.datatype.boolean(0.9);
     const row: OrganisationRow = {
@@ -218,21 +235,35 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
       row.id,
       faker.helpers.weightedArrayElement(
         sector === 'private'
-          ? [{ value: 1, weight: 55 }, { value: 4, weight: 33 }, { value: 12, weight: 12 }]
-          : [{ value: 1, weight: 75 }, { value: 4, weight: 25 }],
+          ? [
+              { value: 1, weight: 55 },
+              { value: 4, weight: 33 },
+              { value: 12, weight: 12 },
+            ]
+          : [
+              { value: 1, weight: 75 },
+              { value: 4, weight: 25 },
+            ],
       ),
     );
     return row;
   };
 
-  const demoOrg = createOrganisation(placeOf('CM1'), { name: DEMO_PROVIDER_ORGANISATION, brand: 'Chelmer', sector: 'private' });
+  const demoOrg = createOrganisation(placeOf('CM1'), {
+    name: DEMO_PROVIDER_ORGANISATION,
+    brand: 'Chelmer',
+    sector: 'private',
+  });
   const assigned: { slot: Slot; org: OrganisationRow }[] = providerSlots.map((slot) => ({ slot, org: demoOrg }));
   const shuffled = faker.helpers.shuffle(slots);
   shuffled.forEach((slot, index) => {
     const remainingSlots = shuffled.length - index;
     const orgsNeeded = ORGANISATION_TARGET - organisationRows.length;
     const candidates = organisationRows.filter(
-      (o) => o.id !== demoOrg.id && orgCounty.get(o.id) === slot.place.county && serviceCount.get(o.id)! < MAX_SERVICES_PER_ORGANISATION,
+      (o) =>
+        o.id !== demoOrg.id &&
+        orgCounty.get(o.id) === slot.place.county &&
+        serviceCount.get(o.id)! < MAX_SERVICES_PER_ORGANISATION,
     );
     const org =
       candidates.length === 0 || faker.datatype.boolean(Math.min(1, Math.max(0, orgsNeeded / remainingSlots)))
@@ -271,14 +302,18 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
     );
 
     const careTypes: CareType[] = [careType];
-    if ((careType === 'care_home' && faker.datatype.boolean(0.25)) || (careType === 'nursing_home' && faker.datatype.boolean(0.2))) {
+    if (
+      (careType === 'care_home' && faker.datatype.boolean(0.25)) ||
+      (careType === 'nursing_home' && faker.datatype.boolean(0.2))
+    ) {
       careTypes.push('respite_care');
     }
     const specialisms = pickSpecialisms(faker, careType);
     const fundingAccepted = pickFunding(faker, careType);
     const range = PRICE_RANGES[careType];
     const main = priceIn(faker, range);
-    const visit = careType === 'home_care' && faker.datatype.boolean(0.3) ? priceIn(faker, HOME_CARE_VISIT_RANGE) : null;
+    const visit =
+      careType === 'home_care' && faker.datatype.boolean(0.3) ? priceIn(faker, HOME_CARE_VISIT_RANGE) : null;
     const atHome = AT_HOME_CARE_TYPES.includes(careType);
 
     const street = `${faker.number.int({ min: 1, max: 180 })} ${faker.helpers.arrayElement(streets)}`;
@@ -288,7 +323,10 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
     const status = slot.forcePublished ? 'published' : faker.helpers.weightedArrayElement(STATUS_WEIGHTS);
     const orgAgeDays = Math.round((REFERENCE_DATE.getTime() - org.createdAt!.getTime()) / DAY_MS);
     const createdAt = daysAfter(org.createdAt!, faker.number.int({ min: 0, max: orgAgeDays - 1 }));
-    const updatedAt = daysAfter(createdAt, faker.number.int({ min: 0, max: Math.round((REFERENCE_DATE.getTime() - createdAt.getTime()) / DAY_MS) }));
+    const updatedAt = daysAfter(
+      createdAt,
+      faker.number.int({ min: 0, max: Math.round((REFERENCE_DATE.getTime() - createdAt.getTime()) / DAY_MS) }),
+    );
     const domain = `${slug}.example`;
 
     serviceRows.push({
@@ -307,7 +345,9 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
       }),
       careTypes,
       specialisms,
-      addressLine1: office ? `Suite ${faker.number.int({ min: 1, max: 12 })}, ${faker.helpers.arrayElement(['Riverside', 'Enterprise', 'Kingsway', 'Station', 'Mill', 'Quayside'])} House` : street,
+      addressLine1: office
+        ? `Suite ${faker.number.int({ min: 1, max: 12 })}, ${faker.helpers.arrayElement(['Riverside', 'Enterprise', 'Kingsway', 'Station', 'Mill', 'Quayside'])} House`
+        : street,
       addressLine2: office ? street : null,
       town: place.town,
       county: place.county,
@@ -339,7 +379,9 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
   return {
     users: userRows,
     organisations: organisationRows,
-    members: [{ organisationId: demoOrg.id, userId: provider.id, role: 'owner', createdAt: daysAfter(demoOrg.createdAt!, 1) }],
+    members: [
+      { organisationId: demoOrg.id, userId: provider.id, role: 'owner', createdAt: daysAfter(demoOrg.createdAt!, 1) },
+    ],
     services: serviceRows,
     // No reviews yet, so no aggregate: one empty row per service, which the reviews feature keeps up to date.
     ratings: serviceRows.map((s) => ({

@@ -48,9 +48,10 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
   // argon2 is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const userRows = data.users.map(({ key: _key, ...user }) => ({ ...user, passwordHash }));
+  const userRows = data.users.map((user) => ({ ...user, passwordHash }));
 
-  const total = userRows.length + data.organisations.length + data.members.length + data.services.length + data.ratings.length;
+  const total =
+    userRows.length + data.organisations.length + data.members.length + data.services.length + data.ratings.length;
   let done = 0;
   options.onProgress?.(done, total);
 
@@ -74,5 +75,10 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
   });
   if (!written) return skipped;
 
-  return { skipped: false, users: userRows.length, organisations: data.organisations.length, services: data.services.length };
+  return {
+    skipped: false,
+    users: userRows.length,
+    organisations: data.organisations.length,
+    services: data.services.length,
+  };
 }

@@ -6,31 +6,186 @@ import type { Place } from './places.ts';
 
 /** The word an organisation trades under: "Kingfisher" in "Kingfisher Care Ltd" and "Kingfisher Home Care Colchester". */
 export const BRANDS = [
-  'Kingfisher', 'Oakleaf', 'Heronsgate', 'Cedarwood', 'Lavender', 'Primrose', 'Hawthorn', 'Beacon', 'Compass', 'Bluebell',
-  'Meadowsweet', 'Kestrel', 'Evergreen', 'Harbourside', 'Cornerstone', 'Lighthouse', 'Swallowfield', 'Foxglove', 'Honeysuckle',
-  'Woodlark', 'Marigold', 'Goldcrest', 'Silverbirch', 'Thistledown', 'Rowan', 'Larkspur', 'Hollyhock', 'Wren', 'Clover',
-  'Amberley', 'Fairhaven', 'Greenacres', 'Orchard Gate', 'Riverbank', 'Sandpiper', 'Starling', 'Willowbrook', 'Brightwater',
-  'Hearth', 'Keystone', 'Waymark', 'Seabright', 'Stepping Stones', 'Open Door', 'Good Neighbour', 'Steadfast', 'Kindred',
-  'Homeward', 'Tidewater', 'Fenland', 'Chiltern Vale', 'Dovetail', 'Morningside', 'Highgate Hill', 'Saxon', 'Abbeyfield Lane',
+  'Kingfisher',
+  'Oakleaf',
+  'Heronsgate',
+  'Cedarwood',
+  'Lavender',
+  'Primrose',
+  'Hawthorn',
+  'Beacon',
+  'Compass',
+  'Bluebell',
+  'Meadowsweet',
+  'Kestrel',
+  'Evergreen',
+  'Harbourside',
+  'Cornerstone',
+  'Lighthouse',
+  'Swallowfield',
+  'Foxglove',
+  'Honeysuckle',
+  'Woodlark',
+  'Marigold',
+  'Goldcrest',
+  'Silverbirch',
+  'Thistledown',
+  'Rowan',
+  'Larkspur',
+  'Hollyhock',
+  'Wren',
+  'Clover',
+  'Amberley',
+  'Fairhaven',
+  'Greenacres',
+  'Orchard Gate',
+  'Riverbank',
+  'Sandpiper',
+  'Starling',
+  'Willowbrook',
+  'Brightwater',
+  'Hearth',
+  'Keystone',
+  'Waymark',
+  'Seabright',
+  'Stepping Stones',
+  'Open Door',
+  'Good Neighbour',
+  'Steadfast',
+  'Kindred',
+  'Homeward',
+  'Tidewater',
+  'Fenland',
+  'Chiltern Vale',
+  'Dovetail',
+  'Morningside',
+  'Highgate Hill',
+  'Saxon',
+  'Abbeyfield Lane',
 ] as const;
 
 const HOUSE_WORDS = [
-  'Meadowbank', 'Oakfield', 'Elmhurst', 'Beechwood', 'Ashgrove', 'Rosemead', 'Hollybank', 'Fernlea', 'Highfield', 'Larchwood',
-  'Brookside', 'Cedar Lawn', 'Thornfield', 'Woodside', 'Lindenhurst', 'Greystones', 'Hazelmere', 'Applegarth', 'Kingsmead',
-  'Foxhall', 'Longmeadow', 'Redcliffe', 'Springfield', 'Westgate', 'Orchard Lea', 'Summerfield', 'Lavender Hill', 'Chestnut',
-  'Birchwood', 'Maple Lodge', 'Hillcrest', 'Fairfield', 'Parkside', 'Ivy Bank', 'Heathlands', 'Riverside', 'Mulberry',
+  'Meadowbank',
+  'Oakfield',
+  'Elmhurst',
+  'Beechwood',
+  'Ashgrove',
+  'Rosemead',
+  'Hollybank',
+  'Fernlea',
+  'Highfield',
+  'Larchwood',
+  'Brookside',
+  'Cedar Lawn',
+  'Thornfield',
+  'Woodside',
+  'Lindenhurst',
+  'Greystones',
+  'Hazelmere',
+  'Applegarth',
+  'Kingsmead',
+  'Foxhall',
+  'Longmeadow',
+  'Redcliffe',
+  'Springfield',
+  'Westgate',
+  'Orchard Lea',
+  'Summerfield',
+  'Lavender Hill',
+  'Chestnut',
+  'Birchwood',
+  'Maple Lodge',
+  'Hillcrest',
+  'Fairfield',
+  'Parkside',
+  'Ivy Bank',
+  'Heathlands',
+  'Riverside',
+  'Mulberry',
 ] as const;
-const TREES = ['Willows', 'Limes', 'Beeches', 'Cedars', 'Laurels', 'Poplars', 'Elms', 'Hollies', 'Firs', 'Maples', 'Chestnuts', 'Sycamores'] as const;
-const SAINTS = ["St Clare's", "St Anne's", "St Luke's", "St Margaret's", "St Catherine's", "St Joseph's", "St Helena's", "St Edmund's", "St Cedd's", "St Osyth's", "St Mary's", "St Benedict's"] as const;
+const TREES = [
+  'Willows',
+  'Limes',
+  'Beeches',
+  'Cedars',
+  'Laurels',
+  'Poplars',
+  'Elms',
+  'Hollies',
+  'Firs',
+  'Maples',
+  'Chestnuts',
+  'Sycamores',
+] as const;
+const SAINTS = [
+  "St Clare's",
+  "St Anne's",
+  "St Luke's",
+  "St Margaret's",
+  "St Catherine's",
+  "St Joseph's",
+  "St Helena's",
+  "St Edmund's",
+  "St Cedd's",
+  "St Osyth's",
+  "St Mary's",
+  "St Benedict's",
+] as const;
 const HOME_CARE_NAMES = [
-  'Kindly Hands', 'Gentle Hands', 'Homely Companions', 'Good Neighbour Care', 'Steady Steps Home Care', 'Hearth & Home Care',
-  'Forget-Me-Not Home Care', 'Evergreen Home Support', 'Willow Tree Homecare', 'Heart of the Home Care', 'Home Comforts Care',
-  'Carers at Your Door', 'Homestead Care', 'Little Acts of Kindness Care', 'Friendly Faces Home Care', 'Homewise Care',
+  'Kindly Hands',
+  'Gentle Hands',
+  'Homely Companions',
+  'Good Neighbour Care',
+  'Steady Steps Home Care',
+  'Hearth & Home Care',
+  'Forget-Me-Not Home Care',
+  'Evergreen Home Support',
+  'Willow Tree Homecare',
+  'Heart of the Home Care',
+  'Home Comforts Care',
+  'Carers at Your Door',
+  'Homestead Care',
+  'Little Acts of Kindness Care',
+  'Friendly Faces Home Care',
+  'Homewise Care',
 ] as const;
-const DAY_WORDS = ['Meeting Place', 'Hub', 'Oasis', 'Friendship', 'Sunflower', 'Rainbow', 'Open Door', 'Good Companions', 'Together', 'Lantern'] as const;
+const DAY_WORDS = [
+  'Meeting Place',
+  'Hub',
+  'Oasis',
+  'Friendship',
+  'Sunflower',
+  'Rainbow',
+  'Open Door',
+  'Good Companions',
+  'Together',
+  'Lantern',
+] as const;
 const SURNAMES = [
-  'Whitfield', 'Harding', 'Lambert', 'Fletcher', 'Osborne', 'Pearce', 'Chapman', 'Holloway', 'Barnes', 'Kaur', 'Ahmed',
-  'Nowak', 'Okafor', 'Mensah', 'Gill', 'Sandhu', 'Hughes', 'Marsh', 'Fenwick', 'Potter', 'Mason', 'Begum', 'Patel', 'Doyle',
+  'Whitfield',
+  'Harding',
+  'Lambert',
+  'Fletcher',
+  'Osborne',
+  'Pearce',
+  'Chapman',
+  'Holloway',
+  'Barnes',
+  'Kaur',
+  'Ahmed',
+  'Nowak',
+  'Okafor',
+  'Mensah',
+  'Gill',
+  'Sandhu',
+  'Hughes',
+  'Marsh',
+  'Fenwick',
+  'Potter',
+  'Mason',
+  'Begum',
+  'Patel',
+  'Doyle',
 ] as const;
 const SCHEME_WORDS = ['Court', 'Gardens', 'Place', 'Mews', 'Lodge', 'Green'] as const;
 
@@ -53,7 +208,11 @@ export function serviceName(faker: Faker, careType: CareType, ctx: NameContext):
   switch (careType) {
     case 'home_care':
       return ctx.chain
-        ? pick([() => branded(`Home Care ${town}`), () => branded(`Care at Home ${town}`), () => branded(`Homecare ${town}`)])
+        ? pick([
+            () => branded(`Home Care ${town}`),
+            () => branded(`Care at Home ${town}`),
+            () => branded(`Homecare ${town}`),
+          ])
         : pick([
             () => `${feature} Home Care`,
             () => `${feature} Valley Home Care`,
@@ -62,7 +221,11 @@ export function serviceName(faker: Faker, careType: CareType, ctx: NameContext):
             () => branded('Home Care'),
           ]);
     case 'live_in_care':
-      return pick([() => branded('Live-in Care'), () => `${feature} Live-in Care`, () => branded(`Live-in Companions ${town}`)]);
+      return pick([
+        () => branded('Live-in Care'),
+        () => `${feature} Live-in Care`,
+        () => branded(`Live-in Companions ${town}`),
+      ]);
     case 'care_home':
       return pick([
         () => `${house} House`,
@@ -87,7 +250,12 @@ export function serviceName(faker: Faker, careType: CareType, ctx: NameContext):
         () => `${feature} Community Day Club`,
       ]);
     case 'respite_care':
-      return pick([() => `${house} House Respite Centre`, () => `${feature} Short Breaks`, () => branded('Respite Care'), () => `${house} Short Break Service`]);
+      return pick([
+        () => `${house} House Respite Centre`,
+        () => `${feature} Short Breaks`,
+        () => branded('Respite Care'),
+        () => `${house} Short Break Service`,
+      ]);
     case 'supported_living':
       return pick([
         () => branded(`Supported Living ${town}`),
@@ -102,7 +270,11 @@ export function serviceName(faker: Faker, careType: CareType, ctx: NameContext):
         () => `${house} ${faker.helpers.arrayElement(SCHEME_WORDS)}`,
       ]);
     case 'shared_lives':
-      return pick([() => `${county} Shared Lives Scheme`, () => `${town} Shared Lives`, () => branded(`Shared Lives ${county}`)]);
+      return pick([
+        () => `${county} Shared Lives Scheme`,
+        () => `${town} Shared Lives`,
+        () => branded(`Shared Lives ${county}`),
+      ]);
     case 'telecare':
       return pick([
         () => `${town} Careline`,
@@ -137,7 +309,11 @@ export function organisationName(faker: Faker, sector: Sector, brand: string, pl
         () => `${place.town} Volunteer Care Network`,
       ]);
     case 'social_enterprise':
-      return pick([() => `${brand} Care CIC`, () => `${feature} Community Care CIC`, () => `${brand} Social Care Co-operative`]);
+      return pick([
+        () => `${brand} Care CIC`,
+        () => `${feature} Community Care CIC`,
+        () => `${brand} Social Care Co-operative`,
+      ]);
     case 'public':
       return pick([() => `${place.county} Community Reablement Service`, () => `${place.town} Council Care Services`]);
     case 'mutual':

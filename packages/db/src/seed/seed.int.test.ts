@@ -45,7 +45,12 @@ describe('seedDemoData', () => {
     expect(seedMs).toBeLessThan(10_000);
     expect(lastProgress[0]).toBe(lastProgress[1]);
     const c = await counts(handle);
-    expect(c).toEqual({ users: result.users, organisations: result.organisations, services: result.services, ratings: result.services });
+    expect(c).toEqual({
+      users: result.users,
+      organisations: result.organisations,
+      services: result.services,
+      ratings: result.services,
+    });
     expect(c.services).toBeGreaterThanOrEqual(320);
     expect(c.organisations).toBeGreaterThanOrEqual(120);
     expect(c.users).toBe(DEMO_USERS.length);
@@ -58,8 +63,17 @@ describe('seedDemoData', () => {
     expect(new Set(rows.map((s) => s.county)).size).toBeGreaterThanOrEqual(6);
     const essex = rows.filter((s) => s.county === 'Essex').length;
     expect(essex / rows.length).toBeGreaterThan(0.4);
-    const sectors = await handle.db.select({ sector: organisations.sector, n: count() }).from(organisations).groupBy(organisations.sector);
-    expect(sectors.map((s) => s.sector).sort()).toEqual(['mutual', 'private', 'public', 'social_enterprise', 'voluntary_community']);
+    const sectors = await handle.db
+      .select({ sector: organisations.sector, n: count() })
+      .from(organisations)
+      .groupBy(organisations.sector);
+    expect(sectors.map((s) => s.sector).sort()).toEqual([
+      'mutual',
+      'private',
+      'public',
+      'social_enterprise',
+      'voluntary_community',
+    ]);
   });
 
   it('has plenty of published home care and every care type in Chelmsford (CM1/CM2)', async () => {
@@ -84,13 +98,21 @@ describe('seedDemoData', () => {
       expect(located.ok, s.postcode).toBe(true);
       if (!located.ok) continue;
       expect(located.location.kind).toBe('sector');
-      const km = haversineKm({ lat: s.latitude, lng: s.longitude }, { lat: located.location.latitude, lng: located.location.longitude });
+      const km = haversineKm(
+        { lat: s.latitude, lng: s.longitude },
+        { lat: located.location.latitude, lng: located.location.longitude },
+      );
       expect(km, s.postcode).toBeLessThan(3);
     }
   });
 
   it('prices every service within the realistic range for its kind of care, in whole pence', async () => {
-    const column = { hour: 'pricePerHourPence', visit: 'pricePerVisitPence', night: 'pricePerNightPence', week: 'pricePerWeekPence' } as const;
+    const column = {
+      hour: 'pricePerHourPence',
+      visit: 'pricePerVisitPence',
+      night: 'pricePerNightPence',
+      week: 'pricePerWeekPence',
+    } as const;
     for (const s of await allServices()) {
       const primary = s.careTypes[0] as CareType;
       const range = PRICE_RANGES[primary];
@@ -181,7 +203,9 @@ describe('seedDemoData', () => {
       expect(await orgRows(same)).toEqual(await orgRows(handle));
       expect(await rows(other)).not.toEqual(await rows(handle));
       const ids = (await rows(same)).map((s) => s.id);
-      expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(true);
+      expect(ids.every((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(id))).toBe(
+        true,
+      );
     } finally {
       await same.close();
       await other.close();

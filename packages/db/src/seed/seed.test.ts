@@ -24,7 +24,10 @@ describe('offsetPoint', () => {
     const start = { latitude: 51.7356, longitude: 0.4685 };
     for (const bearing of [0, Math.PI / 3, Math.PI, 5]) {
       const moved = offsetPoint(start, 300, bearing);
-      const km = haversineKm({ lat: start.latitude, lng: start.longitude }, { lat: moved.latitude, lng: moved.longitude });
+      const km = haversineKm(
+        { lat: start.latitude, lng: start.longitude },
+        { lat: moved.latitude, lng: moved.longitude },
+      );
       expect(km).toBeGreaterThan(0.29);
       expect(km).toBeLessThan(0.31);
     }
@@ -46,7 +49,9 @@ describe('slugify', () => {
   it('kebab-cases the name and adds the town unless the name already has it', () => {
     expect(slugify("St Clare's Nursing Home", 'Chelmsford')).toBe('st-clares-nursing-home-chelmsford');
     expect(slugify('Hearth & Home Care', "Bishop's Stortford")).toBe('hearth-and-home-care-bishops-stortford');
-    expect(slugify('Kingfisher Home Care Southend-on-Sea', 'Southend-on-Sea')).toBe('kingfisher-home-care-southend-on-sea');
+    expect(slugify('Kingfisher Home Care Southend-on-Sea', 'Southend-on-Sea')).toBe(
+      'kingfisher-home-care-southend-on-sea',
+    );
   });
 });
 
@@ -62,7 +67,10 @@ describe('generateDemoData', () => {
       const located = locatePostcode(s.postcode);
       expect(located.ok).toBe(true);
       if (!located.ok) continue;
-      const km = haversineKm({ lat: s.latitude, lng: s.longitude }, { lat: located.location.latitude, lng: located.location.longitude });
+      const km = haversineKm(
+        { lat: s.latitude, lng: s.longitude },
+        { lat: located.location.latitude, lng: located.location.longitude },
+      );
       expect(km).toBeLessThanOrEqual(0.301);
     }
   });

@@ -65,8 +65,10 @@ const INTRO: Record<CareType, (name: string, town: string, county: string) => st
   care_home: (n, t) => `${n} is a care home in ${t} offering residential care for adults.`,
   nursing_home: (n, t) => `${n} is a nursing home in ${t} for adults who need care from registered nurses.`,
   day_service: (n, t) => `${n} is a day service in ${t} open to adults on weekdays.`,
-  respite_care: (n, t) => `${n} offers respite care in ${t}: short stays for the person you care for while you take a break.`,
-  supported_living: (n, t) => `${n} provides supported living for adults in ${t} who want to live as independently as possible.`,
+  respite_care: (n, t) =>
+    `${n} offers respite care in ${t}: short stays for the person you care for while you take a break.`,
+  supported_living: (n, t) =>
+    `${n} provides supported living for adults in ${t} who want to live as independently as possible.`,
   extra_care: (n, t) => `${n} is an extra care housing scheme in ${t} for people aged 55 and over.`,
   shared_lives: (n, t, c) => `${n} runs a Shared Lives scheme in ${t} and across ${c}.`,
   telecare: (n, t) => `${n} provides telecare and personal alarms for people living in ${t} and the surrounding area.`,
@@ -126,13 +128,17 @@ export function serviceSummary(faker: Faker, careType: CareType, town: string): 
 
 export function serviceDescription(
   faker: Faker,
-  input: { name: string; careType: CareType; town: string; county: string; specialisms: Specialism[]; funding: FundingType[] },
+  input: {
+    name: string;
+    careType: CareType;
+    town: string;
+    county: string;
+    specialisms: Specialism[];
+    funding: FundingType[];
+  },
 ): string {
   const { name, careType, town, county, specialisms, funding } = input;
-  const sentences = [
-    INTRO[careType](name, town, county),
-    faker.helpers.arrayElement(WHAT_WE_DO[careType]),
-  ];
+  const sentences = [INTRO[careType](name, town, county), faker.helpers.arrayElement(WHAT_WE_DO[careType])];
   const who = specialisms.filter((s) => s !== 'older_people').map((s) => WHO[s]);
   if (who.length > 0) sentences.push(`We have particular experience supporting ${listOf(who.slice(0, 3))}.`);
   if (funding.includes('personal_budget') && faker.datatype.boolean(0.6)) {

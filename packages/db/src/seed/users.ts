@@ -12,11 +12,41 @@ export interface DemoUser {
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
-  { key: 'resident', email: 'resident@demo.care-assist.test', role: 'resident', displayName: 'Margaret Ellis', password: DEMO_PASSWORD },
-  { key: 'budgetHolder', email: 'budget.holder@demo.care-assist.test', role: 'resident', displayName: 'David Marsh', password: DEMO_PASSWORD },
-  { key: 'provider', email: 'provider@demo.care-assist.test', role: 'provider', displayName: 'Sarah Collins', password: DEMO_PASSWORD },
-  { key: 'moderator', email: 'moderator@demo.care-assist.test', role: 'moderator', displayName: 'Tom Bradley', password: DEMO_PASSWORD },
-  { key: 'admin', email: 'admin@demo.care-assist.test', role: 'admin', displayName: 'Amira Hassan', password: DEMO_PASSWORD },
+  {
+    key: 'resident',
+    email: 'resident@demo.care-assist.test',
+    role: 'resident',
+    displayName: 'Margaret Ellis',
+    password: DEMO_PASSWORD,
+  },
+  {
+    key: 'budgetHolder',
+    email: 'budget.holder@demo.care-assist.test',
+    role: 'resident',
+    displayName: 'David Marsh',
+    password: DEMO_PASSWORD,
+  },
+  {
+    key: 'provider',
+    email: 'provider@demo.care-assist.test',
+    role: 'provider',
+    displayName: 'Sarah Collins',
+    password: DEMO_PASSWORD,
+  },
+  {
+    key: 'moderator',
+    email: 'moderator@demo.care-assist.test',
+    role: 'moderator',
+    displayName: 'Tom Bradley',
+    password: DEMO_PASSWORD,
+  },
+  {
+    key: 'admin',
+    email: 'admin@demo.care-assist.test',
+    role: 'admin',
+    displayName: 'Amira Hassan',
+    password: DEMO_PASSWORD,
+  },
 ];
 
 /** The organisation the demo provider owns; it runs several published services in Chelmsford. */

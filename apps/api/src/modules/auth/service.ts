@@ -53,7 +53,12 @@ export function createAuthService(deps: AuthServiceDeps) {
   async function startSession(user: UserRow, familyId: string = randomUUID()): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(clock().getTime() + deps.refreshTokenTtlDays * 86_400_000);
-    await refreshTokens.insert({ userId: user.id, familyId, tokenHash: hashToken(refreshToken), expiresAt: refreshExpiresAt });
+    await refreshTokens.insert({
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: refreshExpiresAt,
+    });
     return {
       accessToken: deps.signAccessToken({ sub: user.id, role: user.role }),
       expiresIn: deps.accessTokenTtlSeconds,

@@ -15,7 +15,9 @@ import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './reposi
 /** Until the reviews feature computes area priors, services with no reviews rank at a neutral 3 of 5. */
 const NEUTRAL_PRIOR_MEAN = 3;
 
-function ratingSummary(rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore'> | null): RatingSummary {
+function ratingSummary(
+  rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore'> | null,
+): RatingSummary {
   const count = rating?.reviewCount ?? 0;
   const mean = count > 0 ? (rating?.meanOverall ?? null) : null;
   return {
@@ -68,7 +70,7 @@ export function toServiceSummary(hit: SearchHit): ServiceSummary {
     name: hit.name,
     organisationName: hit.organisationName,
     summary: hit.summary,
-    careTypes: hit.careTypes as CareType[],
+    careTypes: hit.careTypes,
     town: hit.town,
     county: hit.county,
     postcode: hit.postcode,

@@ -1,7 +1,12 @@
 // The public directory: search (answered by the search index) and service pages (answered by Postgres).
 import { SEARCH_LIMITS, type SearchQuery, type SearchResponse, type ServiceDetail } from '@care-assist/domain';
 import { locatePostcode, looksLikePostcode } from '@care-assist/geo';
-import { InvalidSearchRequestError, SearchUnavailableError, type SearchIndex, type SearchSort } from '@care-assist/search';
+import {
+  InvalidSearchRequestError,
+  SearchUnavailableError,
+  type SearchIndex,
+  type SearchSort,
+} from '@care-assist/search';
 import { NotFound, ServiceUnavailable, ValidationFailed } from '../../errors.ts';
 import { toServiceDetail, toServiceDocument, toServiceSummary } from './documents.ts';
 import type { ServiceRepository } from './repository.ts';
@@ -82,7 +87,9 @@ export function createDirectoryService({ services, search }: DirectoryDeps) {
      * Rebuilds the search index from Postgres when it does not hold every published service
      * (first start, or data loaded while the API was down). A swap, so search never sees half an index.
      */
-    async syncSearchIndex(onProgress?: (indexed: number, total: number) => void): Promise<{ rebuilt: boolean; count: number }> {
+    async syncSearchIndex(
+      onProgress?: (indexed: number, total: number) => void,
+    ): Promise<{ rebuilt: boolean; count: number }> {
       const [published, indexed] = await Promise.all([services.countPublished(), search.count()]);
       if (published === indexed) return { rebuilt: false, count: indexed };
       const count = await search.reindex(

@@ -28,7 +28,9 @@ export default fp(
         request.actor = { userId: claims.sub, role: claims.role };
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
-        throw new Unauthorised(expired ? 'Your session has expired; please sign in again.' : 'The access token is not valid.');
+        throw new Unauthorised(
+          expired ? 'Your session has expired; please sign in again.' : 'The access token is not valid.',
+        );
       }
     });
   },

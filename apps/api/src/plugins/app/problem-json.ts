@@ -27,7 +27,10 @@ const TITLES: Record<number, string> = {
 };
 
 function slug(title: string): string {
-  return `/problems/${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+  return `/problems/${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}`;
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'instance'>) {

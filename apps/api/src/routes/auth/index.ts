@@ -2,7 +2,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
-import { AuthResponseSchema, LoginBodySchema, ProblemSchema, RegisterBodySchema, UserSchema } from '@care-assist/domain';
+import {
+  AuthResponseSchema,
+  LoginBodySchema,
+  ProblemSchema,
+  RegisterBodySchema,
+  UserSchema,
+} from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 import type { Session } from '../../modules/auth/service.ts';
 
