@@ -4,7 +4,6 @@ import {
   careTypeLabel,
   headlinePrice,
   ratingText,
-  type CareType,
   type RatingSummary,
   type ServiceDetail,
   type ServiceSummary,
