@@ -7,6 +7,8 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build' }),
+    // Root-relative links ("/services/...") rather than page-relative ones ("../services/...").
+    paths: { relative: false },
     // Nonces for server-rendered pages, hashes for prerendered ones. Everything is served from our own origin:
     // no CDNs, fonts or third-party scripts.
     csp: {

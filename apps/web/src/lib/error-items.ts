@@ -7,7 +7,7 @@ export function errorSummaryItems(errors: Record<string, string>, fieldOrder: st
   if (errors.form) items.push({ message: errors.form });
   for (const field of fieldOrder) {
     const message = errors[field];
-    if (message) items.push({ message, href: `#${field}` });
+    if (message) items.push({ message, field });
   }
   for (const [field, message] of Object.entries(errors)) {
     if (field !== 'form' && !fieldOrder.includes(field)) items.push({ message });

@@ -28,8 +28,9 @@ export function safeExternalUrl(value: string | null | undefined): URL | null {
   }
 }
 
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, '')}`;
+/** The digits to dial, for a `tel:` link. */
+export function dialNumber(phone: string): string {
+  return phone.replace(/[^\d+]/g, '');
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

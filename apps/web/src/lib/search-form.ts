@@ -1,5 +1,7 @@
 // The search form as the web knows it (`/search?q=&where=&radius=&care_type=&sort=&page=`),
 // and how it maps to the API's query parameters and back.
+import { resolve } from '$app/paths';
+import type { ResolvedPathname } from '$app/types';
 import type { ServiceSearchParams } from '$lib/server/api';
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 15, 25, 50] as const;
@@ -53,7 +55,7 @@ export function webFieldFor(apiField: string): keyof SearchFormValues | null {
 }
 
 /** A link to the same search with some values changed; empty values are left out of the address. */
-export function searchHref(values: SearchFormValues, changes: Partial<SearchFormValues> = {}): string {
+export function searchHref(values: SearchFormValues, changes: Partial<SearchFormValues> = {}): ResolvedPathname {
   const next = { ...values, ...changes };
   const params = new URLSearchParams();
   for (const field of FIELDS) {
@@ -61,5 +63,5 @@ export function searchHref(values: SearchFormValues, changes: Partial<SearchForm
     if (value && !(field === 'page' && value === '1')) params.set(field, value);
   }
   const query = params.toString();
-  return query ? `/search?${query}` : '/search';
+  return query ? resolve(`/search?${query}`) : resolve('/search');
 }

@@ -54,7 +54,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<A
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (cause) {
-    const reason = cause instanceof Error ? ((cause.cause as { code?: string } | undefined)?.code ?? cause.message) : cause;
+    const reason =
+      cause instanceof Error ? ((cause.cause as { code?: string } | undefined)?.code ?? cause.message) : cause;
     console.error(`API ${options.method ?? 'GET'} ${url.pathname} failed: ${String(reason)}`);
     unavailable();
   }

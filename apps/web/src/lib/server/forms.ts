@@ -19,7 +19,10 @@ export async function callFromAction<T, V extends Record<string, string>>(call: 
     return { ok: true as const, value: await call() };
   } catch (cause) {
     if (isHttpError(cause) && cause.status === 503) {
-      return { ok: false as const, failure: fail(503, { values, errors: { form: UNAVAILABLE_MESSAGE } as FieldErrors }) };
+      return {
+        ok: false as const,
+        failure: fail(503, { values, errors: { form: UNAVAILABLE_MESSAGE } }),
+      };
     }
     throw cause;
   }

@@ -27,12 +27,14 @@ export const actions = {
 
     if (!result.ok) {
       if (result.status === 401 || result.status === 404) {
-        return fail(401, { values, errors: { email: 'Email or password is not right' } as FieldErrors });
+        return fail(401, { values, errors: { email: 'Email or password is not right' } });
       }
       if (result.status === 429) {
         return fail(429, {
           values,
-          errors: { form: 'You have tried to sign in too many times. Wait a few minutes, then try again.' } as FieldErrors,
+          errors: {
+            form: 'You have tried to sign in too many times. Wait a few minutes, then try again.',
+          },
         });
       }
       const fieldErrors = problemFieldErrors(result.problem);

@@ -50,7 +50,7 @@ export const actions = {
       if (result.status === 409) {
         return fail(409, {
           values,
-          errors: { email: 'An account already exists with this email address. Sign in instead.' } as FieldErrors,
+          errors: { email: 'An account already exists with this email address. Sign in instead.' },
         });
       }
       const fieldErrors = problemFieldErrors(result.problem);

@@ -11,10 +11,12 @@ export const load = (async ({ url, locals }) => {
   const result = await api.searchServices(toApiQuery(form));
 
   if (result.ok) {
-    return { form, results: result.data, errors: {} as SearchErrors, generalErrors: [] as string[] };
+    const noErrors: SearchErrors = {};
+    const noGeneralErrors: string[] = [];
+    return { form, results: result.data, errors: noErrors, generalErrors: noGeneralErrors };
   }
   if (result.status !== 400) {
-    error(result.status as 400, { message: result.problem.detail ?? result.problem.title });
+    error(result.status, { message: result.problem.detail ?? result.problem.title });
   }
 
   // A search we cannot run (e.g. an unknown postcode): show the form again with the reasons, as a 400.

@@ -9,5 +9,5 @@ export const load = (async ({ params }) => {
   if (result.status === 404 || result.status === 400) {
     error(404, { message: 'Service not found', code: 'not_found' });
   }
-  error(result.status as 400, { message: result.problem.detail ?? result.problem.title });
+  error(result.status, { message: result.problem.detail ?? result.problem.title });
 }) satisfies PageServerLoad;
