@@ -24,7 +24,9 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+  // The first screenful is what a person sees; the full page is kept beside it for review.
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
 }
 
 /** WCAG 2.2 A/AA violations that axe can detect automatically, as "rule: target" strings. */
