@@ -31,6 +31,8 @@ async function main() {
   const sync = await server.modules.directory.syncSearchIndex();
   server.log.info(sync, sync.rebuilt ? 'search index rebuilt from the database' : 'search index up to date');
 
+  server.modules.searchSync.start(1000, (err) => server.log.warn({ err }, 'search outbox drain failed; will retry'));
+
   await server.listen({ host: config.host, port: config.port });
 }
 

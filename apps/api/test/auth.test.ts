@@ -227,12 +227,11 @@ describe('refresh tokens', () => {
   it('refuses a refresh token after it expires (30 days)', async () => {
     const { res } = await register();
     const token = refreshCookie(res).value;
-    const realNow = ctx.clock.now;
-    ctx.clock.now = new Date(realNow.getTime() + 31 * 86_400_000);
+    ctx.clock.now = new Date(Date.now() + 31 * 86_400_000);
     try {
       expectProblem(await refresh(token), 401);
     } finally {
-      ctx.clock.now = realNow;
+      ctx.clock.now = null;
     }
   });
 

@@ -15,7 +15,8 @@ export interface TestContext {
   config: Config;
   database: TestDatabase;
   search: SearchIndex;
-  clock: { now: Date };
+  /** Set `now` to freeze or move time; null follows the wall clock. */
+  clock: { now: Date | null };
   close(): Promise<void>;
 }
 
@@ -37,9 +38,9 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     indexName: `services_test_${randomBytes(5).toString('hex')}`,
   });
   await search.init();
-  const clock = { now: new Date() };
+  const clock: { now: Date | null } = { now: null };
   const server = Fastify(fastifyOptions(config));
-  await server.register(app, { config, db: database.handle, search, clock: () => clock.now });
+  await server.register(app, { config, db: database.handle, search, clock: () => clock.now ?? new Date() });
   await server.ready();
   return {
     app: server,

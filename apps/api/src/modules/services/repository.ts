@@ -1,5 +1,5 @@
 // Drizzle queries for service listings as the public sees them.
-import { and, asc, count, eq, gt, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import { organisations, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -30,6 +30,11 @@ export function createServiceRepository(db: Database) {
         .where(and(match, eq(services.status, 'published')))
         .limit(1);
       return row;
+    },
+
+    async findPublishedByIds(ids: string[], tx: Executor = db): Promise<PublicServiceRecord[]> {
+      if (ids.length === 0) return [];
+      return publicRecords(tx).where(and(inArray(services.id, ids), eq(services.status, 'published')));
     },
 
     /** Published services in id order, a page at a time (keyset paging, so it stays fast at 50,000). */

@@ -8,10 +8,13 @@ import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-r
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
+import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
+import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
 
 export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
+  searchSync: SearchSyncWorker;
 }
 
 declare module 'fastify' {
@@ -32,6 +35,7 @@ export interface ModulesOptions {
 export default fp(
   async (app, { config, db, search, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
+    const services = createServiceRepository(db.db);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     app.decorate('modules', {
@@ -44,8 +48,10 @@ export default fp(
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
         refreshTokenTtlDays: config.refreshTokenTtlDays,
       }),
-      directory: createDirectoryService({ services: createServiceRepository(db.db), search }),
+      directory: createDirectoryService({ services, search }),
+      searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
+    app.addHook('onClose', () => app.modules.searchSync.stop());
   },
   { name: 'modules', dependencies: ['jwt'] },
 );
