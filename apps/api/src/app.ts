@@ -27,7 +27,7 @@ export interface AppOptions {
 }
 
 /** Options for the Fastify constructor that the app relies on (request ids, strict validation, body limit). */
-export function fastifyOptions(config: Pick<Config, 'logLevel' | 'env'>): FastifyServerOptions {
+export function fastifyOptions(config: Pick<Config, 'logLevel' | 'trustProxy'>): FastifyServerOptions {
   return {
     logger: {
       level: config.logLevel,
@@ -36,7 +36,8 @@ export function fastifyOptions(config: Pick<Config, 'logLevel' | 'env'>): Fastif
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 64 * 1024,
-    trustProxy: config.env === 'production',
+    // So request.ip (and with it every rate limit) is the resident's address, not the web server's.
+    trustProxy: config.trustProxy,
     ajv: {
       customOptions: {
         // Reject unknown fields instead of silently dropping them; coerce query strings to numbers.

@@ -26,6 +26,11 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  /**
+   * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
+   * the API for every resident. Fastify syntax: 'loopback', or comma-separated addresses/CIDR ranges.
+   */
+  TRUST_PROXY: Type.String({ default: 'loopback' }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -42,6 +47,7 @@ export interface Config {
   seedDemoData: boolean;
   rateLimit: { perMinute: number; authPerMinute: number };
   cookieSecure: boolean;
+  trustProxy: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
 }
@@ -74,6 +80,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     seedDemoData: env.SEED_DEMO_DATA,
     rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    trustProxy: env.TRUST_PROXY,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
   };

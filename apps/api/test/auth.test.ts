@@ -263,4 +263,24 @@ describe('rate limits', () => {
       await limited.close();
     }
   });
+
+  it('counts each resident behind the web server separately, by the address it forwards', async () => {
+    const limited = await buildTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const attemptFrom = (ip: string) =>
+        limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          headers: { 'x-forwarded-for': ip },
+          payload: { email: 'a@example.test', password: 'wrong-password' },
+        });
+      expect((await attemptFrom('203.0.113.1')).statusCode).toBe(401);
+      expect((await attemptFrom('203.0.113.1')).statusCode).toBe(401);
+      expectProblem(await attemptFrom('203.0.113.1'), 429);
+      // Another resident signing in through the same web server is not blocked by the first one.
+      expect((await attemptFrom('203.0.113.2')).statusCode).toBe(401);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@
 // add security headers, and make sure errors never show a stack trace.
 import { isHttpError, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { requestContext } from '$lib/server/request-context';
 import type { AuthResponse, User } from '@care-assist/domain';
 import { api, UNAVAILABLE_MESSAGE } from '$lib/server/api';
 import { ACCESS_COOKIE, REFRESH_COOKIE, endSession, refreshTokenFrom, startSession } from '$lib/server/session';
@@ -89,7 +90,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(authenticate, securityHeaders, pageStatus);
+const withRequestContext: Handle = ({ event, resolve }) =>
+  requestContext.run({ clientAddress: event.getClientAddress() }, () => resolve(event));
+
+export const handle = sequence(withRequestContext, authenticate, securityHeaders, pageStatus);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status === 404) return { message: 'Page not found', code: 'not_found' };

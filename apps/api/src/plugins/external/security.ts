@@ -1,4 +1,4 @@
-// Helmet headers, CORS locked to the web origin, cookies, and rate limits (stricter routes opt in with config.rateLimit).
+// Helmet headers, CORS locked to the web origin, cookies, and per-client rate limits (auth routes are stricter).
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -19,8 +19,7 @@ export default fp(
     await app.register(rateLimit, {
       max: opts.config.rateLimit.perMinute,
       timeWindow: '1 minute',
-      // The web server proxies for many residents; it is trusted to be one well-behaved client.
-      allowList: [],
+      // Keyed by request.ip, which is the resident's address forwarded by the trusted web server (TRUST_PROXY).
     });
   },
   { name: 'security' },

@@ -2,6 +2,7 @@
 // It turns problem+json answers into typed results, and an API that cannot be reached into a friendly 503.
 import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
+import { requestContext } from './request-context';
 import type { AuthResponse, Problem, SearchResponse, ServiceDetail, User } from '@care-assist/domain';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
@@ -44,6 +45,8 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<A
   if (options.body !== undefined) headers.set('content-type', 'application/json');
   if (options.accessToken) headers.set('authorization', `Bearer ${options.accessToken}`);
   if (options.refreshToken) headers.set('cookie', `refresh_token=${options.refreshToken}`);
+  const clientAddress = requestContext.getStore()?.clientAddress;
+  if (clientAddress) headers.set('x-forwarded-for', clientAddress);
 
   let response: Response;
   try {
