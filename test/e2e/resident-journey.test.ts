@@ -2,7 +2,7 @@
 // signs in again, against the real built product started with `npm start`'s launcher.
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, screenshot } from './browser.ts';
 import { startProduct, type RunningProduct } from './product.ts';
 
@@ -16,6 +16,13 @@ beforeAll(async () => {
   // axe needs a page that belongs to an explicit context.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+});
+
+// When a step fails, keep what the browser showed and what the product logged, to see why.
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  await screenshot(page, `failed-${task.name.replace(/\W+/g, '-')}`);
+  console.error(product.output().split('\n').slice(-40).join('\n'));
 });
 
 afterAll(async () => {
