@@ -26,6 +26,8 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
+  /** The council's brokerage fee on each paid invoice, in percent. */
+  BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -44,6 +46,7 @@ export interface Config {
   cookieSecure: boolean;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  brokerageFeePercent: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +79,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
+    brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
   };
 }
 

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { budgetFigures, committedForBooking, isValidEntryAmount, withRunningAvailable } from './ledger.ts';
-import { planAdjustment, planAllocation, planCommitment, planPayment, planRelease, type PlannedEntry } from './plans.ts';
+import {
+  planAdjustment,
+  planAllocation,
+  planCommitment,
+  planPayment,
+  planRelease,
+  type PlannedEntry,
+} from './plans.ts';
 import { commitmentForBooking, costForDays } from './periods.ts';
 import {
   BOOKING_ACTIONS,

@@ -43,8 +43,7 @@ export interface BudgetPeriod {
 }
 
 export type CommitmentQuote =
-  | { ok: true; costPence: number; days: number; coveredUntil: string }
-  | { ok: false; detail: string };
+  { ok: true; costPence: number; days: number; coveredUntil: string } | { ok: false; detail: string };
 
 /**
  * What accepting a booking commits against a budget: the weekly price for the part of the booking that falls
