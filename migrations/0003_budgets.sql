@@ -1,5 +1,6 @@
 CREATE TABLE "booking_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "booking_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"booking_id" uuid NOT NULL,
 	"actor_id" uuid NOT NULL,
 	"from_status" text,
@@ -10,6 +11,7 @@ CREATE TABLE "booking_events" (
 --> statement-breakpoint
 CREATE TABLE "booking_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "booking_messages_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"booking_id" uuid NOT NULL,
 	"author_id" uuid NOT NULL,
 	"body" text NOT NULL,
@@ -141,8 +143,8 @@ ALTER TABLE "invoices" ADD CONSTRAINT "invoices_booking_id_bookings_id_fk" FOREI
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "invoices" ADD CONSTRAINT "invoices_approved_by_users_id_fk" FOREIGN KEY ("approved_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "booking_events_booking_idx" ON "booking_events" USING btree ("booking_id","at");--> statement-breakpoint
-CREATE INDEX "booking_messages_booking_idx" ON "booking_messages" USING btree ("booking_id","created_at");--> statement-breakpoint
+CREATE INDEX "booking_events_booking_idx" ON "booking_events" USING btree ("booking_id","seq");--> statement-breakpoint
+CREATE INDEX "booking_messages_booking_idx" ON "booking_messages" USING btree ("booking_id","seq");--> statement-breakpoint
 CREATE INDEX "bookings_requester_idx" ON "bookings" USING btree ("requester_id");--> statement-breakpoint
 CREATE INDEX "bookings_service_idx" ON "bookings" USING btree ("service_id","status");--> statement-breakpoint
 CREATE UNIQUE INDEX "brokerage_fees_invoice_idx" ON "brokerage_fees" USING btree ("invoice_id");--> statement-breakpoint

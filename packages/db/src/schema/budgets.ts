@@ -124,6 +124,8 @@ export const bookingEvents = pgTable(
   'booking_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: several changes can share a timestamp. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
@@ -135,13 +137,14 @@ export const bookingEvents = pgTable(
     note: text('note').notNull().default(''),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.at)],
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.seq)],
 );
 
 export const bookingMessages = pgTable(
   'booking_messages',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     bookingId: uuid('booking_id')
       .notNull()
       .references(() => bookings.id, { onDelete: 'cascade' }),
@@ -151,7 +154,7 @@ export const bookingMessages = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('booking_messages_booking_idx').on(t.bookingId, t.createdAt)],
+  (t) => [index('booking_messages_booking_idx').on(t.bookingId, t.seq)],
 );
 
 export const invoices = pgTable(

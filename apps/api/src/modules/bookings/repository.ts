@@ -118,7 +118,7 @@ export function createBookingRepository(db: Database) {
         .from(bookingEvents)
         .innerJoin(users, eq(users.id, bookingEvents.actorId))
         .where(eq(bookingEvents.bookingId, bookingId))
-        .orderBy(asc(bookingEvents.at), asc(bookingEvents.id));
+        .orderBy(asc(bookingEvents.seq));
     },
 
     async addMessage(values: typeof bookingMessages.$inferInsert, tx: Executor = db) {
@@ -136,7 +136,7 @@ export function createBookingRepository(db: Database) {
         .from(bookingMessages)
         .innerJoin(users, eq(users.id, bookingMessages.authorId))
         .where(eq(bookingMessages.bookingId, bookingId))
-        .orderBy(asc(bookingMessages.createdAt), asc(bookingMessages.id));
+        .orderBy(asc(bookingMessages.seq));
     },
 
     async invoices(bookingId: string, tx: Executor = db) {

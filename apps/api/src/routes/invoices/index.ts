@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   BookingDetailSchema,
-  EmptyBodySchema,
   IdempotencyHeadersSchema,
   ProblemSchema,
   ReasonBodySchema,
@@ -33,7 +32,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Approve an invoice (the person who booked, or council staff); checks the budget can pay it',
         headers: IdempotencyHeadersSchema,
         params: IdParams,
-        body: Type.Optional(EmptyBodySchema),
         response: { 200: BookingDetailSchema, ...moneyErrors },
       },
     },
@@ -52,7 +50,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Pay an approved invoice: moves budget money from committed to paid and records the brokerage fee',
         headers: IdempotencyHeadersSchema,
         params: IdParams,
-        body: Type.Optional(EmptyBodySchema),
         response: { 200: BookingDetailSchema, ...moneyErrors },
       },
     },
