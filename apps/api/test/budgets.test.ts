@@ -165,7 +165,7 @@ describe('the whole journey', () => {
     expect(statement.statusCode).toBe(200);
     expect(statement.headers['content-type']).toMatch(/^text\/csv/);
     expect(statement.headers['content-disposition']).toMatch(/attachment; filename="budget-ECC-PB-.*\.csv"/);
-    const rows = parse(statement.body, { bom: true }) as string[][];
+    const rows: string[][] = parse(statement.body, { bom: true });
     expect(rows[0]).toEqual(['Date', 'Type', 'Description', 'Booking', 'Amount (GBP)', 'Available after (GBP)']);
     // The allocation and the commitment were on 1 June, before the range: they make the opening figure.
     expect(rows[1]).toEqual([

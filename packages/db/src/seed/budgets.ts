@@ -218,16 +218,14 @@ export async function seedBudgets(tx: Executor, data: DemoData): Promise<void> {
     },
   ];
   await tx.insert(bookings).values(waiting.map((w) => ({ ...w, updatedAt: w.createdAt })));
-  await tx
-    .insert(bookingEvents)
-    .values(
-      waiting.map((w) => ({
-        bookingId: w.id,
-        actorId: w.requesterId,
-        toStatus: 'requested' as const,
-        at: w.createdAt,
-      })),
-    );
+  await tx.insert(bookingEvents).values(
+    waiting.map((w) => ({
+      bookingId: w.id,
+      actorId: w.requesterId,
+      toStatus: 'requested' as const,
+      at: w.createdAt,
+    })),
+  );
   await tx.insert(notifications).values([
     ...waiting.map((w) => ({
       userId: providerUser.id,

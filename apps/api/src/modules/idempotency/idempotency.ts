@@ -69,7 +69,7 @@ export function createIdempotency(db: Database) {
         const answer = await work(tx, claimed.id);
         await tx
           .update(idempotencyKeys)
-          .set({ responseStatus: answer.status, responseBody: answer.body as object })
+          .set({ responseStatus: answer.status, responseBody: answer.body })
           .where(eq(idempotencyKeys.id, claimed.id));
         return { ...answer, replayed: false };
       });
