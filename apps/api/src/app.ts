@@ -17,6 +17,10 @@ import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
+import budgetRoutes from './routes/budgets/index.ts';
+import bookingRoutes from './routes/bookings/index.ts';
+import invoiceRoutes from './routes/invoices/index.ts';
+import notificationRoutes from './routes/notifications/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -73,6 +77,10 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
+  await fastify.register(budgetRoutes, { prefix: '/api/v1/budgets' });
+  await fastify.register(bookingRoutes, { prefix: '/api/v1/bookings' });
+  await fastify.register(invoiceRoutes, { prefix: '/api/v1/invoices' });
+  await fastify.register(notificationRoutes, { prefix: '/api/v1/notifications' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

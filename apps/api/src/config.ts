@@ -31,6 +31,8 @@ const EnvSchema = Type.Object({
    * the API for every resident. Fastify syntax: 'loopback', or comma-separated addresses/CIDR ranges.
    */
   TRUST_PROXY: Type.String({ default: 'loopback' }),
+  /** The council's brokerage fee on each paid invoice, in percent. */
+  BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -50,6 +52,7 @@ export interface Config {
   trustProxy: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
+  brokerageFeePercent: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +86,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     trustProxy: env.TRUST_PROXY,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
+    brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
   };
 }
 

@@ -56,6 +56,13 @@ export class Conflict extends HttpProblem {
   }
 }
 
+/** The request is well formed but cannot be processed as sent (e.g. an Idempotency-Key reused for a different request). */
+export class UnprocessableContent extends HttpProblem {
+  constructor(detail: string) {
+    super(422, 'Unprocessable content', detail);
+  }
+}
+
 export class ServiceUnavailable extends HttpProblem {
   constructor(detail: string) {
     super(503, 'Service unavailable', detail);

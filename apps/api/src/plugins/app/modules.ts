@@ -10,11 +10,23 @@ import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
+import { createIdempotency } from '../../modules/idempotency/idempotency.ts';
+import { createNotificationService, type NotificationService } from '../../modules/notifications/service.ts';
+import { createBudgetRepository } from '../../modules/budgets/repository.ts';
+import { createBudgetService, type BudgetService } from '../../modules/budgets/service.ts';
+import { createBookingRepository } from '../../modules/bookings/repository.ts';
+import { createBookingViews } from '../../modules/bookings/views.ts';
+import { createBookingService, type BookingService } from '../../modules/bookings/service.ts';
+import { createInvoiceService, type InvoiceService } from '../../modules/bookings/invoice-service.ts';
 
 export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
   searchSync: SearchSyncWorker;
+  budgets: BudgetService;
+  bookings: BookingService;
+  invoices: InvoiceService;
+  notifications: NotificationService;
 }
 
 declare module 'fastify' {
@@ -36,6 +48,20 @@ export default fp(
   async (app, { config, db, search, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
+    const idempotency = createIdempotency(db.db);
+    const notifications = createNotificationService({ db: db.db, clock });
+    const budgetRepository = createBudgetRepository(db.db);
+    const bookingRepository = createBookingRepository(db.db);
+    const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
+    const bookingDeps = {
+      db: db.db,
+      bookings: bookingRepository,
+      budgets: budgetRepository,
+      views: bookingViews,
+      notifications,
+      idempotency,
+      clock,
+    };
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     app.decorate('modules', {
@@ -50,6 +76,10 @@ export default fp(
       }),
       directory: createDirectoryService({ services, search }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
+      budgets: createBudgetService({ db: db.db, budgets: budgetRepository, idempotency, clock }),
+      bookings: createBookingService(bookingDeps),
+      invoices: createInvoiceService({ ...bookingDeps, brokerageFeePercent: config.brokerageFeePercent }),
+      notifications,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
   },

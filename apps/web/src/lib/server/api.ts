@@ -27,6 +27,8 @@ interface RequestOptions {
   body?: unknown;
   accessToken?: string | null;
   refreshToken?: string | null;
+  /** For money-moving requests: the same key on a retry makes the API return the first answer. */
+  idempotencyKey?: string;
   fetch?: typeof fetch;
 }
 
@@ -47,6 +49,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<A
   if (options.refreshToken) headers.set('cookie', `refresh_token=${options.refreshToken}`);
   const clientAddress = requestContext.getStore()?.clientAddress;
   if (clientAddress) headers.set('x-forwarded-for', clientAddress);
+  if (options.idempotencyKey) headers.set('idempotency-key', options.idempotencyKey);
 
   let response: Response;
   try {
@@ -129,4 +132,21 @@ export const api = {
     request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
 
   me: (accessToken: string) => request<User>('/me', { accessToken }),
+
+  /** Any signed-in call (budgets, bookings, invoices, notifications). */
+  call: <T>(path: string, options: RequestOptions & { accessToken: string | null }) => request<T>(path, options),
+
+  /** A signed-in GET whose body is not JSON (e.g. the CSV statement), passed through as it comes. */
+  async download(path: string, accessToken: string, query: Record<string, string | undefined> = {}) {
+    const url = new URL(`${baseUrl()}/api/v1${path}`);
+    for (const [key, value] of Object.entries(query)) if (value) url.searchParams.set(key, value);
+    try {
+      return await fetch(url, {
+        headers: { authorization: `Bearer ${accessToken}` },
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      unavailable();
+    }
+  },
 };

@@ -1,0 +1,287 @@
+// Invoices against bookings: the provider issues them for an active booking, the person who booked (or council
+// staff) approves or disputes, council staff resolve disputes, and payment moves money from committed to paid.
+// Approval and payment lock the budget account row first and re-check the ledger; payment also records the
+// council's brokerage fee (a percentage from configuration) as income, once per invoice.
+import {
+  brokerageFeePence,
+  formatPence,
+  INVOICE_STATUS_LABELS,
+  nextInvoiceStatus,
+  planPayment,
+  type BookingDetail,
+  type BrokerageIncome,
+  type InvoiceAction,
+  type InvoiceRequest,
+} from '@care-assist/domain';
+import type { Database, Executor } from '@care-assist/db';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import type { Actor } from '../../plugins/app/actor.ts';
+import { councilStaff, refusePlan, signedIn } from '../budgets/service.ts';
+import type { BudgetRepository } from '../budgets/repository.ts';
+import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
+import type { NotificationService } from '../notifications/service.ts';
+import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
+import type { BookingViews, Viewer } from './views.ts';
+
+interface InvoiceDeps {
+  db: Database;
+  bookings: BookingRepository;
+  budgets: BudgetRepository;
+  views: BookingViews;
+  notifications: NotificationService;
+  idempotency: Idempotency;
+  clock: () => Date;
+  /** The council's brokerage fee in percent, from configuration. */
+  brokerageFeePercent: number;
+}
+
+const ACTION_WORDS: Record<InvoiceAction, string> = {
+  approve: 'approved',
+  pay: 'paid',
+  dispute: 'disputed',
+  resolve_approve: 'resolved',
+  resolve_reject: 'resolved',
+};
+
+export function createInvoiceService(deps: InvoiceDeps) {
+  const { db, bookings, budgets, views, notifications, idempotency, clock, brokerageFeePercent } = deps;
+
+  async function loadInvoice(actor: Actor | null, invoiceId: string, tx: Executor = db) {
+    const found = await bookings.findInvoice(invoiceId, tx);
+    if (!found) throw new NotFound('There is no such invoice.');
+    try {
+      const { record, viewer } = await views.load(actor, found.invoice.bookingId, tx);
+      return { invoice: found.invoice, record, viewer };
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound('There is no such invoice.');
+      throw error;
+    }
+  }
+
+  function nextStatus(invoice: InvoiceRow, action: InvoiceAction) {
+    const next = nextInvoiceStatus(invoice.status, action);
+    if (!next) {
+      throw new Conflict(
+        `This invoice is "${INVOICE_STATUS_LABELS[invoice.status]}", so it cannot be ${ACTION_WORDS[action]}.`,
+      );
+    }
+    return next;
+  }
+
+  function requireViewer(viewer: Viewer, allowed: Viewer[], what: string) {
+    if (!allowed.includes(viewer)) throw new Forbidden(`Only ${what} can do that.`);
+  }
+
+  async function tell(
+    tx: Executor,
+    record: BookingRecord,
+    to: 'requester' | 'provider' | 'both',
+    text: string,
+    kind: string,
+  ) {
+    const ids = new Set<string>();
+    if (to !== 'provider') ids.add(record.booking.requesterId);
+    if (to !== 'requester') for (const id of await bookings.memberIds(record.service.organisationId, tx)) ids.add(id);
+    await notifications.notify(tx, [...ids], { kind, text, link: `/bookings/${record.booking.id}` });
+  }
+
+  /** Locks the booking's budget (if any) and then the invoice, and returns the freshly read invoice. */
+  async function lockInvoice(tx: Executor, record: BookingRecord, invoiceId: string) {
+    if (record.booking.budgetAccountId) await budgets.lockAccount(record.booking.budgetAccountId, tx);
+    const invoice = await bookings.lockInvoice(invoiceId, tx);
+    if (!invoice) throw new NotFound('There is no such invoice.');
+    return invoice;
+  }
+
+  /** Would paying this invoice from the budget work right now? Refuses with 409 if not. */
+  async function checkPayable(tx: Executor, record: BookingRecord, amountPence: number) {
+    if (!record.booking.budgetAccountId) return null;
+    const plan = planPayment(await budgets.entries(record.booking.budgetAccountId, tx), record.booking.id, amountPence);
+    if (!plan.ok) {
+      if (plan.reason === 'insufficient_funds')
+        throw new Conflict(`The budget cannot pay this invoice. ${plan.detail}`);
+      refusePlan(plan);
+    }
+    return plan;
+  }
+
+  return {
+    async issue(
+      actor: Actor | null,
+      bookingId: string,
+      input: InvoiceRequest,
+      scope: IdempotencyScope,
+    ): Promise<StoredAnswer<BookingDetail>> {
+      const who = signedIn(actor);
+      const { record, viewer } = await views.load(actor, bookingId);
+      requireViewer(viewer, ['provider'], 'the provider');
+      if (input.periodEnd < input.periodStart) {
+        throw new ValidationFailed('The invoice period must end on or after the day it starts.', [
+          { field: 'periodEnd', message: 'Must be on or after the start of the period' },
+        ]);
+      }
+      const careStart = record.booking.quoteStartDate ?? record.booking.startDate;
+      if (input.periodStart < careStart) {
+        throw new ValidationFailed(`The invoice period starts before the care started on ${careStart}.`, [
+          { field: 'periodStart', message: `Must be on or after ${careStart}` },
+        ]);
+      }
+      if (input.periodEnd > clock().toISOString().slice(0, 10)) {
+        throw new ValidationFailed('An invoice can only be for care already delivered.', [
+          { field: 'periodEnd', message: 'Must not be in the future' },
+        ]);
+      }
+      return idempotency.run<BookingDetail>(who.userId, scope, async (tx) => {
+        const booking = await bookings.lock(bookingId, tx);
+        if (booking?.status !== 'active') {
+          throw new Conflict('Invoices can only be issued while the care is under way (an active booking).');
+        }
+        await bookings.insertInvoice(
+          { bookingId, ...input, createdBy: who.userId, createdAt: clock(), updatedAt: clock() },
+          tx,
+        );
+        await tell(
+          tx,
+          record,
+          'requester',
+          `${record.service.name} sent an invoice for ${formatPence(input.amountPence)}.`,
+          'invoice_issued',
+        );
+        return { status: 201, body: await views.detail(bookingId, viewer, tx) };
+      });
+    },
+
+    async approve(
+      actor: Actor | null,
+      invoiceId: string,
+      scope: IdempotencyScope,
+    ): Promise<StoredAnswer<BookingDetail>> {
+      const who = signedIn(actor);
+      const { record, viewer } = await loadInvoice(actor, invoiceId);
+      requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+      return idempotency.run<BookingDetail>(who.userId, scope, async (tx) => {
+        const invoice = await lockInvoice(tx, record, invoiceId);
+        const next = nextStatus(invoice, 'approve');
+        await checkPayable(tx, record, invoice.amountPence);
+        await bookings.updateInvoice(invoiceId, { status: next, approvedBy: who.userId, updatedAt: clock() }, tx);
+        await tell(
+          tx,
+          record,
+          'provider',
+          `Your invoice for ${formatPence(invoice.amountPence)} was approved.`,
+          'invoice_approved',
+        );
+        return { status: 200, body: await views.detail(record.booking.id, viewer, tx) };
+      });
+    },
+
+    /** Payment: committed -> paid on the budget (or simply marked paid when self-funded), plus the brokerage fee. */
+    async pay(actor: Actor | null, invoiceId: string, scope: IdempotencyScope): Promise<StoredAnswer<BookingDetail>> {
+      const who = signedIn(actor);
+      const { record, viewer } = await loadInvoice(actor, invoiceId);
+      requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+      return idempotency.run<BookingDetail>(who.userId, scope, async (tx, key) => {
+        const invoice = await lockInvoice(tx, record, invoiceId);
+        const next = nextStatus(invoice, 'pay');
+        const plan = await checkPayable(tx, record, invoice.amountPence);
+        if (plan?.ok) {
+          await budgets.append(
+            plan.entries.map((e) => ({
+              ...e,
+              budgetAccountId: record.booking.budgetAccountId!,
+              invoiceId,
+              idempotencyKey: key,
+              reason: `${record.service.name}: invoice for ${invoice.periodStart} to ${invoice.periodEnd}`,
+              createdBy: who.userId,
+            })),
+            clock(),
+            tx,
+          );
+        }
+        await bookings.updateInvoice(invoiceId, { status: next, paidAt: clock(), updatedAt: clock() }, tx);
+        await bookings.recordBrokerageFee(
+          {
+            invoiceId,
+            organisationId: record.service.organisationId,
+            invoicePence: invoice.amountPence,
+            feePercent: brokerageFeePercent,
+            feePence: brokerageFeePence(invoice.amountPence, brokerageFeePercent),
+            recordedAt: clock(),
+          },
+          tx,
+        );
+        await tell(
+          tx,
+          record,
+          viewer === 'council' ? 'both' : 'provider',
+          `The invoice for ${formatPence(invoice.amountPence)} was paid.`,
+          'invoice_paid',
+        );
+        return { status: 200, body: await views.detail(record.booking.id, viewer, tx) };
+      });
+    },
+
+    async dispute(actor: Actor | null, invoiceId: string, reason: string): Promise<BookingDetail> {
+      return db.transaction(async (tx) => {
+        const { record, viewer } = await loadInvoice(actor, invoiceId, tx);
+        requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+        const invoice = await lockInvoice(tx, record, invoiceId);
+        const next = nextStatus(invoice, 'dispute');
+        await bookings.updateInvoice(invoiceId, { status: next, disputeReason: reason, updatedAt: clock() }, tx);
+        await tell(
+          tx,
+          record,
+          'provider',
+          `Your invoice for ${formatPence(invoice.amountPence)} was disputed: ${reason}`,
+          'invoice_disputed',
+        );
+        return views.detail(record.booking.id, viewer, tx);
+      });
+    },
+
+    async resolve(
+      actor: Actor | null,
+      invoiceId: string,
+      outcome: 'approve' | 'reject',
+      note: string,
+    ): Promise<BookingDetail> {
+      const staff = councilStaff(actor);
+      return db.transaction(async (tx) => {
+        const { record, viewer } = await loadInvoice(staff, invoiceId, tx);
+        const invoice = await lockInvoice(tx, record, invoiceId);
+        const next = nextStatus(invoice, outcome === 'approve' ? 'resolve_approve' : 'resolve_reject');
+        if (next === 'approved') await checkPayable(tx, record, invoice.amountPence);
+        await bookings.updateInvoice(
+          invoiceId,
+          {
+            status: next,
+            resolutionNote: note,
+            approvedBy: next === 'approved' ? staff.userId : null,
+            updatedAt: clock(),
+          },
+          tx,
+        );
+        await tell(
+          tx,
+          record,
+          'both',
+          `The disputed invoice for ${formatPence(invoice.amountPence)} was ${next === 'approved' ? 'upheld' : 'rejected'} by the council: ${note}`,
+          'invoice_resolved',
+        );
+        return views.detail(record.booking.id, viewer, tx);
+      });
+    },
+
+    async brokerageIncome(actor: Actor | null): Promise<BrokerageIncome> {
+      councilStaff(actor);
+      const { byMonth, byProvider } = await bookings.brokerageIncome();
+      return {
+        feePercent: brokerageFeePercent,
+        totalPence: byMonth.reduce((sum, m) => sum + m.feePence, 0),
+        byMonth,
+        byProvider,
+      };
+    },
+  };
+}
+export type InvoiceService = ReturnType<typeof createInvoiceService>;

@@ -1,0 +1,124 @@
+// Who may see a booking, and the shapes the API returns for bookings and invoices.
+import { committedForBooking, type BookingDetail, type BookingSummary, type Invoice } from '@care-assist/domain';
+import type { Database, Executor } from '@care-assist/db';
+import { NotFound, Unauthorised } from '../../errors.ts';
+import type { Actor } from '../../plugins/app/actor.ts';
+import type { BudgetRepository } from '../budgets/repository.ts';
+import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
+
+export type Viewer = BookingDetail['viewer'];
+
+export function createBookingViews({
+  db,
+  bookings,
+  budgets,
+}: {
+  db: Database;
+  bookings: BookingRepository;
+  budgets: BudgetRepository;
+}) {
+  /**
+   * The requester, a member of the providing organisation, or council staff (admin); anyone else gets 404,
+   * so a booking's existence is not revealed to people who have no business with it.
+   */
+  async function viewerOf(actor: Actor | null, record: BookingRecord, tx: Executor = db): Promise<Viewer> {
+    if (!actor) throw new Unauthorised();
+    if (record.booking.requesterId === actor.userId) return 'requester';
+    if (actor.role === 'provider' && (await bookings.isMember(actor.userId, record.service.organisationId, tx))) {
+      return 'provider';
+    }
+    if (actor.role === 'admin') return 'council';
+    throw new NotFound('There is no such booking.');
+  }
+
+  async function load(actor: Actor | null, bookingId: string, tx: Executor = db) {
+    const record = await bookings.find(bookingId, tx);
+    if (!record) throw new NotFound('There is no such booking.');
+    return { record, viewer: await viewerOf(actor, record, tx) };
+  }
+
+  function summary({ booking, service, organisationName, requesterName }: BookingRecord): BookingSummary {
+    return {
+      id: booking.id,
+      serviceId: service.id,
+      serviceName: service.name,
+      serviceSlug: service.slug,
+      organisationName,
+      requesterId: booking.requesterId,
+      requesterName,
+      status: booking.status,
+      funding: booking.funding,
+      budgetAccountId: booking.budgetAccountId,
+      need: {
+        careType: booking.careType,
+        ...(booking.hoursPerWeek ? { hoursPerWeek: booking.hoursPerWeek } : {}),
+        ...(booking.nightsPerWeek ? { nightsPerWeek: booking.nightsPerWeek } : {}),
+        startDate: booking.startDate,
+        durationWeeks: booking.durationWeeks,
+        notes: booking.notes,
+      },
+      quote:
+        booking.quoteWeeklyPence && booking.quoteStartDate && booking.quotedAt
+          ? {
+              weeklyPence: booking.quoteWeeklyPence,
+              startDate: booking.quoteStartDate,
+              terms: booking.quoteTerms ?? '',
+              quotedAt: booking.quotedAt.toISOString(),
+            }
+          : null,
+      declineReason: booking.declineReason,
+      createdAt: booking.createdAt.toISOString(),
+      updatedAt: booking.updatedAt.toISOString(),
+    };
+  }
+
+  function invoice(row: InvoiceRow, feePence: number | null): Invoice {
+    return {
+      id: row.id,
+      bookingId: row.bookingId,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      hours: row.hours,
+      amountPence: row.amountPence,
+      status: row.status,
+      disputeReason: row.disputeReason,
+      brokerageFeePence: feePence,
+      paidAt: row.paidAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  }
+
+  async function detail(bookingId: string, viewer: Viewer, tx: Executor = db): Promise<BookingDetail> {
+    const record = await bookings.find(bookingId, tx);
+    if (!record) throw new NotFound('There is no such booking.');
+    const [history, messages, invoiceRows, entries] = await Promise.all([
+      bookings.history(bookingId, tx),
+      bookings.messages(bookingId, record.service.organisationId, tx),
+      bookings.invoices(bookingId, tx),
+      record.booking.budgetAccountId ? budgets.entries(record.booking.budgetAccountId, tx) : Promise.resolve([]),
+    ]);
+    return {
+      ...summary(record),
+      history: history.map(({ event, actorName }) => ({
+        fromStatus: event.fromStatus,
+        toStatus: event.toStatus,
+        actorName,
+        note: event.note,
+        at: event.at.toISOString(),
+      })),
+      messages: messages.map(({ message, authorName, fromProvider }) => ({
+        id: message.id,
+        authorName,
+        fromProvider,
+        body: message.body,
+        at: message.createdAt.toISOString(),
+      })),
+      invoices: invoiceRows.map((r) => invoice(r.invoice, r.feePence)),
+      committedPence: committedForBooking(entries, bookingId),
+      viewer,
+    };
+  }
+
+  return { viewerOf, load, summary, invoice, detail };
+}
+export type BookingViews = ReturnType<typeof createBookingViews>;

@@ -1,0 +1,73 @@
+// In-app notifications: each state change of a booking or invoice tells the other side, in the same transaction.
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
+import type { NotificationList } from '@care-assist/domain';
+import { notifications, type Database, type Executor } from '@care-assist/db';
+import { NotFound, Unauthorised } from '../../errors.ts';
+import type { Actor } from '../../plugins/app/actor.ts';
+
+export interface NewNotification {
+  kind: string;
+  text: string;
+  link: string;
+}
+
+function signedIn(actor: Actor | null): Actor {
+  if (!actor) throw new Unauthorised();
+  return actor;
+}
+
+export function createNotificationService({ db, clock }: { db: Database; clock: () => Date }) {
+  return {
+    async notify(tx: Executor, userIds: readonly string[], notification: NewNotification): Promise<void> {
+      const unique = [...new Set(userIds)];
+      if (unique.length === 0) return;
+      await tx.insert(notifications).values(unique.map((userId) => ({ userId, ...notification })));
+    },
+
+    async list(actor: Actor | null, limit = 50): Promise<NotificationList> {
+      const { userId } = signedIn(actor);
+      const [rows, [unread]] = await Promise.all([
+        db
+          .select()
+          .from(notifications)
+          .where(eq(notifications.userId, userId))
+          .orderBy(desc(notifications.createdAt))
+          .limit(limit),
+        db
+          .select({ n: count() })
+          .from(notifications)
+          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+      ]);
+      return {
+        items: rows.map((n) => ({
+          id: n.id,
+          kind: n.kind,
+          text: n.text,
+          link: n.link,
+          readAt: n.readAt?.toISOString() ?? null,
+          createdAt: n.createdAt.toISOString(),
+        })),
+        unreadCount: unread?.n ?? 0,
+      };
+    },
+
+    async markRead(actor: Actor | null, id: string): Promise<void> {
+      const { userId } = signedIn(actor);
+      const updated = await db
+        .update(notifications)
+        .set({ readAt: clock() })
+        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
+        .returning({ id: notifications.id });
+      if (updated.length === 0) throw new NotFound('There is no such notification.');
+    },
+
+    async markAllRead(actor: Actor | null): Promise<void> {
+      const { userId } = signedIn(actor);
+      await db
+        .update(notifications)
+        .set({ readAt: clock() })
+        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    },
+  };
+}
+export type NotificationService = ReturnType<typeof createNotificationService>;

@@ -1,0 +1,207 @@
+// Bookings: quote requests, quotes, acceptance (from a budget or self-funded), messages, cancelling,
+// completing, and the provider's invoices against a booking. Money-moving POSTs need an Idempotency-Key.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AcceptQuoteSchema,
+  BookingDetailSchema,
+  BookingSummarySchema,
+  IdempotencyHeadersSchema,
+  InvoiceRequestSchema,
+  MessageBodySchema,
+  ProblemSchema,
+  QuoteSchema,
+  ReasonBodySchema,
+  RequestQuoteSchema,
+} from '@care-assist/domain';
+import { scopeOf } from '../../modules/idempotency/idempotency.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const moneyErrors = { ...errors, 422: ProblemSchema };
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { bookings, invoices } = app.modules;
+
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listBookings',
+        tags: ['bookings'],
+        summary: "Residents: their own requests and bookings. Providers: those for their organisation's services",
+        response: { 200: Type.Array(BookingSummarySchema), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => bookings.list(request.actor),
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        operationId: 'requestQuote',
+        tags: ['bookings'],
+        summary: 'Ask a published service for a quote (residents)',
+        body: RequestQuoteSchema,
+        response: { 201: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await bookings.requestQuote(request.actor, request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getBooking',
+        tags: ['bookings'],
+        summary: 'A booking with its quote, history, messages and invoices',
+        params: IdParams,
+        response: { 200: BookingDetailSchema, 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => bookings.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/:id/quote',
+    {
+      schema: {
+        operationId: 'quoteBooking',
+        tags: ['bookings'],
+        summary: 'Answer a request with a weekly price, start date and terms (the provider)',
+        params: IdParams,
+        body: QuoteSchema,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => bookings.quote(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/:id/decline',
+    {
+      schema: {
+        operationId: 'declineBooking',
+        tags: ['bookings'],
+        summary: 'Decline a request with a reason (the provider)',
+        params: IdParams,
+        body: ReasonBodySchema,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => bookings.decline(request.actor, request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/:id/messages',
+    {
+      schema: {
+        operationId: 'sendBookingMessage',
+        tags: ['bookings'],
+        summary: 'Send a message to the other side of a request',
+        params: IdParams,
+        body: MessageBodySchema,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => bookings.message(request.actor, request.params.id, request.body.body),
+  );
+
+  app.post(
+    '/:id/accept',
+    {
+      schema: {
+        operationId: 'acceptQuote',
+        tags: ['bookings'],
+        summary: 'Accept the quote, paying from a personal budget (commits the expected cost) or self-funding',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        body: AcceptQuoteSchema,
+        response: { 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/:id/start',
+    {
+      schema: {
+        operationId: 'startBooking',
+        tags: ['bookings'],
+        summary: 'Mark accepted care as started (the provider)',
+        params: IdParams,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => bookings.start(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/:id/cancel',
+    {
+      schema: {
+        operationId: 'cancelBooking',
+        tags: ['bookings'],
+        summary: 'Cancel a request or booking with a reason; releases what is still committed',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        body: ReasonBodySchema,
+        response: { 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await bookings.cancel(request.actor, request.params.id, request.body.reason, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/:id/complete',
+    {
+      schema: {
+        operationId: 'completeBooking',
+        tags: ['bookings'],
+        summary: 'Complete a booking (the provider or council staff); releases what is still committed',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        response: { 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/:id/invoices',
+    {
+      schema: {
+        operationId: 'issueInvoice',
+        tags: ['invoices'],
+        summary: 'Invoice for care delivered on an active booking (the provider)',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        body: InvoiceRequestSchema,
+        response: { 201: BookingDetailSchema, 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,92 @@
+// Invoices: approval and payment (money-moving, so they need an Idempotency-Key), disputes and their resolution.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  BookingDetailSchema,
+  IdempotencyHeadersSchema,
+  ProblemSchema,
+  ReasonBodySchema,
+  ResolveDisputeSchema,
+} from '@care-assist/domain';
+import { scopeOf } from '../../modules/idempotency/idempotency.ts';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const errors = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+};
+const moneyErrors = { ...errors, 422: ProblemSchema };
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { invoices } = app.modules;
+
+  app.post(
+    '/:id/approve',
+    {
+      schema: {
+        operationId: 'approveInvoice',
+        tags: ['invoices'],
+        summary: 'Approve an invoice (the person who booked, or council staff); checks the budget can pay it',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        response: { 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/:id/pay',
+    {
+      schema: {
+        operationId: 'payInvoice',
+        tags: ['invoices'],
+        summary: 'Pay an approved invoice: moves budget money from committed to paid and records the brokerage fee',
+        headers: IdempotencyHeadersSchema,
+        params: IdParams,
+        response: { 200: BookingDetailSchema, ...moneyErrors },
+      },
+    },
+    async (request, reply) => {
+      const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request));
+      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+    },
+  );
+
+  app.post(
+    '/:id/dispute',
+    {
+      schema: {
+        operationId: 'disputeInvoice',
+        tags: ['invoices'],
+        summary: 'Hold an invoice with a reason until council staff resolve it',
+        params: IdParams,
+        body: ReasonBodySchema,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => invoices.dispute(request.actor, request.params.id, request.body.reason),
+  );
+
+  app.post(
+    '/:id/resolve',
+    {
+      schema: {
+        operationId: 'resolveInvoiceDispute',
+        tags: ['invoices'],
+        summary: 'Resolve a disputed invoice: uphold it (approved) or reject it (council staff)',
+        params: IdParams,
+        body: ResolveDisputeSchema,
+        response: { 200: BookingDetailSchema, ...errors },
+      },
+    },
+    async (request) => invoices.resolve(request.actor, request.params.id, request.body.outcome, request.body.note),
+  );
+};
+export default routes;

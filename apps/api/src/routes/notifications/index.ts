@@ -1,0 +1,53 @@
+// In-app notifications for the signed-in user, with the unread count.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { NotificationListSchema, ProblemSchema } from '@care-assist/domain';
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const { notifications } = app.modules;
+
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listNotifications',
+        tags: ['notifications'],
+        summary: 'My latest notifications and how many are unread',
+        response: { 200: NotificationListSchema, 401: ProblemSchema },
+      },
+    },
+    async (request) => notifications.list(request.actor),
+  );
+
+  app.post(
+    '/:id/read',
+    {
+      schema: {
+        operationId: 'markNotificationRead',
+        tags: ['notifications'],
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), 401: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      await notifications.markRead(request.actor, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/read-all',
+    {
+      schema: {
+        operationId: 'markAllNotificationsRead',
+        tags: ['notifications'],
+        response: { 204: Type.Null(), 401: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      await notifications.markAllRead(request.actor);
+      return reply.code(204).send(null);
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,53 @@
+// Helpers for the money pages (budget, bookings, invoices): signed-in API calls from form actions,
+// with problem+json mapped to form errors and the form's idempotency key passed through.
+import { fail, redirect } from '@sveltejs/kit';
+import { randomUUID } from 'node:crypto';
+import { api, problemFieldErrors } from './api';
+import { callFromAction, formString } from './forms';
+
+export function requireSignIn(locals: App.Locals, path: string): string {
+  if (!locals.user || !locals.accessToken) redirect(303, `/login?redirectTo=${encodeURIComponent(path)}`);
+  return locals.accessToken;
+}
+
+/**
+ * A fresh key for each rendered form. It travels in a hidden field, so submitting the same form twice (a double
+ * click, or the browser re-posting) sends the same key and the API moves the money only once.
+ */
+export const newFormKey = () => randomUUID();
+
+export async function submit<T>(
+  locals: App.Locals,
+  form: FormData,
+  path: string,
+  body: unknown,
+  options: { action: string; money?: boolean; values?: Record<string, string> } = { action: '' },
+) {
+  const values = options.values ?? {};
+  const idempotencyKey = options.money ? formString(form, 'idempotencyKey') || randomUUID() : undefined;
+  const call = await callFromAction(
+    () =>
+      api.call<T>(path, {
+        method: 'POST',
+        body,
+        accessToken: locals.accessToken,
+        ...(idempotencyKey ? { idempotencyKey } : {}),
+      }),
+    values,
+  );
+  if (!call.ok) return { ok: false as const, failure: call.failure };
+  const result = call.value;
+  if (!result.ok) {
+    const errors = problemFieldErrors(result.problem);
+    errors.form = result.problem.detail ?? result.problem.title;
+    return {
+      ok: false as const,
+      failure: fail(result.status === 409 || result.status === 422 ? result.status : 400, {
+        action: options.action,
+        values,
+        errors,
+      }),
+    };
+  }
+  return { ok: true as const, data: result.data };
+}

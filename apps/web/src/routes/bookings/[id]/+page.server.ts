@@ -1,0 +1,142 @@
+// One booking: its quote, history, messages and invoices, and what the viewer can do next.
+// Every money-moving form carries an idempotency key rendered with the page, so a resubmission moves nothing.
+import { error, fail } from '@sveltejs/kit';
+import type { BookingDetail, BudgetAccount } from '@care-assist/domain';
+import { api } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import { newFormKey, requireSignIn, submit } from '$lib/server/money';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params }) => {
+  const accessToken = requireSignIn(locals, `/bookings/${params.id}`);
+  const result = await api.call<BookingDetail>(`/bookings/${encodeURIComponent(params.id)}`, { accessToken });
+  if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
+  let budgets: BudgetAccount[] = [];
+  if (result.data.viewer === 'requester') {
+    const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
+    if (list.ok) budgets = list.data.filter((b) => b.status === 'open');
+  }
+  return { booking: result.data, budgets, formKey: newFormKey() };
+}) satisfies PageServerLoad;
+
+const toPence = (pounds: string) => (/^\d+(\.\d{1,2})?$/.test(pounds) ? Math.round(Number(pounds) * 100) : NaN);
+
+export const actions = {
+  quote: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const values = {
+      weeklyPounds: formString(form, 'weeklyPounds'),
+      startDate: formString(form, 'startDate'),
+      terms: formString(form, 'terms'),
+    };
+    const weeklyPence = toPence(values.weeklyPounds);
+    if (!Number.isInteger(weeklyPence) || weeklyPence <= 0) {
+      return fail(400, {
+        action: 'quote',
+        values,
+        errors: { weeklyPounds: 'Enter a weekly price in pounds, like 350.00' },
+      });
+    }
+    const result = await submit(
+      locals,
+      form,
+      `/bookings/${params.id}/quote`,
+      { weeklyPence, startDate: values.startDate, terms: values.terms },
+      { action: 'quote', values },
+    );
+    return result.ok ? { action: 'quote', done: 'Quote sent.' } : result.failure;
+  },
+
+  decline: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const values = { reason: formString(form, 'reason') };
+    const result = await submit(locals, form, `/bookings/${params.id}/decline`, values, { action: 'decline', values });
+    return result.ok ? { action: 'decline', done: 'Request declined.' } : result.failure;
+  },
+
+  accept: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const funding = formString(form, 'funding');
+    const body =
+      funding === 'budget'
+        ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined }
+        : { funding };
+    const result = await submit(locals, form, `/bookings/${params.id}/accept`, body, { action: 'accept', money: true });
+    return result.ok ? { action: 'accept', done: 'Quote accepted.' } : result.failure;
+  },
+
+  start: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const result = await submit(locals, form, `/bookings/${params.id}/start`, undefined, { action: 'start' });
+    return result.ok ? { action: 'start', done: 'Care started.' } : result.failure;
+  },
+
+  cancel: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const values = { reason: formString(form, 'reason') };
+    const result = await submit(locals, form, `/bookings/${params.id}/cancel`, values, {
+      action: 'cancel',
+      money: true,
+      values,
+    });
+    return result.ok ? { action: 'cancel', done: 'Booking cancelled.' } : result.failure;
+  },
+
+  complete: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const result = await submit(locals, form, `/bookings/${params.id}/complete`, undefined, {
+      action: 'complete',
+      money: true,
+    });
+    return result.ok ? { action: 'complete', done: 'Booking completed.' } : result.failure;
+  },
+
+  message: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const values = { body: formString(form, 'body') };
+    if (!values.body) return fail(400, { action: 'message', values, errors: { body: 'Write a message' } });
+    const result = await submit(locals, form, `/bookings/${params.id}/messages`, values, { action: 'message', values });
+    return result.ok ? { action: 'message', done: 'Message sent.' } : result.failure;
+  },
+
+  invoice: async ({ locals, params, request }) => {
+    const form = await request.formData();
+    const values = {
+      periodStart: formString(form, 'periodStart'),
+      periodEnd: formString(form, 'periodEnd'),
+      hours: formString(form, 'hours'),
+      amountPounds: formString(form, 'amountPounds'),
+    };
+    const amountPence = toPence(values.amountPounds);
+    if (!Number.isInteger(amountPence) || amountPence <= 0) {
+      return fail(400, {
+        action: 'invoice',
+        values,
+        errors: { amountPounds: 'Enter the amount in pounds, like 350.00' },
+      });
+    }
+    const result = await submit(
+      locals,
+      form,
+      `/bookings/${params.id}/invoices`,
+      { periodStart: values.periodStart, periodEnd: values.periodEnd, hours: Number(values.hours || 0), amountPence },
+      { action: 'invoice', money: true, values },
+    );
+    return result.ok ? { action: 'invoice', done: 'Invoice sent.' } : result.failure;
+  },
+
+  approve: async ({ locals, request }) => invoiceStep(locals, await request.formData(), 'approve', 'Invoice approved.'),
+  pay: async ({ locals, request }) => invoiceStep(locals, await request.formData(), 'pay', 'Invoice paid.'),
+  dispute: async ({ locals, request }) => invoiceStep(locals, await request.formData(), 'dispute', 'Invoice disputed.'),
+} satisfies Actions;
+
+async function invoiceStep(locals: App.Locals, form: FormData, step: 'approve' | 'pay' | 'dispute', done: string) {
+  const invoiceId = formString(form, 'invoiceId');
+  if (!/^[0-9a-f-]{36}$/i.test(invoiceId)) return fail(400, { action: step, errors: { form: 'Choose an invoice' } });
+  const body = step === 'dispute' ? { reason: formString(form, 'reason') } : undefined;
+  const result = await submit(locals, form, `/invoices/${invoiceId}/${step}`, body, {
+    action: step,
+    money: step !== 'dispute',
+  });
+  return result.ok ? { action: step, done } : result.failure;
+}

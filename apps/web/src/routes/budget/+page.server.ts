@@ -1,0 +1,17 @@
+// The budget holder's personal budget: figures, every ledger entry with a running figure, and a statement.
+import type { BudgetAccount, BudgetDetail } from '@care-assist/domain';
+import { error } from '@sveltejs/kit';
+import { api } from '$lib/server/api';
+import { requireSignIn } from '$lib/server/money';
+import type { PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+  const accessToken = requireSignIn(locals, '/budget');
+  const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
+  if (!list.ok) error(list.status, list.problem.detail ?? list.problem.title);
+  const first = list.data[0];
+  if (!first) return { budget: null };
+  const detail = await api.call<BudgetDetail>(`/budgets/${first.id}`, { accessToken });
+  if (!detail.ok) error(detail.status, detail.problem.detail ?? detail.problem.title);
+  return { budget: detail.data };
+}) satisfies PageServerLoad;

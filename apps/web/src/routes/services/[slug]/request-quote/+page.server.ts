@@ -1,0 +1,55 @@
+// Ask a published service for a quote: what care, how much, from when, for how long, and any notes.
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { BookingDetail } from '@care-assist/domain';
+import { api } from '$lib/server/api';
+import { formString, type FieldErrors } from '$lib/server/forms';
+import { requireSignIn, submit } from '$lib/server/money';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, params, url }) => {
+  requireSignIn(locals, url.pathname);
+  const result = await api.getService(params.slug);
+  if (!result.ok) error(404, 'There is no published care service at this address.');
+  return { service: result.data, canRequest: locals.user?.role === 'resident' };
+}) satisfies PageServerLoad;
+
+const WHOLE = /^\d+$/;
+
+export const actions = {
+  default: async ({ locals, params, request }) => {
+    requireSignIn(locals, `/services/${params.slug}/request-quote`);
+    const service = await api.getService(params.slug);
+    if (!service.ok) error(404, 'There is no published care service at this address.');
+    const form = await request.formData();
+    const values = {
+      careType: formString(form, 'careType'),
+      hoursPerWeek: formString(form, 'hoursPerWeek'),
+      startDate: formString(form, 'startDate'),
+      durationWeeks: formString(form, 'durationWeeks'),
+      notes: formString(form, 'notes'),
+    };
+    const errors: FieldErrors = {};
+    if (!values.careType) errors.careType = 'Choose the kind of care';
+    if (values.hoursPerWeek && !WHOLE.test(values.hoursPerWeek)) errors.hoursPerWeek = 'Enter whole hours, like 10';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.startDate)) errors.startDate = 'Enter the date care should start';
+    if (!WHOLE.test(values.durationWeeks)) errors.durationWeeks = 'Enter the number of weeks, like 12';
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors });
+
+    const result = await submit<BookingDetail>(
+      locals,
+      form,
+      '/bookings',
+      {
+        serviceId: service.data.id,
+        careType: values.careType,
+        ...(values.hoursPerWeek ? { hoursPerWeek: Number(values.hoursPerWeek) } : {}),
+        startDate: values.startDate,
+        durationWeeks: Number(values.durationWeeks),
+        notes: values.notes,
+      },
+      { action: 'request', values },
+    );
+    if (!result.ok) return result.failure;
+    redirect(303, `/bookings/${result.data.id}`);
+  },
+} satisfies Actions;

@@ -1,0 +1,5 @@
+export * from './ledger.ts';
+export * from './plans.ts';
+export * from './periods.ts';
+export * from './state-machines.ts';
+export * from './api-schemas.ts';
