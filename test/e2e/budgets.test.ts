@@ -24,7 +24,12 @@ async function signIn(email: string): Promise<Page> {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  // Generous: right after start-up, on a busy machine, argon2 and the first server render can be slow.
+  await page
+    .waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 90_000 })
+    .catch(async () => {
+      throw new Error(`sign-in as ${email} did not finish: ${(await page.locator('main').innerText()).slice(0, 300)}`);
+    });
   return page;
 }
 

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingDetail, BudgetDetail, NotificationList } from '@care-assist/domain';
-import { brokerageFees } from '@care-assist/db';
+import { eq } from 'drizzle-orm';
+import { brokerageFees, budgetLedger } from '@care-assist/db';
 import { caller, ledgerRowCount, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -523,5 +524,52 @@ describe('idempotency', () => {
     );
     expect(expectProblem(reused, 422).detail).toMatch(/Idempotency-Key/);
     expect(await ledgerRowCount(ctx.database.handle.db)).toBe(before);
+  });
+});
+
+describe('the ledger and statements', () => {
+  it('is append-only in the database itself: an UPDATE or DELETE of an entry is refused', async () => {
+    const db = ctx.database.handle.db;
+    const [entry] = await db.select().from(budgetLedger).limit(1);
+    expect(entry).toBeDefined();
+    await expect(
+      db.update(budgetLedger).set({ amountPence: 1 }).where(eq(budgetLedger.id, entry!.id)),
+    ).rejects.toThrow();
+    await expect(db.delete(budgetLedger).where(eq(budgetLedger.id, entry!.id))).rejects.toThrow();
+    const [again] = await db.select().from(budgetLedger).where(eq(budgetLedger.id, entry!.id));
+    expect(again!.amountPence).toBe(entry!.amountPence);
+  });
+
+  it('refuses a statement whose range ends before it starts', async () => {
+    const [budget] = (await call(holder, 'GET', '/api/v1/budgets')).json<BudgetDetail[]>();
+    const res = await call(holder, 'GET', `/api/v1/budgets/${budget!.id}/statement.csv?from=2026-06-30&to=2026-06-01`);
+    expect(expectProblem(res, 400).errors?.[0]?.field).toBe('to');
+  });
+
+  it('keeps spreadsheet formulas out of the statement', async () => {
+    const who = await makePerson(ctx, 'resident');
+    const budget = await openBudget(who, 1000);
+    await call(admin, 'POST', `/api/v1/budgets/${budget.id}/entries`, {
+      kind: 'adjustment',
+      amountPence: 100,
+      reason: '=HYPERLINK("http://evil.example","click")',
+    });
+    const res = await call(who, 'GET', `/api/v1/budgets/${budget.id}/statement.csv`);
+    const rows: string[][] = parse(res.body, { bom: true });
+    expect(rows.find((r) => r[1] === 'Adjustment')![2]).toBe('\'=HYPERLINK("http://evil.example","click")');
+  });
+});
+
+describe('notifications', () => {
+  it('counts unread, marks one read, and will not touch someone else’s', async () => {
+    const before = (await call(holder, 'GET', '/api/v1/notifications')).json<NotificationList>();
+    const unread = before.items.find((n) => !n.readAt)!;
+    expect(unread).toBeDefined();
+    expectProblem(await call(provider.member, 'POST', `/api/v1/notifications/${unread.id}/read`), 404);
+    expect((await call(holder, 'POST', `/api/v1/notifications/${unread.id}/read`)).statusCode).toBe(204);
+    const after = (await call(holder, 'GET', '/api/v1/notifications')).json<NotificationList>();
+    expect(after.unreadCount).toBe(before.unreadCount - 1);
+    expect((await call(holder, 'POST', '/api/v1/notifications/read-all')).statusCode).toBe(204);
+    expect((await call(holder, 'GET', '/api/v1/notifications')).json<NotificationList>().unreadCount).toBe(0);
   });
 });
