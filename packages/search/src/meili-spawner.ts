@@ -223,8 +223,8 @@ async function launch(
     path.join(dataDir, 'snapshots'),
     '--http-addr',
     `127.0.0.1:${port}`,
-    '--master-key',
-    apiKey,
+    // One argument with '=': a base64url key can start with '-', which Meilisearch would read as a flag.
+    `--master-key=${apiKey}`,
     '--no-analytics',
     '--env',
     'development',
