@@ -1,12 +1,14 @@
 // Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
-import type { SearchIndex } from '@care-assist/search';
+import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
+import { createSearchEventRepository } from '../../modules/services/search-event-repository.ts';
+import { NEUTRAL_RANKING_SCORE } from '../../modules/services/documents.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
@@ -22,6 +24,8 @@ declare module 'fastify' {
     modules: Modules;
     database: DbHandle;
     searchIndex: SearchIndex;
+    /** The Postgres search that answers when searchIndex is down; null when searchIndex is Postgres itself. */
+    fallbackSearchIndex: SearchIndex | null;
   }
 }
 
@@ -38,6 +42,11 @@ export default fp(
     const services = createServiceRepository(db.db);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
+    const fallbackSearch =
+      search.backend === 'postgres'
+        ? null
+        : createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE });
+    app.decorate('fallbackSearchIndex', fallbackSearch);
     app.decorate('modules', {
       auth: createAuthService({
         db: db.db,
@@ -48,7 +57,13 @@ export default fp(
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
         refreshTokenTtlDays: config.refreshTokenTtlDays,
       }),
-      directory: createDirectoryService({ services, search }),
+      directory: createDirectoryService({
+        services,
+        search,
+        fallbackSearch: fallbackSearch ?? undefined,
+        searchEvents: createSearchEventRepository(db.db),
+        onDegraded: (what, err) => app.log.warn({ err }, what),
+      }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
