@@ -82,6 +82,8 @@ export function createPostgresSearchIndex({
   query,
   neutralRankingScore = bayesianScore(0, 0, 3),
 }: PostgresSearchIndexOptions): SearchIndex {
+  if (!Number.isFinite(neutralRankingScore)) throw new Error('neutralRankingScore must be a finite number');
+  const neutralLiteral = String(neutralRankingScore);
   function toDocument(row: ServiceRow): ServiceDocument {
     const count = row.review_count ?? 0;
     const prices = {
@@ -138,7 +140,8 @@ export function createPostgresSearchIndex({
       if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError('limit must be >= 0');
       const params = new Params();
       const { where, textRank, distance } = whereClause(request, params);
-      const rankingScore = `(case when coalesce(r.review_count, 0) > 0 then r.ranking_score else ${params.add(neutralRankingScore)} end)`;
+      // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
+      const rankingScore = `(case when coalesce(r.review_count, 0) > 0 then r.ranking_score else ${neutralLiteral}::float8 end)`;
       const orderBy = orderClause(request.sort, { textRank, distance, rankingScore, request });
 
       const limitParam = params.add(limit);
@@ -246,9 +249,9 @@ function whereClause(request: SearchRequest, params: Params) {
     const vector = `service_search_vector(s.name, s.town, s.county, s.postcode, s.care_types, s.specialisms, s.summary)`;
     // websearch_to_tsquery accepts any input (quotes, emoji, stray operators) without a syntax error.
     const tsquery = withSynonyms(text)
-      .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)})`)
+      .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)}::text)`)
       .join(' || ');
-    const textParam = params.add(text.toLowerCase());
+    const textParam = `${params.add(text.toLowerCase())}::text`;
     const orgWords = `to_tsvector('simple', o.name)`;
     const typo = `word_similarity(${textParam}, lower(s.name || ' ' || s.town || ' ' || o.name))`;
     conditions.push(
@@ -286,7 +289,7 @@ function whereClause(request: SearchRequest, params: Params) {
   }
   if (request.minRating !== undefined) {
     conditions.push(
-      `coalesce(r.review_count, 0) > 0 and r.mean_overall >= ${params.add(finite(request.minRating, 'minRating'))}::float8`,
+      `coalesce(r.review_count, 0) > 0 and r.mean_overall >= ${params.add(finite(request.minRating, 'minRating'))}::real`,
     );
   }
   const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
