@@ -17,6 +17,7 @@ import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
+import suggestionRoutes from './routes/suggestions/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -72,6 +73,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
+  await fastify.register(suggestionRoutes, { prefix: '/api/v1/suggestions' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

@@ -276,3 +276,26 @@ describe('search events', () => {
     expect(Object.keys(events[0]!)).not.toContain('userId');
   });
 });
+
+describe('GET /api/v1/suggestions', () => {
+  const suggest = async (q: string) => {
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/v1/suggestions?q=${encodeURIComponent(q)}` });
+    expect(res.statusCode).toBe(200);
+    return res.json<{ suggestions: { kind: string; label: string; value: string }[] }>().suggestions;
+  };
+
+  it('suggests towns that have services, postcode districts and care types', async () => {
+    expect(await suggest('chel')).toEqual([{ kind: 'town', label: 'Chelmsford', value: 'Chelmsford' }]);
+    expect((await suggest('CM1')).map((s) => s.value)).toEqual(expect.arrayContaining(['CM1', 'CM11', 'CM12']));
+    expect((await suggest('cm1')).every((s) => s.kind === 'postcode_district')).toBe(true);
+    expect((await suggest('nursing')).map((s) => s.value)).toEqual(['nursing_home']);
+    expect(await suggest('%')).toEqual([]);
+    expect(await suggest('🏠')).toEqual([]);
+  });
+
+  it('rejects an empty or overlong query', async () => {
+    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/suggestions?q=' }), 400);
+    expectProblem(await ctx.app.inject({ method: 'GET', url: `/api/v1/suggestions?q=${'a'.repeat(61)}` }), 400);
+    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/suggestions' }), 400);
+  });
+});

@@ -3,3 +3,5 @@ export * from './money.ts';
 export * from './ratings.ts';
 export * from './distance.ts';
 export * from './api-schemas.ts';
+export * from './search/weekly-cost.ts';
+export * from './search/suggestions.ts';

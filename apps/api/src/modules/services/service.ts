@@ -1,7 +1,14 @@
 // The public directory: search (answered by the search index, or by Postgres when the index is down) and
 // service pages (answered by Postgres). Every search is recorded anonymously in search_events.
-import { SEARCH_LIMITS, type SearchQuery, type SearchResponse, type ServiceDetail } from '@care-assist/domain';
-import { locatePostcode, looksLikePostcode, outcodeOf } from '@care-assist/geo';
+import {
+  matchingCareTypes,
+  SEARCH_LIMITS,
+  type SearchQuery,
+  type SearchResponse,
+  type ServiceDetail,
+  type Suggestion,
+} from '@care-assist/domain';
+import { districtCentroids, locatePostcode, looksLikePostcode, outcodeOf } from '@care-assist/geo';
 import {
   InvalidSearchRequestError,
   SearchUnavailableError,
@@ -145,6 +152,27 @@ export function createDirectoryService({
           facets: result.facets,
         },
       };
+    },
+
+    /** As-you-type suggestions: towns with published services, postcode districts, care types. */
+    async suggest(typed: string, limit = 8): Promise<Suggestion[]> {
+      const text = typed.trim();
+      if (!text) return [];
+      const careTypes = matchingCareTypes(text).map(
+        ({ code, label }): Suggestion => ({ kind: 'care_type', label, value: code }),
+      );
+      const towns = (await services.townsStartingWith(text, limit)).map(
+        (town): Suggestion => ({ kind: 'town', label: town, value: town }),
+      );
+      const outward = text.toUpperCase().replace(/\s+/g, '');
+      const districts: Suggestion[] = [];
+      if (/^[A-Z]{1,2}[0-9]?/.test(outward) && /[0-9]/.test(outward)) {
+        for (const district of districtCentroids().keys()) {
+          if (district.startsWith(outward)) districts.push({ kind: 'postcode_district', label: district, value: district });
+          if (districts.length >= limit) break;
+        }
+      }
+      return [...towns, ...districts, ...careTypes].slice(0, limit);
     },
 
     async get(idOrSlug: string): Promise<ServiceDetail> {
