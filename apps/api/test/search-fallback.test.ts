@@ -26,7 +26,12 @@ beforeAll(async () => {
   meiliDir = await mkdtemp(path.join(os.tmpdir(), 'care-assist-fallback-'));
   meili = await startEmbeddedMeilisearch({ dataDir: meiliDir });
   database = await createTestDatabase();
-  const search = createMeiliSearchIndex({ url: meili.url, apiKey: meili.apiKey, indexName: 'services', timeoutMs: 1500 });
+  const search = createMeiliSearchIndex({
+    url: meili.url,
+    apiKey: meili.apiKey,
+    indexName: 'services',
+    timeoutMs: 1500,
+  });
   await search.init();
   const config = loadConfig({
     NODE_ENV: 'test',

@@ -131,7 +131,10 @@ const backends = [
 
 describe.each(backends)('search through $name', ({ name, api }) => {
   async function search(query: string) {
-    const res = await api().inject({ method: 'GET', url: `/api/v1/services?${query.includes('per_page') ? '' : 'per_page=50&'}${query}` });
+    const res = await api().inject({
+      method: 'GET',
+      url: `/api/v1/services?${query.includes('per_page') ? '' : 'per_page=50&'}${query}`,
+    });
     if (res.statusCode !== 200) throw new Error(`${query}: ${res.statusCode} ${res.body}`);
     expect(res.headers['x-search-backend']).toBe(name);
     return res.json<SearchResponse>();

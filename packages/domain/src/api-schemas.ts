@@ -96,7 +96,9 @@ export const SearchQuerySchema = Type.Object(
       Type.Integer({ minimum: 0, maximum: SEARCH_LIMITS.maxPricePence, description: 'Pence, per price_unit' }),
     ),
     price_unit: Type.Optional(
-      Type.Enum([...PRICE_UNIT_CODES], { description: 'What price_min/max and sort=price use; default headline price' }),
+      Type.Enum([...PRICE_UNIT_CODES], {
+        description: 'What price_min/max and sort=price use; default headline price',
+      }),
     ),
     min_rating: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
     cqc_rating: Type.Optional(

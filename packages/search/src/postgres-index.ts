@@ -197,7 +197,10 @@ export function createPostgresSearchIndex({
 }
 
 async function countPublished(query: SqlQuery): Promise<number> {
-  const [row] = await query<{ n: number | string }>(`select count(*) as n from services where status = 'published'`, []);
+  const [row] = await query<{ n: number | string }>(
+    `select count(*) as n from services where status = 'published'`,
+    [],
+  );
   return Number(row?.n ?? 0);
 }
 

@@ -22,7 +22,10 @@ export type SuggestionsResponse = Static<typeof SuggestionsResponseSchema>;
 
 /** Care types whose label or code contains every word typed, e.g. "home" -> Home care, Care home, Nursing home. */
 export function matchingCareTypes(typed: string): { code: CareType; label: string }[] {
-  const words = typed.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = typed
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   if (words.length === 0) return [];
   return (Object.entries(CARE_TYPES) as [CareType, string][])
     .filter(([code, label]) => words.every((w) => label.toLowerCase().includes(w) || code.includes(w)))

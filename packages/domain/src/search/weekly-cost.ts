@@ -32,9 +32,21 @@ export function estimateWeeklyCost(prices: Prices, need: CareNeed): WeeklyCostEs
   if (typeof week === 'number') return { pencePerWeek: week, basis: `${formatPence(week)} a week` };
 
   const parts: { count: number; unitPence: number | null | undefined; label: (n: number) => string }[] = [
-    { count: clamp(need.hoursPerWeek, WEEKLY_COST_LIMITS.maxHoursPerWeek), unitPence: prices.hour, label: plural('hour') },
-    { count: clamp(need.nightsPerWeek, WEEKLY_COST_LIMITS.maxNightsPerWeek), unitPence: prices.night, label: plural('night') },
-    { count: clamp(need.visitsPerWeek, WEEKLY_COST_LIMITS.maxVisitsPerWeek), unitPence: prices.visit, label: plural('visit') },
+    {
+      count: clamp(need.hoursPerWeek, WEEKLY_COST_LIMITS.maxHoursPerWeek),
+      unitPence: prices.hour,
+      label: plural('hour'),
+    },
+    {
+      count: clamp(need.nightsPerWeek, WEEKLY_COST_LIMITS.maxNightsPerWeek),
+      unitPence: prices.night,
+      label: plural('night'),
+    },
+    {
+      count: clamp(need.visitsPerWeek, WEEKLY_COST_LIMITS.maxVisitsPerWeek),
+      unitPence: prices.visit,
+      label: plural('visit'),
+    },
   ];
   const wanted = parts.filter((part) => part.count > 0);
   if (wanted.length === 0) return null;

@@ -53,13 +53,7 @@ function filtersOf(query: SearchQuery): SearchFilters {
   };
 }
 
-export function createDirectoryService({
-  services,
-  search,
-  fallbackSearch,
-  searchEvents,
-  onDegraded,
-}: DirectoryDeps) {
+export function createDirectoryService({ services, search, fallbackSearch, searchEvents, onDegraded }: DirectoryDeps) {
   async function runSearch(request: SearchRequest): Promise<{ result: SearchResult; backend: SearchBackend }> {
     const translate = (error: unknown): never => {
       if (error instanceof SearchUnavailableError) {
@@ -158,17 +152,22 @@ export function createDirectoryService({
     async suggest(typed: string, limit = 8): Promise<Suggestion[]> {
       const text = typed.trim();
       if (!text) return [];
-      const careTypes = matchingCareTypes(text).map(
-        ({ code, label }): Suggestion => ({ kind: 'care_type', label, value: code }),
-      );
-      const towns = (await services.townsStartingWith(text, limit)).map(
-        (town): Suggestion => ({ kind: 'town', label: town, value: town }),
-      );
+      const careTypes = matchingCareTypes(text).map(({ code, label }): Suggestion => ({
+        kind: 'care_type',
+        label,
+        value: code,
+      }));
+      const towns = (await services.townsStartingWith(text, limit)).map((town): Suggestion => ({
+        kind: 'town',
+        label: town,
+        value: town,
+      }));
       const outward = text.toUpperCase().replace(/\s+/g, '');
       const districts: Suggestion[] = [];
       if (/^[A-Z]{1,2}[0-9]?/.test(outward) && /[0-9]/.test(outward)) {
         for (const district of districtCentroids().keys()) {
-          if (district.startsWith(outward)) districts.push({ kind: 'postcode_district', label: district, value: district });
+          if (district.startsWith(outward))
+            districts.push({ kind: 'postcode_district', label: district, value: district });
           if (districts.length >= limit) break;
         }
       }
