@@ -18,6 +18,7 @@ import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
 import suggestionRoutes from './routes/suggestions/index.ts';
+import shortlistRoutes from './routes/shortlist/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -74,6 +75,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
   await fastify.register(suggestionRoutes, { prefix: '/api/v1/suggestions' });
+  await fastify.register(shortlistRoutes, { prefix: '/api/v1/shortlist' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

@@ -5,3 +5,4 @@ export * from './distance.ts';
 export * from './api-schemas.ts';
 export * from './search/weekly-cost.ts';
 export * from './search/suggestions.ts';
+export * from './search/shortlist.ts';

@@ -10,6 +10,8 @@ import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createSearchEventRepository } from '../../modules/services/search-event-repository.ts';
 import { NEUTRAL_RANKING_SCORE } from '../../modules/services/documents.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
+import { createShortlistRepository } from '../../modules/shortlist/repository.ts';
+import { createShortlistService, type ShortlistService } from '../../modules/shortlist/service.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
 
@@ -17,6 +19,7 @@ export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
   searchSync: SearchSyncWorker;
+  shortlist: ShortlistService;
 }
 
 declare module 'fastify' {
@@ -64,6 +67,7 @@ export default fp(
         searchEvents: createSearchEventRepository(db.db),
         onDegraded: (what, err) => app.log.warn({ err }, what),
       }),
+      shortlist: createShortlistService({ db: db.db, shortlists: createShortlistRepository(db.db) }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
