@@ -112,4 +112,36 @@ describe('finding care with filters', () => {
     await screenshot(noJs, 'search-04-weekly-cost');
     await context.close();
   });
+
+  it('keeps a shortlist before signing in, and carries it into the account on sign-in', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const visitor = await context.newPage();
+    await visitor.goto(`${product.webUrl}/search?care_type=care_home&where=CM1`);
+    const name = await visitor.locator('main article h3').first().innerText();
+    await visitor.locator('main article h3 a').first().click();
+    await visitor.waitForURL(/\/services\//);
+    await visitor.getByRole('button', { name: 'Add to shortlist' }).click();
+    await visitor.waitForURL(/shortlisted=1/);
+    await expect.poll(() => visitor.locator('main').innerText()).toMatch(/Added to your shortlist/);
+
+    await visitor.getByRole('link', { name: 'Shortlist', exact: true }).click();
+    await visitor.waitForURL(/\/shortlist$/);
+    await expect.poll(() => visitor.locator('main article h2').allInnerTexts()).toEqual([name]);
+    expect(await visitor.locator('main').innerText()).toMatch(/kept in this browser/);
+    expect(await accessibilityViolations(visitor)).toEqual([]);
+    await screenshot(visitor, 'search-05-shortlist-anonymous');
+
+    await visitor.goto(`${product.webUrl}/login?redirectTo=/shortlist`);
+    await visitor.getByLabel('Email address').fill('resident@demo.care-assist.test');
+    await visitor.getByLabel('Password').fill('CareAssist-demo-2026');
+    await visitor.getByRole('button', { name: 'Sign in' }).click();
+    await visitor.waitForURL(/\/shortlist$/);
+    await expect.poll(() => visitor.locator('main article h2').allInnerTexts()).toContain(name);
+    expect(await visitor.locator('main').innerText()).not.toMatch(/kept in this browser/);
+    await screenshot(visitor, 'search-06-shortlist-signed-in');
+
+    await visitor.getByRole('button', { name: `Remove ${name} from your shortlist` }).click();
+    await expect.poll(() => visitor.locator('main article h2').allInnerTexts()).not.toContain(name);
+    await context.close();
+  });
 });

@@ -7,6 +7,7 @@ import type {
   Problem,
   SearchResponse,
   ServiceDetail,
+  Shortlist,
   SuggestionsResponse,
   User,
 } from '@care-assist/domain';
@@ -28,7 +29,7 @@ export type ApiResult<T> =
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   query?: Record<string, string | string[] | undefined>;
   body?: unknown;
   accessToken?: string | null;
@@ -149,4 +150,15 @@ export const api = {
     request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
 
   me: (accessToken: string) => request<User>('/me', { accessToken }),
+
+  getShortlist: (accessToken: string) => request<Shortlist>('/shortlist', { accessToken }),
+
+  addToShortlist: (accessToken: string, serviceId: string) =>
+    request<Shortlist>(`/shortlist/${encodeURIComponent(serviceId)}`, { method: 'PUT', accessToken }),
+
+  removeFromShortlist: (accessToken: string, serviceId: string) =>
+    request<Shortlist>(`/shortlist/${encodeURIComponent(serviceId)}`, { method: 'DELETE', accessToken }),
+
+  mergeShortlist: (accessToken: string, serviceIds: string[]) =>
+    request<Shortlist>('/shortlist/merge', { method: 'POST', accessToken, body: { serviceIds } }),
 };

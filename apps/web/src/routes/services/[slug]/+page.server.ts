@@ -6,7 +6,13 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ params, url }) => {
   const result = await api.getService(params.slug);
-  if (result.ok) return { service: result.data, weeklyCost: readWeeklyCost(url.searchParams, result.data.prices) };
+  if (result.ok) {
+    return {
+      service: result.data,
+      weeklyCost: readWeeklyCost(url.searchParams, result.data.prices),
+      shortlisted: url.searchParams.get('shortlisted') === '1',
+    };
+  }
   if (result.status === 404 || result.status === 400) {
     error(404, { message: 'Service not found', code: 'not_found' });
   }
