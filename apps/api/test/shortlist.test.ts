@@ -2,6 +2,7 @@
 // and skipped on merge, a size limit, and clear 4xx for bad input.
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { services } from '@care-assist/db';
 import { SHORTLIST_LIMIT, type Shortlist } from '@care-assist/domain';
@@ -35,8 +36,15 @@ async function signUp(): Promise<string> {
   return `Bearer ${res.json<{ accessToken: string }>().accessToken}`;
 }
 
-const call = (method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, authorization?: string, payload?: unknown) =>
-  ctx.app.inject({ method, url: `/api/v1/shortlist${url}`, headers: authorization ? { authorization } : {}, payload });
+function call(method: 'GET' | 'PUT' | 'DELETE' | 'POST', url: string, authorization?: string, payload?: object) {
+  const options: InjectOptions = {
+    method,
+    url: `/api/v1/shortlist${url}`,
+    headers: authorization ? { authorization } : {},
+    ...(payload ? { payload } : {}),
+  };
+  return ctx.app.inject(options);
+}
 const names = (res: { json: () => unknown }) => (res.json() as Shortlist).items.map((item) => item.name).sort();
 
 describe('shortlist', () => {

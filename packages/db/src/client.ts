@@ -26,7 +26,7 @@ export interface DbHandle {
   /** Cheap liveness query for /ready. */
   ping(): Promise<void>;
   /** A parameterised SQL query ($1, $2 ...) for code that cannot use drizzle, e.g. the Postgres search fallback. */
-  query<Row>(text: string, params: unknown[]): Promise<Row[]>;
+  query: <Row>(text: string, params: unknown[]) => Promise<Row[]>;
   close(): Promise<void>;
 }
 
