@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEvents, serviceRatings, type Database } from '@care-assist/db';
 import type { SearchResponse } from '@care-assist/domain';
 import { sectorCentroids } from '@care-assist/geo';
-import { createPostgresSearchIndex } from '@care-assist/search';
+import { createPostgresSearchIndex, SERVICE_DOCUMENT_VERSION } from '@care-assist/search';
 import app, { fastifyOptions } from '../src/app.ts';
 import { NEUTRAL_RANKING_SCORE } from '../src/modules/services/documents.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
@@ -300,5 +300,16 @@ describe('GET /api/v1/suggestions', () => {
     expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/suggestions?q=' }), 400);
     expectProblem(await ctx.app.inject({ method: 'GET', url: `/api/v1/suggestions?q=${'a'.repeat(61)}` }), 400);
     expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/suggestions' }), 400);
+  });
+});
+
+describe('start-up sync', () => {
+  it('rebuilds an index whose documents have an older shape, even when the count matches', async () => {
+    expect(await ctx.app.modules.directory.syncSearchIndex()).toEqual({ rebuilt: false, count: 5 });
+    const { hits } = await ctx.search.search({ sort: 'relevance', offset: 0, limit: 50 });
+    await ctx.search.upsert(hits.map(({ distanceKm: _distance, ...doc }) => ({ ...doc, documentVersion: 1 })));
+    expect(await ctx.app.modules.directory.syncSearchIndex()).toEqual({ rebuilt: true, count: 5 });
+    const after = await ctx.search.search({ sort: 'relevance', offset: 0, limit: 50 });
+    expect(after.hits.every((hit) => hit.documentVersion === SERVICE_DOCUMENT_VERSION)).toBe(true);
   });
 });

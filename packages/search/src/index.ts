@@ -3,6 +3,7 @@ export {
   emptyFacets,
   FACET_NAMES,
   SEARCH_SORTS,
+  SERVICE_DOCUMENT_VERSION,
   type FacetCounts,
   type FacetName,
   type SearchFilters,

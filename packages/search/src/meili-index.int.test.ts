@@ -17,6 +17,7 @@ function makeService(overrides: Partial<ServiceDocument> & { name: string }): Se
   const careTypes: CareType[] = overrides.careTypes ?? ['home_care'];
   return {
     id: randomUUID(),
+    documentVersion: 1,
     slug: overrides.name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
     organisationName: `${overrides.name} Ltd`,
     summary: 'Care and support.',

@@ -9,6 +9,7 @@ import { InvalidSearchRequestError } from './search-errors.ts';
 import {
   emptyFacets,
   FACET_NAMES,
+  SERVICE_DOCUMENT_VERSION,
   type FacetCounts,
   type SearchIndex,
   type SearchRequest,
@@ -95,6 +96,7 @@ export function createPostgresSearchIndex({
     const headline = headlinePrice(prices);
     return {
       id: row.id,
+      documentVersion: SERVICE_DOCUMENT_VERSION,
       slug: row.slug,
       name: row.name,
       organisationName: row.organisation_name,

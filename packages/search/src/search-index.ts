@@ -2,9 +2,16 @@
 // Postgres fallback (postgres-index.ts). Callers never import the meilisearch client directly.
 import type { CareType, CqcRating, FundingType, PriceUnit } from '@care-assist/domain';
 
+/**
+ * Bump when ServiceDocument changes shape: the API rebuilds an index whose documents carry an older version
+ * (a reused data directory would otherwise keep documents without the new fields until each one changes).
+ */
+export const SERVICE_DOCUMENT_VERSION = 2;
+
 /** What the index holds for each published service: enough to render a result without a database read. */
 export interface ServiceDocument {
   id: string;
+  documentVersion: number;
   slug: string;
   name: string;
   organisationName: string;

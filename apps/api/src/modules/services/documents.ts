@@ -8,7 +8,7 @@ import {
   type ServiceDetail,
   type ServiceSummary,
 } from '@care-assist/domain';
-import type { SearchHit, ServiceDocument } from '@care-assist/search';
+import { SERVICE_DOCUMENT_VERSION, type SearchHit, type ServiceDocument } from '@care-assist/search';
 import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
 
 /** Until the reviews feature computes area priors, services with no reviews rank at a neutral 3 of 5. */
@@ -44,6 +44,7 @@ export function toServiceDocument({ service, organisation, rating }: PublicServi
   const headline = headlinePrice(prices);
   return {
     id: service.id,
+    documentVersion: SERVICE_DOCUMENT_VERSION,
     slug: service.slug,
     name: service.name,
     organisationName: organisation.name,

@@ -12,6 +12,7 @@ import { districtCentroids, locatePostcode, looksLikePostcode, outcodeOf } from 
 import {
   InvalidSearchRequestError,
   SearchUnavailableError,
+  SERVICE_DOCUMENT_VERSION,
   type SearchFilters,
   type SearchIndex,
   type SearchRequest,
@@ -188,7 +189,9 @@ export function createDirectoryService({ services, search, fallbackSearch, searc
       onProgress?: (indexed: number, total: number) => void,
     ): Promise<{ rebuilt: boolean; count: number }> {
       const [published, indexed] = await Promise.all([services.countPublished(), search.count()]);
-      if (published === indexed) return { rebuilt: false, count: indexed };
+      const sample = indexed > 0 ? await search.search({ sort: 'relevance', offset: 0, limit: 1 }) : null;
+      const current = !sample || sample.hits[0]?.documentVersion === SERVICE_DOCUMENT_VERSION;
+      if (published === indexed && current) return { rebuilt: false, count: indexed };
       const count = await search.reindex(
         (async function* () {
           for await (const batch of services.publishedInBatches()) yield batch.map(toServiceDocument);
