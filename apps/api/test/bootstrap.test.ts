@@ -40,9 +40,10 @@ describe('bootstrap when the bundled Meilisearch cannot start', () => {
     });
     const errors: string[] = [];
     const server = Fastify(fastifyOptions(config));
-    const log = new Proxy(server.log, {
-      get: (target, name: keyof FastifyBaseLogger) =>
-        name === 'error' ? (_: unknown, message: string) => errors.push(message) : target[name],
+    // The server's own logger, except that errors are collected so the test can read them.
+    const recordError = (_context: unknown, message: string) => void errors.push(message);
+    const log = Object.assign(Object.create(server.log) as FastifyBaseLogger, {
+      error: recordError as unknown as FastifyBaseLogger['error'],
     });
     runtime = await bootstrap(config, log);
     expect(runtime.search.backend).toBe('postgres');

@@ -13,6 +13,7 @@ import type { SearchResponse } from '@care-assist/domain';
 import { createMeiliSearchIndex, startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@care-assist/search';
 import app, { fastifyOptions } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import { PRIMARY_RETRY_AFTER_MS } from '../src/modules/services/service.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
@@ -91,9 +92,12 @@ describe('when Meilisearch stops', () => {
     expect(await server.modules.searchSync.drainOnce()).toEqual({ processed: 0, failed: 1 });
     expect(await searchFor('Quayside')).toEqual({ backend: 'postgres', names: ['Burnham Quayside Care Home'] });
 
-    // The same Meilisearch comes back on the same data and address; it still has the old name.
+    // The same Meilisearch comes back on the same data and address; it still has the old name. Until the
+    // retry interval has passed, searches keep going straight to Postgres without trying Meilisearch.
     const url = new URL(meili.url);
     meili = await startEmbeddedMeilisearch({ dataDir: meiliDir, port: Number(url.port), apiKey: meili.apiKey });
+    expect(await searchFor('Quayside')).toEqual({ backend: 'postgres', names: ['Burnham Quayside Care Home'] });
+    clock.now = new Date(clock.now.getTime() + PRIMARY_RETRY_AFTER_MS);
     expect(await searchFor('Quayside')).toEqual({ backend: 'meilisearch', names: [] });
 
     // After the backoff the outbox drains and the index has caught up.

@@ -32,7 +32,14 @@ interface DirectoryDeps {
   searchEvents: SearchEventRepository;
   /** Told when the primary index failed and the fallback answered, or a search could not be recorded. */
   onDegraded?: (what: string, error: unknown) => void;
+  clock?: () => Date;
 }
+
+/**
+ * After the primary index fails, searches go straight to the fallback for this long before the primary is
+ * tried again, so a hung Meilisearch costs one request its timeout, not every request.
+ */
+export const PRIMARY_RETRY_AFTER_MS = 10_000;
 
 export type SearchBackend = SearchIndex['backend'];
 
@@ -54,7 +61,16 @@ function filtersOf(query: SearchQuery): SearchFilters {
   };
 }
 
-export function createDirectoryService({ services, search, fallbackSearch, searchEvents, onDegraded }: DirectoryDeps) {
+export function createDirectoryService({
+  services,
+  search,
+  fallbackSearch,
+  searchEvents,
+  onDegraded,
+  clock = () => new Date(),
+}: DirectoryDeps) {
+  let primaryDownUntil = 0;
+
   async function runSearch(request: SearchRequest): Promise<{ result: SearchResult; backend: SearchBackend }> {
     const translate = (error: unknown): never => {
       if (error instanceof SearchUnavailableError) {
@@ -63,13 +79,21 @@ export function createDirectoryService({ services, search, fallbackSearch, searc
       if (error instanceof InvalidSearchRequestError) throw new ValidationFailed(error.message);
       throw error;
     };
+    const answerFrom = async (index: SearchIndex) => ({
+      result: await index.search(request).catch(translate),
+      backend: index.backend,
+    });
+    if (fallbackSearch && clock().getTime() < primaryDownUntil) return answerFrom(fallbackSearch);
     try {
       return { result: await search.search(request), backend: search.backend };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError) || !fallbackSearch) return translate(error);
-      onDegraded?.('search index unavailable; answering from the Postgres fallback', error);
-      const result = await fallbackSearch.search(request).catch(translate);
-      return { result, backend: fallbackSearch.backend };
+      primaryDownUntil = clock().getTime() + PRIMARY_RETRY_AFTER_MS;
+      onDegraded?.(
+        `search index unavailable; answering from the Postgres fallback for the next ${PRIMARY_RETRY_AFTER_MS / 1000} s`,
+        error,
+      );
+      return answerFrom(fallbackSearch);
     }
   }
 

@@ -66,6 +66,7 @@ export default fp(
         fallbackSearch: fallbackSearch ?? undefined,
         searchEvents: createSearchEventRepository(db.db),
         onDegraded: (what, err) => app.log.warn({ err }, what),
+        clock,
       }),
       shortlist: createShortlistService({ db: db.db, shortlists: createShortlistRepository(db.db) }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
