@@ -60,6 +60,11 @@ describe('finding care with filters', () => {
     await page.getByRole('link', { name: 'Clear filters' }).click();
     await page.waitForURL((url) => !url.search.includes('funding='));
     await expect.poll(resultCount).toBe(before);
+
+    // A price that is not an amount of money is explained in pounds, and nothing is searched.
+    const response = await page.goto(`${product.webUrl}/search?where=CM1&price_min=lots`);
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('main').innerText()).toContain('Enter a lowest price in pounds, like 25 or 25.50');
   });
 
   it('pages through results, and the back button returns to the previous page', async () => {
