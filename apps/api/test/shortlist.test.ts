@@ -92,6 +92,20 @@ describe('shortlist', () => {
   });
 });
 
+describe('shortlist size', () => {
+  it(`refuses to grow past ${SHORTLIST_LIMIT} services and keeps what was there`, async () => {
+    const org = await makeOrganisation(ctx.database.handle.db);
+    const many: string[] = [];
+    for (let n = 0; n <= SHORTLIST_LIMIT; n++) {
+      many.push((await makeService(ctx.database.handle.db, { organisationId: org.id, name: `Limit Care ${n}` })).id);
+    }
+    const sam = await signUp();
+    expect((await call('POST', '/merge', sam, { serviceIds: many.slice(0, SHORTLIST_LIMIT) })).statusCode).toBe(200);
+    expectProblem(await call('PUT', `/${many[SHORTLIST_LIMIT]}`, sam), 409);
+    expect((await call('GET', '', sam)).json<Shortlist>().items).toHaveLength(SHORTLIST_LIMIT);
+  });
+});
+
 function randomUUIDLike(): string {
   const hex = randomBytes(16).toString('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
