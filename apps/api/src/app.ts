@@ -21,6 +21,8 @@ import budgetRoutes from './routes/budgets/index.ts';
 import bookingRoutes from './routes/bookings/index.ts';
 import invoiceRoutes from './routes/invoices/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
+import suggestionRoutes from './routes/suggestions/index.ts';
+import shortlistRoutes from './routes/shortlist/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -81,6 +83,8 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(bookingRoutes, { prefix: '/api/v1/bookings' });
   await fastify.register(invoiceRoutes, { prefix: '/api/v1/invoices' });
   await fastify.register(notificationRoutes, { prefix: '/api/v1/notifications' });
+  await fastify.register(suggestionRoutes, { prefix: '/api/v1/suggestions' });
+  await fastify.register(shortlistRoutes, { prefix: '/api/v1/shortlist' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

@@ -2,7 +2,13 @@
 // when asked, and the search engine (a configured Meilisearch, or the bundled binary spawned locally).
 import type { FastifyBaseLogger } from 'fastify';
 import { createDb, migrate, seedDemoData, type DbHandle } from '@care-assist/db';
-import { createMeiliSearchIndex, startEmbeddedMeilisearch, type SearchIndex } from '@care-assist/search';
+import {
+  createMeiliSearchIndex,
+  createPostgresSearchIndex,
+  startEmbeddedMeilisearch,
+  type SearchIndex,
+} from '@care-assist/search';
+import { NEUTRAL_RANKING_SCORE } from './modules/services/documents.ts';
 import type { Config } from './config.ts';
 
 export interface Runtime {
@@ -29,14 +35,30 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
   let meiliUrl: string = config.meili.url ?? '';
   let meiliKey = config.meili.masterKey;
   if (!config.meili.url) {
-    const embedded = await startEmbeddedMeilisearch({ dataDir: config.dataDir });
-    log.info({ url: embedded.url, pid: embedded.pid }, 'started the bundled Meilisearch');
-    meiliUrl = embedded.url;
-    meiliKey = embedded.apiKey;
-    stopMeili = () => embedded.stop();
+    try {
+      const embedded = await startEmbeddedMeilisearch({ dataDir: config.dataDir });
+      log.info({ url: embedded.url, pid: embedded.pid }, 'started the bundled Meilisearch');
+      meiliUrl = embedded.url;
+      meiliKey = embedded.apiKey;
+      stopMeili = () => embedded.stop();
+    } catch (err) {
+      // Search must never go dark: without the bundled binary the API searches Postgres instead.
+      log.error({ err }, 'the bundled Meilisearch could not start; search runs on the Postgres fallback');
+      return {
+        db,
+        search: createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE }),
+        close: () => db.close(),
+      };
+    }
   }
   const search = createMeiliSearchIndex({ url: meiliUrl, apiKey: meiliKey, indexName: config.meili.indexName });
-  await search.init();
+  try {
+    await search.init();
+  } catch (err) {
+    // A configured Meilisearch that is down now may come back: searches fall back to Postgres meanwhile,
+    // and the outbox and the start-up sync catch the index up.
+    log.error({ err }, 'Meilisearch is not reachable; searching Postgres until it is');
+  }
 
   return {
     db,

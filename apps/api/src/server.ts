@@ -28,8 +28,12 @@ async function main() {
     await runtime.close();
   });
 
-  const sync = await server.modules.directory.syncSearchIndex();
-  server.log.info(sync, sync.rebuilt ? 'search index rebuilt from the database' : 'search index up to date');
+  try {
+    const sync = await server.modules.directory.syncSearchIndex();
+    server.log.info(sync, sync.rebuilt ? 'search index rebuilt from the database' : 'search index up to date');
+  } catch (err) {
+    server.log.error({ err }, 'could not sync the search index; search answers from Postgres until it can');
+  }
 
   server.modules.searchSync.start(1000, (err) => server.log.warn({ err }, 'search outbox drain failed; will retry'));
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { createDb, DEMO_PASSWORD, DEMO_USERS, migrate, seedDemoData, type DbHandle } from '@care-assist/db';
 import type { SearchResponse, ServiceDetail } from '@care-assist/domain';
-import { createMeiliSearchIndex } from '@care-assist/search';
+import { createMeiliSearchIndex, createPostgresSearchIndex } from '@care-assist/search';
 import app, { fastifyOptions } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 
@@ -76,5 +76,25 @@ describe('the embedded PGlite database with demo data', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ user: { email, role } });
+  });
+
+  it('gives the same nearest-first answer from the Postgres fallback on PGlite (pg_trgm loaded)', async () => {
+    const meili = await server.modules.directory.search({ postcode: 'CM1', care_type: 'home_care', per_page: 50 });
+    const fallback = createPostgresSearchIndex({ query: handle.query });
+    const location = meili.response.location!;
+    const result = await fallback.search({
+      near: { latitude: location.latitude, longitude: location.longitude, radiusKm: location.radiusKm },
+      careType: 'home_care',
+      sort: 'distance',
+      offset: 0,
+      limit: 50,
+    });
+    expect(result.total).toBe(meili.response.total);
+    expect(result.hits.map((h) => h.id)).toEqual(meili.response.items.map((i) => i.id));
+    expect(result.facets.careTypes.home_care).toBe(meili.response.total);
+    // Typo tolerance through word_similarity() works on PGlite too.
+    const typo = await fallback.search({ text: 'Chelmsfrod', sort: 'relevance', offset: 0, limit: 5 });
+    expect(typo.total).toBeGreaterThan(0);
+    expect(typo.hits.every((h) => h.town === 'Chelmsford' || h.name.includes('Chelmsford'))).toBe(true);
   });
 });

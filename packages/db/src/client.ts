@@ -25,6 +25,8 @@ export interface DbHandle {
   driver: 'pg' | 'pglite';
   /** Cheap liveness query for /ready. */
   ping(): Promise<void>;
+  /** A parameterised SQL query ($1, $2 ...) for code that cannot use drizzle, e.g. the Postgres search fallback. */
+  query: <Row>(text: string, params: unknown[]) => Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -42,19 +44,23 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
       ping: async () => {
         await pool.query('select 1');
       },
+      query: async <Row>(text: string, params: unknown[]) => (await pool.query(text, params)).rows as Row[],
       close: () => pool.end(),
     };
   }
 
   const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { drizzle } = await import('drizzle-orm/pglite');
+  // pg_trgm gives the search fallback its typo tolerance; PGlite needs extensions loaded when it is created.
+  const options = { extensions: { pg_trgm } };
   let client: InstanceType<typeof PGlite>;
   if (config.inMemory) {
-    client = new PGlite();
+    client = new PGlite(options);
   } else {
     const dir = path.resolve(config.dataDir ?? './data', 'pg');
     mkdirSync(dir, { recursive: true });
-    client = new PGlite(dir);
+    client = new PGlite(dir, options);
   }
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
@@ -64,6 +70,7 @@ export async function createDb(config: DbConfig): Promise<DbHandle> {
     ping: async () => {
       await client.query('select 1');
     },
+    query: async <Row>(text: string, params: unknown[]) => (await client.query<Row>(text, params)).rows,
     close: () => client.close(),
   };
 }

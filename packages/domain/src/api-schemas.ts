@@ -7,6 +7,7 @@ import {
   FUNDING_TYPE_CODES,
   PRICE_UNIT_CODES,
   SECTOR_CODES,
+  SPECIALISM_CODES,
   USER_ROLES,
 } from './taxonomy.ts';
 
@@ -14,6 +15,7 @@ export const CareTypeSchema = Type.Enum([...CARE_TYPE_CODES]);
 export const CqcRatingSchema = Type.Enum([...CQC_RATING_CODES]);
 export const FundingTypeSchema = Type.Enum([...FUNDING_TYPE_CODES]);
 export const PriceUnitSchema = Type.Enum([...PRICE_UNIT_CODES]);
+export const SpecialismSchema = Type.Enum([...SPECIALISM_CODES]);
 export const SectorSchema = Type.Enum([...SECTOR_CODES]);
 export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 
@@ -25,7 +27,12 @@ export const SEARCH_LIMITS = {
   defaultPerPage: 20,
   maxPage: 500,
   maxQueryLength: 200,
+  /** £10,000 in pence: above any real hourly, nightly or weekly price. */
+  maxPricePence: 1_000_000,
 } as const;
+
+export const SEARCH_SORT_CODES = ['relevance', 'distance', 'rating', 'price', 'value'] as const;
+export type SearchSortCode = (typeof SEARCH_SORT_CODES)[number];
 
 export const ProblemSchema = Type.Object(
   {
@@ -66,7 +73,11 @@ export const ServiceSummarySchema = Type.Object({
   headlinePrice: Type.Union([PriceSchema, Type.Null()]),
   cqcRating: CqcRatingSchema,
   acceptingNewClients: Type.Boolean(),
+  councilAccredited: Type.Boolean(),
+  fundingAccepted: Type.Array(FundingTypeSchema),
   rating: RatingSummarySchema,
+  /** Value for money from the reviews (see DESIGN.md); null until there are enough reviews to say. */
+  valueScore: Type.Union([Type.Number(), Type.Null()]),
 });
 export type ServiceSummary = Static<typeof ServiceSummarySchema>;
 
@@ -76,8 +87,30 @@ export const SearchQuerySchema = Type.Object(
     postcode: Type.Optional(Type.String({ maxLength: 60 })),
     radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: SEARCH_LIMITS.maxRadiusKm })),
     care_type: Type.Optional(CareTypeSchema),
+    specialism: Type.Optional(SpecialismSchema),
+    funding: Type.Optional(FundingTypeSchema),
+    price_min: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: SEARCH_LIMITS.maxPricePence, description: 'Pence, per price_unit' }),
+    ),
+    price_max: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: SEARCH_LIMITS.maxPricePence, description: 'Pence, per price_unit' }),
+    ),
+    price_unit: Type.Optional(
+      Type.Enum([...PRICE_UNIT_CODES], {
+        description: 'What price_min/max and sort=price use; default headline price',
+      }),
+    ),
+    min_rating: Type.Optional(Type.Number({ minimum: 1, maximum: 5 })),
+    cqc_rating: Type.Optional(
+      Type.Union([CqcRatingSchema, Type.Array(CqcRatingSchema, { maxItems: CQC_RATING_CODES.length })], {
+        description: 'One CQC rating, or several (repeat the parameter): any of them',
+      }),
+    ),
+    vacancies: Type.Optional(Type.Boolean({ description: 'Only services accepting new clients' })),
+    language: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    council_accredited: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
-      Type.Enum(['relevance', 'distance', 'rating'], {
+      Type.Enum([...SEARCH_SORT_CODES], {
         description: 'Default: distance when a postcode is given without words, otherwise relevance',
       }),
     ),
@@ -100,16 +133,26 @@ export const SearchLocationSchema = Type.Object({
 });
 export type SearchLocation = Static<typeof SearchLocationSchema>;
 
+const FacetCountsSchema = Type.Record(Type.String(), Type.Integer());
+
 export const SearchResponseSchema = Type.Object({
   items: Type.Array(ServiceSummarySchema),
   total: Type.Integer(),
   page: Type.Integer(),
   perPage: Type.Integer(),
   totalPages: Type.Integer(),
-  sort: Type.Enum(['relevance', 'distance', 'rating']),
+  sort: Type.Enum([...SEARCH_SORT_CODES]),
   location: Type.Union([SearchLocationSchema, Type.Null()]),
   /** Set when the words in `postcode` were not a postcode and were searched as a place name instead. */
   placeQuery: Type.Union([Type.String(), Type.Null()]),
+  /** For each facet, the number of matching services per value (with every filter applied). */
+  facets: Type.Object({
+    careTypes: FacetCountsSchema,
+    specialisms: FacetCountsSchema,
+    fundingAccepted: FacetCountsSchema,
+    cqcRating: FacetCountsSchema,
+    languages: FacetCountsSchema,
+  }),
 });
 export type SearchResponse = Static<typeof SearchResponseSchema>;
 

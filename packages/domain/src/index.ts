@@ -4,3 +4,6 @@ export * from './ratings.ts';
 export * from './distance.ts';
 export * from './api-schemas.ts';
 export * from './budgets/index.ts';
+export * from './search/weekly-cost.ts';
+export * from './search/suggestions.ts';
+export * from './search/shortlist.ts';

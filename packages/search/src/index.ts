@@ -1,13 +1,21 @@
 // Public surface of @care-assist/search. Callers use the SearchIndex interface and never the meilisearch client.
-export type {
-  SearchHealth,
-  SearchHit,
-  SearchIndex,
-  SearchRequest,
-  SearchResult,
-  SearchSort,
-  ServiceDocument,
+export {
+  emptyFacets,
+  FACET_NAMES,
+  SEARCH_SORTS,
+  SERVICE_DOCUMENT_VERSION,
+  type FacetCounts,
+  type FacetName,
+  type SearchFilters,
+  type SearchHealth,
+  type SearchHit,
+  type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
+  type SearchSort,
+  type ServiceDocument,
 } from './search-index.ts';
+export { createPostgresSearchIndex, type PostgresSearchIndexOptions, type SqlQuery } from './postgres-index.ts';
 export { InvalidSearchRequestError, SearchTaskFailedError, SearchUnavailableError } from './search-errors.ts';
 export { SERVICE_INDEX_SETTINGS, type ServiceIndexSettings } from './meili-settings.ts';
 export { createMeiliSearchIndex, type MeiliSearchIndexOptions } from './meili-index.ts';

@@ -14,7 +14,17 @@ import {
 } from 'meilisearch';
 import { SERVICE_INDEX_SETTINGS } from './meili-settings.ts';
 import { InvalidSearchRequestError, SearchTaskFailedError, SearchUnavailableError } from './search-errors.ts';
-import type { SearchHit, SearchIndex, SearchRequest, ServiceDocument } from './search-index.ts';
+import {
+  emptyFacets,
+  FACET_NAMES,
+  priceField,
+  type FacetCounts,
+  type SearchFilters,
+  type SearchHit,
+  type SearchIndex,
+  type SearchRequest,
+  type ServiceDocument,
+} from './search-index.ts';
 
 export interface MeiliSearchIndexOptions {
   url: string;
@@ -123,6 +133,7 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
         return {
           hits: response.hits.map((hit) => toSearchHit(hit, request.near)),
           total: response.estimatedTotalHits ?? response.hits.length,
+          facets: toFacetCounts(response.facetDistribution),
         };
       }),
 
@@ -183,7 +194,7 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
 }
 
 function toSearchParams(request: SearchRequest): SearchParams {
-  const { near, careType, sort, offset, limit } = request;
+  const { near, sort, offset, limit } = request;
   if (!Number.isInteger(offset) || offset < 0)
     throw new InvalidSearchRequestError(`offset must be a whole number >= 0`);
   if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError(`limit must be a whole number >= 0`);
@@ -200,25 +211,67 @@ function toSearchParams(request: SearchRequest): SearchParams {
     filter.push(`_geoRadius(${point}, ${Math.ceil(radiusKm * 1000)})`);
     nearestFirst = `_geoPoint(${point}):asc`;
   }
-  if (careType) filter.push(`careTypes = ${quoteFilterValue(careType)}`);
+  filter.push(...filterExpressions(request));
 
+  const byRating = ['rankingScore:desc', ...(nearestFirst ? [nearestFirst] : [])];
   let sortBy: string[] | undefined;
   if (sort === 'distance') {
     if (!nearestFirst) throw new InvalidSearchRequestError(`sort "distance" needs a location (near)`);
     sortBy = [nearestFirst];
   } else if (sort === 'rating') {
-    sortBy = nearestFirst ? ['rankingScore:desc', nearestFirst] : ['rankingScore:desc'];
+    sortBy = byRating;
+  } else if (sort === 'price') {
+    sortBy = [`${priceField(request.priceUnit)}:asc`, ...byRating];
+  } else if (sort === 'value') {
+    sortBy = ['valueScore:desc', ...byRating];
   } else if (!request.text?.trim()) {
     // Relevance without words to match would leave Meilisearch's internal order: best rated first is more useful.
-    sortBy = nearestFirst ? ['rankingScore:desc', nearestFirst] : ['rankingScore:desc'];
+    sortBy = byRating;
   }
 
   return {
     offset,
     limit,
+    facets: [...FACET_NAMES],
     ...(filter.length > 0 ? { filter } : {}),
     ...(sortBy ? { sort: sortBy } : {}),
   };
+}
+
+function finiteNumber(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new InvalidSearchRequestError(`${what} must be a number`);
+  return value;
+}
+
+/** The SearchFilters as Meilisearch filter expressions (ANDed). Values are quoted, numbers checked. */
+function filterExpressions(filters: SearchFilters): string[] {
+  const filter: string[] = [];
+  if (filters.careType) filter.push(`careTypes = ${quoteFilterValue(filters.careType)}`);
+  if (filters.specialism) filter.push(`specialisms = ${quoteFilterValue(filters.specialism)}`);
+  if (filters.funding) filter.push(`fundingAccepted = ${quoteFilterValue(filters.funding)}`);
+  if (filters.language) filter.push(`languages = ${quoteFilterValue(filters.language)}`);
+  if (filters.cqcRatings && filters.cqcRatings.length > 0) {
+    filter.push(`cqcRating IN [${filters.cqcRatings.map(quoteFilterValue).join(', ')}]`);
+  }
+  if (filters.acceptingNewClients !== undefined) filter.push(`acceptingNewClients = ${filters.acceptingNewClients}`);
+  if (filters.councilAccredited !== undefined) filter.push(`councilAccredited = ${filters.councilAccredited}`);
+  if (filters.minRating !== undefined) {
+    filter.push(`ratingCount > 0 AND ratingMean >= ${finiteNumber(filters.minRating, 'minRating')}`);
+  }
+  const price = priceField(filters.priceUnit);
+  if (filters.priceMinPence !== undefined) {
+    filter.push(`${price} >= ${Math.trunc(finiteNumber(filters.priceMinPence, 'priceMinPence'))}`);
+  }
+  if (filters.priceMaxPence !== undefined) {
+    filter.push(`${price} <= ${Math.trunc(finiteNumber(filters.priceMaxPence, 'priceMaxPence'))}`);
+  }
+  return filter;
+}
+
+function toFacetCounts(distribution: Record<string, Record<string, number>> | undefined): FacetCounts {
+  const facets = emptyFacets();
+  for (const name of FACET_NAMES) facets[name] = { ...(distribution?.[name] ?? {}) };
+  return facets;
 }
 
 /** Filter values come from fixed enums today, but a quoted, escaped string can never change the filter's shape. */

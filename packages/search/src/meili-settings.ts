@@ -3,7 +3,7 @@
 import type { Settings } from 'meilisearch';
 
 /** Each group is a set of phrases that mean the same; every phrase finds the others. */
-const SYNONYM_GROUPS: string[][] = [
+export const SYNONYM_GROUPS: string[][] = [
   ['elderly', 'older people', 'older adults', 'older person'],
   ['carer', 'carers', 'home care', 'domiciliary', 'domiciliary care', 'home help'],
   ['nursing', 'nursing home', 'nursing care'],
@@ -47,8 +47,29 @@ export const SERVICE_INDEX_SETTINGS = {
     'county',
     'town',
     'ratingCount',
+    'ratingMean',
+    'languages',
+    'councilAccredited',
+    'headlinePricePence',
+    'pricePerHourPence',
+    'pricePerVisitPence',
+    'pricePerNightPence',
+    'pricePerWeekPence',
   ],
-  sortableAttributes: ['_geo', 'rankingScore', 'ratingMean', 'updatedAt', 'name'],
+  sortableAttributes: [
+    '_geo',
+    'rankingScore',
+    'ratingMean',
+    'valueScore',
+    'updatedAt',
+    'name',
+    'headlinePricePence',
+    'pricePerHourPence',
+    'pricePerVisitPence',
+    'pricePerNightPence',
+    'pricePerWeekPence',
+  ],
+  faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'count' } },
   // `sort` first: when someone asks for nearest or best rated, that order wins over text relevance.
   rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
   typoTolerance: {

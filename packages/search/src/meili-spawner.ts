@@ -32,6 +32,10 @@ export interface EmbeddedMeilisearchOptions {
   startupTimeoutMs?: number;
   /** Extra command-line flags, e.g. ['--max-indexing-threads', '1']. */
   extraArgs?: string[];
+  /** Listen on this loopback port instead of a free one (e.g. to come back at the same address after a stop). */
+  port?: number;
+  /** Use this master key instead of a random one. */
+  apiKey?: string;
 }
 
 export interface EmbeddedMeilisearch {
@@ -211,8 +215,8 @@ async function launch(
   options: EmbeddedMeilisearchOptions,
   lock: DataDirLock,
 ): Promise<EmbeddedMeilisearch> {
-  const port = await freeLoopbackPort();
-  const apiKey = randomBytes(24).toString('base64url');
+  const port = options.port ?? (await freeLoopbackPort());
+  const apiKey = options.apiKey ?? randomBytes(24).toString('base64url');
   const url = `http://127.0.0.1:${port}`;
   const args = [
     '--db-path',

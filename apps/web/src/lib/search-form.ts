@@ -1,5 +1,6 @@
-// The search form as the web knows it (`/search?q=&where=&radius=&care_type=&sort=&page=`),
-// and how it maps to the API's query parameters and back.
+// The search form as the web knows it (`/search?q=&where=&radius=&care_type=&...filters&sort=&page=`),
+// and how it maps to the API's query parameters and back. The address holds the whole search, so it can be
+// shared, bookmarked and reached with the back button.
 import { resolve } from '$app/paths';
 import type { ResolvedPathname } from '$app/types';
 import type { ServiceSearchParams } from '$lib/server/api';
@@ -10,6 +11,20 @@ export const SORT_CHOICES = [
   { value: 'relevance', label: 'Best match' },
   { value: 'distance', label: 'Nearest' },
   { value: 'rating', label: 'Highest rated' },
+  { value: 'price', label: 'Lowest price' },
+  { value: 'value', label: 'Best value for money' },
+] as const;
+
+export const MIN_RATING_CHOICES = [
+  { value: '4.5', label: '4.5 and above' },
+  { value: '4', label: '4 and above' },
+  { value: '3', label: '3 and above' },
+] as const;
+
+/** "Good" means good or better: people filter for a floor, not for one grade. */
+export const CQC_CHOICES = [
+  { value: 'outstanding', label: 'Outstanding', api: ['outstanding'] },
+  { value: 'good', label: 'Good or outstanding', api: ['good', 'outstanding'] },
 ] as const;
 
 export interface SearchFormValues {
@@ -17,11 +32,53 @@ export interface SearchFormValues {
   where: string;
   radius: string;
   care_type: string;
+  specialism: string;
+  funding: string;
+  price_unit: string;
+  /** Pounds, as people type them; the API takes pence. */
+  price_min: string;
+  price_max: string;
+  min_rating: string;
+  cqc: string;
+  vacancies: string;
+  language: string;
+  accredited: string;
   sort: string;
   page: string;
 }
 
-const FIELDS = ['q', 'where', 'radius', 'care_type', 'sort', 'page'] as const;
+export const FIELDS = [
+  'q',
+  'where',
+  'radius',
+  'care_type',
+  'specialism',
+  'funding',
+  'price_unit',
+  'price_min',
+  'price_max',
+  'min_rating',
+  'cqc',
+  'vacancies',
+  'language',
+  'accredited',
+  'sort',
+  'page',
+] as const satisfies readonly (keyof SearchFormValues)[];
+
+/** The filters (not the words, place or order): what "clear filters" clears. */
+export const FILTER_FIELDS = [
+  'specialism',
+  'funding',
+  'price_unit',
+  'price_min',
+  'price_max',
+  'min_rating',
+  'cqc',
+  'vacancies',
+  'language',
+  'accredited',
+] as const satisfies readonly (keyof SearchFormValues)[];
 
 /** Web field name -> API query parameter name. */
 const API_NAMES = {
@@ -29,6 +86,16 @@ const API_NAMES = {
   where: 'postcode',
   radius: 'radius_km',
   care_type: 'care_type',
+  specialism: 'specialism',
+  funding: 'funding',
+  price_unit: 'price_unit',
+  price_min: 'price_min',
+  price_max: 'price_max',
+  min_rating: 'min_rating',
+  cqc: 'cqc_rating',
+  vacancies: 'vacancies',
+  language: 'language',
+  accredited: 'council_accredited',
   sort: 'sort',
   page: 'page',
 } as const satisfies Record<keyof SearchFormValues, keyof ServiceSearchParams>;
@@ -39,11 +106,25 @@ export function readSearchForm(params: URLSearchParams): SearchFormValues {
   return values;
 }
 
+/** "12.50" -> "1250". Anything that is not an amount of money goes to the API as typed, which explains. */
+function poundsToPence(pounds: string): string {
+  const cleaned = pounds.replace(/^£/, '').replace(/,/g, '');
+  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? String(Math.round(Number(cleaned) * 100)) : pounds;
+}
+
 /** Empty values are dropped, so the API applies its own defaults. */
 export function toApiQuery(values: SearchFormValues): ServiceSearchParams {
   const query: ServiceSearchParams = {};
   for (const field of FIELDS) {
-    if (values[field]) query[API_NAMES[field]] = values[field];
+    const value = values[field];
+    if (!value) continue;
+    const name = API_NAMES[field];
+    if (field === 'price_min' || field === 'price_max') query[name] = poundsToPence(value);
+    else if (field === 'vacancies' || field === 'accredited') query[name] = 'true';
+    else if (field === 'cqc') {
+      const choice = CQC_CHOICES.find((c) => c.value === value);
+      query.cqc_rating = choice ? [...choice.api] : value;
+    } else query[name] = value;
   }
   return query;
 }
@@ -64,4 +145,8 @@ export function searchHref(values: SearchFormValues, changes: Partial<SearchForm
   }
   const query = params.toString();
   return query ? resolve(`/search?${query}`) : resolve('/search');
+}
+
+export function hasFilters(values: SearchFormValues): boolean {
+  return FILTER_FIELDS.some((field) => values[field] !== '');
 }

@@ -4,3 +4,4 @@ export * from './services.ts';
 export * from './search-outbox.ts';
 export * from './moderation.ts';
 export * from './budgets.ts';
+export * from './search.ts';

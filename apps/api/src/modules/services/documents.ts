@@ -8,11 +8,13 @@ import {
   type ServiceDetail,
   type ServiceSummary,
 } from '@care-assist/domain';
-import type { SearchHit, ServiceDocument } from '@care-assist/search';
+import { SERVICE_DOCUMENT_VERSION, type SearchHit, type ServiceDocument } from '@care-assist/search';
 import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
 
 /** Until the reviews feature computes area priors, services with no reviews rank at a neutral 3 of 5. */
 const NEUTRAL_PRIOR_MEAN = 3;
+/** The ranking score of a service without reviews; the Postgres search fallback must use the same. */
+export const NEUTRAL_RANKING_SCORE = bayesianScore(0, 0, NEUTRAL_PRIOR_MEAN);
 
 function ratingSummary(
   rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore'> | null,
@@ -22,7 +24,7 @@ function ratingSummary(
   return {
     mean,
     count,
-    rankingScore: rating && count > 0 ? rating.rankingScore : bayesianScore(0, 0, NEUTRAL_PRIOR_MEAN),
+    rankingScore: rating && count > 0 ? rating.rankingScore : NEUTRAL_RANKING_SCORE,
     text: ratingText(mean, count),
   };
 }
@@ -38,8 +40,11 @@ function pricesOf(service: ServiceRow) {
 
 export function toServiceDocument({ service, organisation, rating }: PublicServiceRecord): ServiceDocument {
   const summary = ratingSummary(rating);
+  const prices = pricesOf(service);
+  const headline = headlinePrice(prices);
   return {
     id: service.id,
+    documentVersion: SERVICE_DOCUMENT_VERSION,
     slug: service.slug,
     name: service.name,
     organisationName: organisation.name,
@@ -47,17 +52,25 @@ export function toServiceDocument({ service, organisation, rating }: PublicServi
     careTypes: service.careTypes,
     careTypeLabels: service.careTypes.map(careTypeLabel),
     specialisms: service.specialisms,
+    languages: service.languages,
     town: service.town,
     county: service.county,
     postcode: service.postcode,
     _geo: { lat: service.latitude, lng: service.longitude },
-    headlinePrice: headlinePrice(pricesOf(service)),
+    headlinePrice: headline,
+    headlinePricePence: headline?.amountPence ?? null,
+    pricePerHourPence: prices.hour,
+    pricePerVisitPence: prices.visit,
+    pricePerNightPence: prices.night,
+    pricePerWeekPence: prices.week,
     fundingAccepted: service.fundingAccepted,
     cqcRating: service.cqcRating,
     acceptingNewClients: service.acceptingNewClients,
+    councilAccredited: service.councilAccredited,
     ratingMean: summary.mean,
     ratingCount: summary.count,
     rankingScore: summary.rankingScore,
+    valueScore: rating?.valueScore ?? null,
     updatedAt: service.updatedAt.getTime(),
   };
 }
@@ -79,12 +92,15 @@ export function toServiceSummary(hit: SearchHit): ServiceSummary {
     headlinePrice: hit.headlinePrice,
     cqcRating: hit.cqcRating,
     acceptingNewClients: hit.acceptingNewClients,
+    councilAccredited: hit.councilAccredited,
+    fundingAccepted: hit.fundingAccepted,
     rating: {
       mean: hit.ratingMean,
       count: hit.ratingCount,
       rankingScore: hit.rankingScore,
       text: ratingText(hit.ratingMean, hit.ratingCount),
     },
+    valueScore: hit.valueScore,
   };
 }
 

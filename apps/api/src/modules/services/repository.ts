@@ -1,5 +1,5 @@
 // Drizzle queries for service listings as the public sees them.
-import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, or } from 'drizzle-orm';
 import { organisations, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -49,6 +49,18 @@ export function createServiceRepository(db: Database) {
         yield rows;
         after = rows[rows.length - 1]!.service.id;
       }
+    },
+
+    /** Towns that have a published service, starting with `prefix` (for as-you-type suggestions). */
+    async townsStartingWith(prefix: string, limit: number, tx: Executor = db): Promise<string[]> {
+      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const rows = await tx
+        .selectDistinct({ town: services.town })
+        .from(services)
+        .where(and(eq(services.status, 'published'), ilike(services.town, pattern)))
+        .orderBy(asc(services.town))
+        .limit(limit);
+      return rows.map((row) => row.town);
     },
 
     async countPublished(tx: Executor = db): Promise<number> {

@@ -1,24 +1,104 @@
-// The public directory: search (answered by the search index) and service pages (answered by Postgres).
-import { SEARCH_LIMITS, type SearchQuery, type SearchResponse, type ServiceDetail } from '@care-assist/domain';
-import { locatePostcode, looksLikePostcode } from '@care-assist/geo';
+// The public directory: search (answered by the search index, or by Postgres when the index is down) and
+// service pages (answered by Postgres). Every search is recorded anonymously in search_events.
+import {
+  matchingCareTypes,
+  SEARCH_LIMITS,
+  type SearchQuery,
+  type SearchResponse,
+  type ServiceDetail,
+  type Suggestion,
+} from '@care-assist/domain';
+import { districtCentroids, locatePostcode, looksLikePostcode, outcodeOf } from '@care-assist/geo';
 import {
   InvalidSearchRequestError,
   SearchUnavailableError,
+  SERVICE_DOCUMENT_VERSION,
+  type SearchFilters,
   type SearchIndex,
+  type SearchRequest,
+  type SearchResult,
   type SearchSort,
 } from '@care-assist/search';
 import { NotFound, ServiceUnavailable, ValidationFailed } from '../../errors.ts';
 import { toServiceDetail, toServiceDocument, toServiceSummary } from './documents.ts';
 import type { ServiceRepository } from './repository.ts';
+import type { SearchEventRepository } from './search-event-repository.ts';
 
 interface DirectoryDeps {
   services: ServiceRepository;
   search: SearchIndex;
+  /** Answers when `search` is unavailable (the Postgres implementation). */
+  fallbackSearch?: SearchIndex | undefined;
+  searchEvents: SearchEventRepository;
+  /** Told when the primary index failed and the fallback answered, or a search could not be recorded. */
+  onDegraded?: (what: string, error: unknown) => void;
+  clock?: () => Date;
 }
 
-export function createDirectoryService({ services, search }: DirectoryDeps) {
+/**
+ * After the primary index fails, searches go straight to the fallback for this long before the primary is
+ * tried again, so a hung Meilisearch costs one request its timeout, not every request.
+ */
+export const PRIMARY_RETRY_AFTER_MS = 10_000;
+
+export type SearchBackend = SearchIndex['backend'];
+
+/** The filters of a query in SearchFilters terms (what both search backends understand). */
+function filtersOf(query: SearchQuery): SearchFilters {
+  const cqc = query.cqc_rating;
   return {
-    async search(query: SearchQuery): Promise<SearchResponse> {
+    careType: query.care_type,
+    specialism: query.specialism,
+    funding: query.funding,
+    priceMinPence: query.price_min,
+    priceMaxPence: query.price_max,
+    priceUnit: query.price_unit,
+    minRating: query.min_rating,
+    cqcRatings: cqc === undefined ? undefined : Array.isArray(cqc) ? cqc : [cqc],
+    acceptingNewClients: query.vacancies === true ? true : undefined,
+    language: query.language?.trim() || undefined,
+    councilAccredited: query.council_accredited === true ? true : undefined,
+  };
+}
+
+export function createDirectoryService({
+  services,
+  search,
+  fallbackSearch,
+  searchEvents,
+  onDegraded,
+  clock = () => new Date(),
+}: DirectoryDeps) {
+  let primaryDownUntil = 0;
+
+  async function runSearch(request: SearchRequest): Promise<{ result: SearchResult; backend: SearchBackend }> {
+    const translate = (error: unknown): never => {
+      if (error instanceof SearchUnavailableError) {
+        throw new ServiceUnavailable('Search is not available right now. Please try again in a minute.');
+      }
+      if (error instanceof InvalidSearchRequestError) throw new ValidationFailed(error.message);
+      throw error;
+    };
+    const answerFrom = async (index: SearchIndex) => ({
+      result: await index.search(request).catch(translate),
+      backend: index.backend,
+    });
+    if (fallbackSearch && clock().getTime() < primaryDownUntil) return answerFrom(fallbackSearch);
+    try {
+      return { result: await search.search(request), backend: search.backend };
+    } catch (error) {
+      if (!(error instanceof SearchUnavailableError) || !fallbackSearch) return translate(error);
+      primaryDownUntil = clock().getTime() + PRIMARY_RETRY_AFTER_MS;
+      onDegraded?.(
+        `search index unavailable; answering from the Postgres fallback for the next ${PRIMARY_RETRY_AFTER_MS / 1000} s`,
+        error,
+      );
+      return answerFrom(fallbackSearch);
+    }
+  }
+
+  return {
+    async search(query: SearchQuery): Promise<{ response: SearchResponse; backend: SearchBackend }> {
       const page = query.page ?? 1;
       const perPage = query.per_page ?? SEARCH_LIMITS.defaultPerPage;
       const words = query.q?.trim() ?? '';
@@ -48,33 +128,75 @@ export function createDirectoryService({ services, search }: DirectoryDeps) {
         ]);
       }
 
+      if (query.price_min !== undefined && query.price_max !== undefined && query.price_min > query.price_max) {
+        throw new ValidationFailed('The lowest price is above the highest price.', [
+          { field: 'price_min', message: 'Enter a lowest price that is not above the highest price' },
+        ]);
+      }
+
+      const filters = filtersOf(query);
       const text = [words, placeQuery].filter(Boolean).join(' ');
-      const result = await search
-        .search({
-          text: text || undefined,
-          near: location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : undefined,
-          careType: query.care_type,
-          sort,
-          offset: (page - 1) * perPage,
-          limit: perPage,
-        })
-        .catch((error: unknown) => {
-          if (error instanceof SearchUnavailableError) {
-            throw new ServiceUnavailable('Search is not available right now. Please try again in a minute.');
-          }
-          if (error instanceof InvalidSearchRequestError) throw new ValidationFailed(error.message);
-          throw error;
-        });
-      return {
-        items: result.hits.map(toServiceSummary),
-        total: result.total,
-        page,
-        perPage,
-        totalPages: Math.ceil(result.total / perPage),
+      const { result, backend } = await runSearch({
+        ...filters,
+        text: text || undefined,
+        near: location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : undefined,
         sort,
-        location,
-        placeQuery,
+        offset: (page - 1) * perPage,
+        limit: perPage,
+      });
+
+      // Anonymous by design: no user, no session, and of the location only the outcode district.
+      await searchEvents
+        .record({
+          query: words || null,
+          filters: { ...query, q: undefined, postcode: undefined, sort, radius_km: location ? radiusKm : undefined },
+          outcode: location ? outcodeOf(where) : null,
+          place: placeQuery,
+          resultCount: result.total,
+          backend,
+        })
+        .catch((error: unknown) => onDegraded?.('could not record a search event', error));
+
+      return {
+        backend,
+        response: {
+          items: result.hits.map(toServiceSummary),
+          total: result.total,
+          page,
+          perPage,
+          totalPages: Math.ceil(result.total / perPage),
+          sort,
+          location,
+          placeQuery,
+          facets: result.facets,
+        },
       };
+    },
+
+    /** As-you-type suggestions: towns with published services, postcode districts, care types. */
+    async suggest(typed: string, limit = 8): Promise<Suggestion[]> {
+      const text = typed.trim();
+      if (!text) return [];
+      const careTypes = matchingCareTypes(text).map(({ code, label }): Suggestion => ({
+        kind: 'care_type',
+        label,
+        value: code,
+      }));
+      const towns = (await services.townsStartingWith(text, limit)).map((town): Suggestion => ({
+        kind: 'town',
+        label: town,
+        value: town,
+      }));
+      const outward = text.toUpperCase().replace(/\s+/g, '');
+      const districts: Suggestion[] = [];
+      if (/^[A-Z]{1,2}[0-9]?/.test(outward) && /[0-9]/.test(outward)) {
+        for (const district of districtCentroids().keys()) {
+          if (district.startsWith(outward))
+            districts.push({ kind: 'postcode_district', label: district, value: district });
+          if (districts.length >= limit) break;
+        }
+      }
+      return [...towns, ...districts, ...careTypes].slice(0, limit);
     },
 
     async get(idOrSlug: string): Promise<ServiceDetail> {
@@ -91,7 +213,9 @@ export function createDirectoryService({ services, search }: DirectoryDeps) {
       onProgress?: (indexed: number, total: number) => void,
     ): Promise<{ rebuilt: boolean; count: number }> {
       const [published, indexed] = await Promise.all([services.countPublished(), search.count()]);
-      if (published === indexed) return { rebuilt: false, count: indexed };
+      const sample = indexed > 0 ? await search.search({ sort: 'relevance', offset: 0, limit: 1 }) : null;
+      const current = !sample || sample.hits[0]?.documentVersion === SERVICE_DOCUMENT_VERSION;
+      if (published === indexed && current) return { rebuilt: false, count: indexed };
       const count = await search.reindex(
         (async function* () {
           for await (const batch of services.publishedInBatches()) yield batch.map(toServiceDocument);

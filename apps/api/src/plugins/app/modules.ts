@@ -1,13 +1,17 @@
 // Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
-import type { SearchIndex } from '@care-assist/search';
+import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
+import { createSearchEventRepository } from '../../modules/services/search-event-repository.ts';
+import { NEUTRAL_RANKING_SCORE } from '../../modules/services/documents.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
+import { createShortlistRepository } from '../../modules/shortlist/repository.ts';
+import { createShortlistService, type ShortlistService } from '../../modules/shortlist/service.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
 import { createIdempotency } from '../../modules/idempotency/idempotency.ts';
@@ -27,6 +31,7 @@ export interface Modules {
   bookings: BookingService;
   invoices: InvoiceService;
   notifications: NotificationService;
+  shortlist: ShortlistService;
 }
 
 declare module 'fastify' {
@@ -34,6 +39,8 @@ declare module 'fastify' {
     modules: Modules;
     database: DbHandle;
     searchIndex: SearchIndex;
+    /** The Postgres search that answers when searchIndex is down; null when searchIndex is Postgres itself. */
+    fallbackSearchIndex: SearchIndex | null;
   }
 }
 
@@ -64,6 +71,11 @@ export default fp(
     };
     app.decorate('database', db);
     app.decorate('searchIndex', search);
+    const fallbackSearch =
+      search.backend === 'postgres'
+        ? null
+        : createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE });
+    app.decorate('fallbackSearchIndex', fallbackSearch);
     app.decorate('modules', {
       auth: createAuthService({
         db: db.db,
@@ -74,7 +86,15 @@ export default fp(
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
         refreshTokenTtlDays: config.refreshTokenTtlDays,
       }),
-      directory: createDirectoryService({ services, search }),
+      directory: createDirectoryService({
+        services,
+        search,
+        fallbackSearch: fallbackSearch ?? undefined,
+        searchEvents: createSearchEventRepository(db.db),
+        onDegraded: (what, err) => app.log.warn({ err }, what),
+        clock,
+      }),
+      shortlist: createShortlistService({ db: db.db, shortlists: createShortlistRepository(db.db) }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
       budgets: createBudgetService({ db: db.db, budgets: budgetRepository, idempotency, clock }),
       bookings: createBookingService(bookingDeps),

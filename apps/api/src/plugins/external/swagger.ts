@@ -19,6 +19,7 @@ export default fp(
         tags: [
           { name: 'services', description: 'Care services directory and search' },
           { name: 'auth', description: 'Sign up, sign in, token refresh' },
+          { name: 'shortlist', description: 'The services a signed-in user keeps to compare' },
           { name: 'ops', description: 'Health, readiness and metrics' },
         ],
       },

@@ -10,12 +10,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         operationId: 'searchServices',
         tags: ['services'],
-        summary: 'Search published care services by words, postcode or town, distance and care type',
+        summary: 'Search published care services by words, place, distance and filters, with facet counts',
+        description:
+          'Answered by Meilisearch, or by the Postgres fallback when Meilisearch is unreachable; the ' +
+          '`X-Search-Backend` response header says which (`meilisearch` or `postgres`).',
         querystring: SearchQuerySchema,
         response: { 200: SearchResponseSchema, 400: ProblemSchema, 503: ProblemSchema },
       },
     },
-    async (request) => app.modules.directory.search(request.query),
+    async (request, reply) => {
+      const { response, backend } = await app.modules.directory.search(request.query);
+      void reply.header('x-search-backend', backend);
+      return response;
+    },
   );
 
   app.get(

@@ -3,7 +3,15 @@
 import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
 import { requestContext } from './request-context';
-import type { AuthResponse, Problem, SearchResponse, ServiceDetail, User } from '@care-assist/domain';
+import type {
+  AuthResponse,
+  Problem,
+  SearchResponse,
+  ServiceDetail,
+  Shortlist,
+  SuggestionsResponse,
+  User,
+} from '@care-assist/domain';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
 const TIMEOUT_MS = 10_000;
@@ -22,8 +30,8 @@ export type ApiResult<T> =
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
-  query?: Record<string, string | undefined>;
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  query?: Record<string, string | string[] | undefined>;
   body?: unknown;
   accessToken?: string | null;
   refreshToken?: string | null;
@@ -40,7 +48,9 @@ function unavailable(): never {
 async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(`${baseUrl()}/api/v1${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined && value !== '') url.searchParams.set(key, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== '') url.searchParams.append(key, one);
+    }
   }
 
   const headers = new Headers({ accept: 'application/json, application/problem+json' });
@@ -109,6 +119,17 @@ export interface ServiceSearchParams {
   postcode?: string;
   radius_km?: string;
   care_type?: string;
+  specialism?: string;
+  funding?: string;
+  price_unit?: string;
+  price_min?: string;
+  price_max?: string;
+  min_rating?: string;
+  /** One or several CQC ratings (sent as a repeated parameter). */
+  cqc_rating?: string | string[];
+  vacancies?: string;
+  language?: string;
+  council_accredited?: string;
   sort?: string;
   page?: string;
   per_page?: string;
@@ -117,6 +138,9 @@ export interface ServiceSearchParams {
 export const api = {
   searchServices: (query: ServiceSearchParams, fetchFn?: typeof fetch) =>
     request<SearchResponse>('/services', { query: { ...query }, fetch: fetchFn }),
+
+  suggest: (q: string, fetchFn?: typeof fetch) =>
+    request<SuggestionsResponse>('/suggestions', { query: { q }, fetch: fetchFn }),
 
   getService: (idOrSlug: string, fetchFn?: typeof fetch) =>
     request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, { fetch: fetchFn }),
@@ -149,4 +173,14 @@ export const api = {
       unavailable();
     }
   },
+  getShortlist: (accessToken: string) => request<Shortlist>('/shortlist', { accessToken }),
+
+  addToShortlist: (accessToken: string, serviceId: string) =>
+    request<Shortlist>(`/shortlist/${encodeURIComponent(serviceId)}`, { method: 'PUT', accessToken }),
+
+  removeFromShortlist: (accessToken: string, serviceId: string) =>
+    request<Shortlist>(`/shortlist/${encodeURIComponent(serviceId)}`, { method: 'DELETE', accessToken }),
+
+  mergeShortlist: (accessToken: string, serviceIds: string[]) =>
+    request<Shortlist>('/shortlist/merge', { method: 'POST', accessToken, body: { serviceIds } }),
 };

@@ -3,6 +3,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
+import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -43,6 +44,7 @@ export const actions = {
     }
 
     startSession(cookies, url, result.data, refreshTokenFrom(result.headers));
+    await mergeShortlistOnSignIn(cookies, url, result.data.accessToken);
     redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
   },
 } satisfies Actions;

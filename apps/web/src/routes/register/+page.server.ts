@@ -4,6 +4,7 @@ import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
+import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
 import type { Actions, PageServerLoad } from './$types';
 
 const ROLES = ['resident', 'provider'] as const;
@@ -59,6 +60,7 @@ export const actions = {
     }
 
     startSession(cookies, url, result.data, refreshTokenFrom(result.headers));
+    await mergeShortlistOnSignIn(cookies, url, result.data.accessToken);
     redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
   },
 } satisfies Actions;
