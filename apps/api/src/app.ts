@@ -17,6 +17,8 @@ import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
+import reviewRoutes from './routes/reviews/index.ts';
+import moderationRoutes from './routes/moderation/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -72,6 +74,8 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
+  await fastify.register(reviewRoutes, { prefix: '/api/v1', config });
+  await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

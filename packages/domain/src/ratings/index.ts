@@ -2,5 +2,6 @@
 export * from './display.ts';
 export * from './maths.ts';
 export * from './summary.ts';
+export * from './groups.ts';
 export * from './prechecks.ts';
 export * from './schemas.ts';

@@ -10,11 +10,19 @@ import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
+import { createRatingRepository } from '../../modules/ratings/repository.ts';
+import { createRatingAggregator, type RatingAggregator } from '../../modules/ratings/aggregator.ts';
+import { createReviewRepository } from '../../modules/reviews/repository.ts';
+import { createReviewService, type ReviewService } from '../../modules/reviews/service.ts';
+import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
 
 export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
   searchSync: SearchSyncWorker;
+  ratings: RatingAggregator;
+  reviews: ReviewService;
+  moderation: ModerationService;
 }
 
 declare module 'fastify' {
@@ -36,6 +44,8 @@ export default fp(
   async (app, { config, db, search, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
+    const reviews = createReviewRepository(db.db);
+    const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     app.decorate('modules', {
@@ -50,6 +60,9 @@ export default fp(
       }),
       directory: createDirectoryService({ services, search }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
+      ratings: aggregator,
+      reviews: createReviewService({ db: db.db, reviews, services, aggregator, clock }),
+      moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
   },
