@@ -2,7 +2,22 @@
 // It turns problem+json answers into typed results, and an API that cannot be reached into a friendly 503.
 import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
-import type { AuthResponse, Problem, SearchResponse, ServiceDetail, User } from '@care-assist/domain';
+import type {
+  AuthResponse,
+  ModerationDecisionBody,
+  ModerationQueue,
+  ModerationReview,
+  MyReview,
+  Problem,
+  PublicReview,
+  ReplyBody,
+  ReportBody,
+  ReviewPage,
+  SearchResponse,
+  ServiceDetail,
+  SubmitReviewBody,
+  User,
+} from '@care-assist/domain';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
 const TIMEOUT_MS = 10_000;
@@ -21,7 +36,7 @@ export type ApiResult<T> =
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   query?: Record<string, string | undefined>;
   body?: unknown;
   accessToken?: string | null;
@@ -126,4 +141,36 @@ export const api = {
     request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
 
   me: (accessToken: string) => request<User>('/me', { accessToken }),
+
+  serviceReviews: (idOrSlug: string, query: Record<string, string | undefined>, fetchFn?: typeof fetch) =>
+    request<ReviewPage>(`/services/${encodeURIComponent(idOrSlug)}/reviews`, { query, fetch: fetchFn }),
+
+  submitReview: (accessToken: string | null, body: SubmitReviewBody) =>
+    request<MyReview>('/reviews', { method: 'POST', body, accessToken }),
+
+  myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
+
+  withdrawReview: (accessToken: string | null, id: string) =>
+    request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
+
+  markHelpful: (accessToken: string | null, id: string) =>
+    request<{ helpfulCount: number }>(`/reviews/${encodeURIComponent(id)}/helpful`, { method: 'POST', accessToken }),
+
+  reportReview: (accessToken: string | null, id: string, body: ReportBody) =>
+    request<{ received: boolean }>(`/reviews/${encodeURIComponent(id)}/reports`, { method: 'POST', body, accessToken }),
+
+  providerReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/for-my-services', { accessToken }),
+
+  replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
+    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
+
+  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
+    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 };

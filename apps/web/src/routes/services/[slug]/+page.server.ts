@@ -1,13 +1,55 @@
-// A service page: everything a resident needs to judge one care service.
-import { error } from '@sveltejs/kit';
+// A service page: everything a resident needs to judge one care service, including its reviews
+// (filtered and sorted from the query string) and the helpful/report forms.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { REPORT_REASONS, type ReportReason } from '@care-assist/domain';
 import { api } from '$lib/server/api';
-import type { PageServerLoad } from './$types';
+import { formString } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ params }) => {
-  const result = await api.getService(params.slug);
-  if (result.ok) return { service: result.data };
+const FILTERS = ['relationship', 'rating', 'verified', 'sort', 'page'] as const;
+
+export const load = (async ({ params, url }) => {
+  const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
+  const [result, reviews] = await Promise.all([api.getService(params.slug), api.serviceReviews(params.slug, query)]);
+  if (result.ok) {
+    return {
+      service: result.data,
+      reviews: reviews.ok ? reviews.data : null,
+      reviewFilters: query,
+      reviewFilterError: reviews.ok ? null : (reviews.problem.detail ?? reviews.problem.title),
+    };
+  }
   if (result.status === 404 || result.status === 400) {
     error(404, { message: 'Service not found', code: 'not_found' });
   }
   error(result.status, { message: result.problem.detail ?? result.problem.title });
 }) satisfies PageServerLoad;
+
+function signInFirst(url: URL): never {
+  redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+}
+
+export const actions = {
+  helpful: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const reviewId = formString(await request.formData(), 'reviewId');
+    const result = await api.markHelpful(locals.accessToken, reviewId);
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: 'Thank you: you marked this review as helpful.' };
+  },
+  report: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const form = await request.formData();
+    const reviewId = formString(form, 'reviewId');
+    const reason = formString(form, 'reason');
+    if (!(reason in REPORT_REASONS))
+      return fail(400, { reviewId, message: 'Choose why you are reporting this review.' });
+    const note = formString(form, 'note');
+    const result = await api.reportReview(locals.accessToken, reviewId, {
+      reason: reason as ReportReason,
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: 'Thank you: a moderator will look at this review.' };
+  },
+} satisfies Actions;
