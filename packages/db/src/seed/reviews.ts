@@ -147,6 +147,8 @@ export function generateDemoReviews(data: DemoData, seed: number): DemoReviews {
         status = 'pending';
         body += ' I am worried she is being neglected at night and found bruises on her arm.';
       } else if (recent && specialsLeft.pending > 0) {
+        // The first pending review shows the moderators what a personal-details pre-check looks like.
+        if (specialsLeft.pending === 10) body += ' Ring me on 07700 900461 if you want to know more.';
         specialsLeft = { ...specialsLeft, pending: specialsLeft.pending - 1 };
         status = 'pending';
       }
