@@ -201,6 +201,18 @@ describe('the review lifecycle', () => {
     expectProblem(lateEdit, 409);
     ctx.clock.now = NOW;
 
+    // The provider sees it in its portal, with the reply; other roles have no portal.
+    const portal = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/reviews/for-my-services',
+      headers: provider.auth,
+    });
+    expect(portal.json<MyReview[]>().find((r) => r.id === review.id)?.response?.body).toMatch(/Thank you/);
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/for-my-services', headers: author.auth }),
+      403,
+    );
+
     // Helpful once per person.
     const reader = await resident('Rita Reader');
     const helpful = () =>
@@ -413,6 +425,11 @@ describe('concurrency', () => {
       expect(res.statusCode).toBe(201);
       ids.push(res.json<MyReview>().id);
     }
+    // Twelve reviews of two services in one day: the later ones carry a burst pre-check.
+    const queued = (
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/reviews?queue=pending', headers: moderator.auth })
+    ).json<ModerationReview[]>();
+    expect(queued.find((r) => r.id === ids.at(-1))?.prechecks.map((f) => f.code)).toContain('burst');
     const results = await Promise.all(ids.map((id) => decide(id, 'publish')));
     expect(results.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
     const rebuild = await ctx.app.modules.ratings.rebuildAll({ apply: false });

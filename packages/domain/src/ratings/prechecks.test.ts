@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsSafeguarding, precheckText, trigramSimilarity } from './prechecks.ts';
+import { burstFlag, needsSafeguarding, precheckText, trigramSimilarity } from './prechecks.ts';
 
 const codes = (text: string, otherTexts: string[] = []) => precheckText({ text, otherTexts }).map((f) => f.code);
 const CLEAN = 'The carers were kind and always on time, and my mother looked forward to their visits.';
@@ -37,5 +37,10 @@ describe('review pre-checks', () => {
     expect(needsSafeguarding(flags)).toBe(true);
     expect(flags.filter((f) => f.code === 'safeguarding').map((f) => f.match)).toEqual(['neglected', 'bruises']);
     expect(needsSafeguarding(precheckText({ text: CLEAN }))).toBe(false);
+  });
+
+  it('flags a burst of reviews for one service', () => {
+    expect(burstFlag(4)).toEqual([]);
+    expect(burstFlag(5)).toEqual([{ code: 'burst', match: '5 reviews in 24 hours' }]);
   });
 });

@@ -10,7 +10,8 @@ export type PrecheckCode =
   | 'profanity'
   | 'too_short'
   | 'near_duplicate'
-  | 'safeguarding';
+  | 'safeguarding'
+  | 'burst';
 
 export interface PrecheckFlag {
   code: PrecheckCode;
@@ -24,6 +25,9 @@ export const MIN_USEFUL_LENGTH = 40;
 export const NEAR_DUPLICATE_THRESHOLD = 0.8;
 /** A text is shouting when this share of its letters (with at least 20 letters) is upper case. */
 export const SHOUTING_SHARE = 0.6;
+/** This many reviews of one service within BURST_WINDOW_HOURS (this one included) is a burst worth a look. */
+export const BURST_REVIEW_COUNT = 5;
+export const BURST_WINDOW_HOURS = 24;
 
 /** A deliberately small list: the aim is to highlight, not to censor; moderators decide. */
 export const PROFANITY_WORDS = [
@@ -155,4 +159,12 @@ export const PRECHECK_LABELS: Record<PrecheckCode, string> = {
   too_short: 'Very short',
   near_duplicate: 'Nearly the same as another text',
   safeguarding: 'Possible safeguarding concern',
+  burst: 'Many reviews of this service in a short time',
 };
+
+/** A burst flag when the service had BURST_REVIEW_COUNT or more reviews (this one included) in the window. */
+export function burstFlag(reviewsInWindow: number): PrecheckFlag[] {
+  return reviewsInWindow >= BURST_REVIEW_COUNT
+    ? [{ code: 'burst', match: `${reviewsInWindow} reviews in ${BURST_WINDOW_HOURS} hours` }]
+    : [];
+}

@@ -93,6 +93,14 @@ export function createReviewRepository(db: Database) {
       return rows.map((r) => r.body);
     },
 
+    async countSince(serviceId: string, since: Date, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(reviews)
+        .where(and(eq(reviews.serviceId, serviceId), gte(reviews.createdAt, since)));
+      return row?.n ?? 0;
+    },
+
     async listByAuthor(authorId: string, tx: Executor = db): Promise<ReviewRecord[]> {
       return records(tx).where(eq(reviews.authorId, authorId)).orderBy(desc(reviews.createdAt));
     },

@@ -2,7 +2,9 @@
 // Authorisation lives here. Every change that can move a rating recomputes service_ratings (and queues the
 // search sync) in the same transaction.
 import {
+  BURST_WINDOW_HOURS,
   COUNCIL_ROLES,
+  burstFlag,
   REVIEW_LIMITS,
   needsSafeguarding,
   precheckText,
@@ -53,7 +55,9 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
     const flags = precheckText({ text: `${title}\n${body}`, otherTexts });
     // Near-duplicates compare the body alone (titles repeat: "Excellent care").
     const duplicate = precheckText({ text: body, otherTexts }).filter((f) => f.code === 'near_duplicate');
-    return [...flags.filter((f) => f.code !== 'near_duplicate'), ...duplicate];
+    const since = new Date(clock().getTime() - BURST_WINDOW_HOURS * 3_600_000);
+    const recent = (await reviews.countSince(serviceId, since, tx)) + (excludeId ? 0 : 1);
+    return [...flags.filter((f) => f.code !== 'near_duplicate'), ...duplicate, ...burstFlag(recent)];
   }
 
   async function loadOwn(actor: Actor, id: string, tx: Executor): Promise<ReviewRow> {

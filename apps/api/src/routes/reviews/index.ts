@@ -27,12 +27,13 @@ const problems = {
 };
 
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
-  // Per person when signed in, per address otherwise; checked after the actor is known.
+  // Per person when signed in, per address otherwise; checked once the actor is known and before the body is
+  // validated, so refused attempts count too.
   const submissionLimit = {
     rateLimit: {
       max: config.rateLimit.reviewsPerHour,
       timeWindow: '1 hour',
-      hook: 'preHandler' as const,
+      hook: 'preValidation' as const,
       keyGenerator: (request: FastifyRequest) => request.actor?.userId ?? request.ip,
     },
   };
