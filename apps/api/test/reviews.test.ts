@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderationActions, reviews, serviceRatings } from '@care-assist/db';
-import type { ModerationReview, MyReview, ReviewPage, SearchResponse } from '@care-assist/domain';
+import type { ModerationReview, MyReview, PublicReview, ReviewPage, SearchResponse } from '@care-assist/domain';
 import { makeMember, makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -213,6 +213,15 @@ describe('the review lifecycle', () => {
       403,
     );
 
+    // The provider confirms the writer was a client: the review and the summary show it as verified.
+    const verify = (who: User) =>
+      ctx.app.inject({ method: 'POST', url: `/api/v1/reviews/${review.id}/verify`, headers: who.auth });
+    expectProblem(await verify(author), 403);
+    expect((await verify(provider)).json<PublicReview>().verified).toBe(true);
+    expectProblem(await verify(provider), 409);
+    expect((await publicPage(serviceId, '?verified=true')).rating.verifiedCount).toBe(1);
+    expect((await publicPage(serviceId, '?verified=true')).items.map((r) => r.id)).toEqual([review.id]);
+
     // Helpful once per person.
     const reader = await resident('Rita Reader');
     const helpful = () =>
@@ -268,7 +277,7 @@ describe('the review lifecycle', () => {
         .json<{ action: string }[]>()
         .map((a) => a.action)
         .sort(),
-    ).toEqual(['publish', 'reject', 'request_edit']);
+    ).toEqual(['publish', 'reject', 'request_edit', 'verify']);
     const withdrawals = await ctx.app.inject({
       method: 'GET',
       url: '/api/v1/moderation/audit?action=withdraw',

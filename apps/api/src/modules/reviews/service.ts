@@ -300,6 +300,40 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
       return this.get(actor, id);
     },
 
+    /**
+     * The provider confirms the writer was really its client: the review shows "verified". (Reviews linked
+     * to a completed booking will be verified the same way once bookings exist.) Audited like moderation.
+     */
+    async verify(actorOrNull: Actor | null, id: string): Promise<PublicReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await reviews.findForUpdate(id, tx);
+        if (!review || !['pending', 'published'].includes(review.status)) {
+          throw new NotFound('There is no pending or published review with that id.');
+        }
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (!service || !(await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
+          throw new Forbidden('Only the organisation that runs this service can confirm its clients.');
+        }
+        if (review.verified) throw new Conflict('This review is already verified.');
+        await reviews.update(id, { verified: true, updatedAt: clock() }, tx);
+        await reviews.audit(
+          {
+            actorId: actor.userId,
+            targetType: 'review',
+            targetId: id,
+            action: 'verify',
+            note: 'Confirmed by the provider as a client',
+            at: clock(),
+          },
+          tx,
+        );
+        if (review.status === 'published') await aggregator.refreshForService(review.serviceId, tx);
+      });
+      const record = await reviews.findRecord(id);
+      return toPublicReview(record!);
+    },
+
     /** The provider's portal: published reviews of every service its organisations run. */
     async forMyServices(actorOrNull: Actor | null): Promise<MyReview[]> {
       const actor = signedIn(actorOrNull);

@@ -179,6 +179,21 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       reply.code(201).send(await app.modules.reviews.reply(request.actor, request.params.id, request.body)),
   );
 
+  app.post(
+    '/reviews/:id/verify',
+    {
+      schema: {
+        operationId: 'verifyReview',
+        tags: ['reviews'],
+        summary: 'The provider confirms the writer was its client, so the review shows as verified',
+        security,
+        params: IdParams,
+        response: { 200: PublicReviewSchema, ...problems },
+      },
+    },
+    async (request) => app.modules.reviews.verify(request.actor, request.params.id),
+  );
+
   app.put(
     '/reviews/:id/response',
     {

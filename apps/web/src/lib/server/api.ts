@@ -164,6 +164,9 @@ export const api = {
   replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
 
+  verifyReview: (accessToken: string | null, id: string) =>
+    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),
+
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
 

@@ -12,7 +12,13 @@ export const load = (async ({ locals, url }) => {
 }) satisfies PageServerLoad;
 
 export const actions = {
-  default: async ({ request, locals }) => {
+  verify: async ({ request, locals }) => {
+    const reviewId = formString(await request.formData(), 'reviewId');
+    const result = await api.verifyReview(locals.accessToken, reviewId);
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: 'The review now shows as verified.' };
+  },
+  reply: async ({ request, locals }) => {
     const form = await request.formData();
     const reviewId = formString(form, 'reviewId');
     const body = formString(form, 'body');
