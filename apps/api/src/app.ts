@@ -19,6 +19,7 @@ import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
 import reviewRoutes from './routes/reviews/index.ts';
 import moderationRoutes from './routes/moderation/index.ts';
+import questionRoutes from './routes/questions/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -76,6 +77,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
   await fastify.register(reviewRoutes, { prefix: '/api/v1', config });
   await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
+  await fastify.register(questionRoutes, { prefix: '/api/v1', config });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

@@ -4,3 +4,4 @@ export * from './services.ts';
 export * from './search-outbox.ts';
 export * from './moderation.ts';
 export * from './reviews.ts';
+export * from './questions.ts';

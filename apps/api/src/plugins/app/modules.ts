@@ -15,6 +15,8 @@ import { createRatingAggregator, type RatingAggregator } from '../../modules/rat
 import { createReviewRepository } from '../../modules/reviews/repository.ts';
 import { createReviewService, type ReviewService } from '../../modules/reviews/service.ts';
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
+import { createQuestionRepository } from '../../modules/questions/repository.ts';
+import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -23,6 +25,7 @@ export interface Modules {
   ratings: RatingAggregator;
   reviews: ReviewService;
   moderation: ModerationService;
+  questions: QuestionService;
 }
 
 declare module 'fastify' {
@@ -63,6 +66,13 @@ export default fp(
       ratings: aggregator,
       reviews: createReviewService({ db: db.db, reviews, services, aggregator, clock }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      questions: createQuestionService({
+        db: db.db,
+        questions: createQuestionRepository(db.db),
+        reviews,
+        services,
+        clock,
+      }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
   },
