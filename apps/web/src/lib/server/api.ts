@@ -5,6 +5,9 @@ import { error } from '@sveltejs/kit';
 import type {
   AuthResponse,
   ModerationDecisionBody,
+  PendingText,
+  PublicQuestion,
+  TextDecisionBody,
   ModerationQueue,
   ModerationReview,
   MyReview,
@@ -163,6 +166,32 @@ export const api = {
 
   replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
+
+  serviceQuestions: (idOrSlug: string) =>
+    request<PublicQuestion[]>(`/services/${encodeURIComponent(idOrSlug)}/questions`),
+
+  askQuestion: (accessToken: string | null, idOrSlug: string, body: string) =>
+    request<PublicQuestion>(`/services/${encodeURIComponent(idOrSlug)}/questions`, {
+      method: 'POST',
+      body: { body },
+      accessToken,
+    }),
+
+  answerQuestion: (accessToken: string | null, questionId: string, body: string) =>
+    request<{ id: string }>(`/questions/${encodeURIComponent(questionId)}/answers`, {
+      method: 'POST',
+      body: { body },
+      accessToken,
+    }),
+
+  questionQueue: (accessToken: string | null) => request<PendingText[]>('/moderation/questions', { accessToken }),
+
+  moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
+    request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 
   verifyReview: (accessToken: string | null, id: string) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),

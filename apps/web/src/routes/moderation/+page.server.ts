@@ -8,17 +8,39 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
   if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   const requested = url.searchParams.get('queue') ?? 'pending';
+  if (requested === 'questions') {
+    const texts = await api.questionQueue(locals.accessToken);
+    if (!texts.ok) error(texts.status, { message: texts.problem.detail ?? texts.problem.title });
+    return { queue: 'questions' as const, reviews: [], texts: texts.data };
+  }
   const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
     ? (requested as ModerationQueue)
     : 'pending';
   const result = await api.moderationQueue(locals.accessToken, queue);
   if (!result.ok)
     error(result.status === 403 ? 403 : result.status, { message: result.problem.detail ?? result.problem.title });
-  return { queue, reviews: result.data };
+  return { queue, reviews: result.data, texts: [] };
 }) satisfies PageServerLoad;
 
 export const actions = {
-  default: async ({ request, locals }) => {
+  text: async ({ request, locals }) => {
+    const form = await request.formData();
+    const id = formString(form, 'id');
+    const kind = formString(form, 'kind') === 'answer' ? 'answer' : 'question';
+    const decision = formString(form, 'decision') === 'reject' ? 'reject' : 'publish';
+    const reasonCode = formString(form, 'reasonCode');
+    if (decision === 'reject' && !(reasonCode in REJECT_REASONS)) {
+      return fail(400, { reviewId: id, message: 'Choose a reason for rejecting it.' });
+    }
+    const result = await api.moderateText(locals.accessToken, kind, id, {
+      decision,
+      ...(decision === 'reject' ? { reasonCode: reasonCode as RejectReason } : {}),
+    });
+    if (!result.ok)
+      return fail(result.status, { reviewId: id, message: result.problem.detail ?? result.problem.title });
+    return { reviewId: id, message: `Done: the ${kind} is now ${result.data.status}.` };
+  },
+  review: async ({ request, locals }) => {
     const form = await request.formData();
     const reviewId = formString(form, 'reviewId');
     const decision = formString(form, 'decision');

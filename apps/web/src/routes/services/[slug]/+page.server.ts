@@ -10,12 +10,17 @@ const FILTERS = ['relationship', 'rating', 'verified', 'sort', 'page'] as const;
 
 export const load = (async ({ params, url }) => {
   const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
-  const [result, reviews] = await Promise.all([api.getService(params.slug), api.serviceReviews(params.slug, query)]);
+  const [result, reviews, questions] = await Promise.all([
+    api.getService(params.slug),
+    api.serviceReviews(params.slug, query),
+    api.serviceQuestions(params.slug),
+  ]);
   if (result.ok) {
     return {
       service: result.data,
       reviews: reviews.ok ? reviews.data : null,
       reviewFilters: query,
+      questions: questions.ok ? questions.data : [],
       reviewFilterError: reviews.ok ? null : (reviews.problem.detail ?? reviews.problem.title),
     };
   }
@@ -51,5 +56,25 @@ export const actions = {
     });
     if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
     return { reviewId, message: 'Thank you: a moderator will look at this review.' };
+  },
+  ask: async ({ request, locals, url, params }) => {
+    if (!locals.user) signInFirst(url);
+    const body = formString(await request.formData(), 'question');
+    const result = await api.askQuestion(locals.accessToken, params.slug, body);
+    if (!result.ok)
+      return fail(result.status, {
+        questionMessage: result.problem.errors?.[0]?.message ?? result.problem.detail ?? result.problem.title,
+        question: body,
+      });
+    return { questionMessage: 'Thank you: your question will appear once a moderator has checked it.' };
+  },
+  answer: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const form = await request.formData();
+    const questionId = formString(form, 'questionId');
+    const result = await api.answerQuestion(locals.accessToken, questionId, formString(form, 'answer'));
+    if (!result.ok)
+      return fail(result.status, { questionId, questionMessage: result.problem.detail ?? result.problem.title });
+    return { questionId, questionMessage: 'Thank you: your answer will appear once a moderator has checked it.' };
   },
 } satisfies Actions;
