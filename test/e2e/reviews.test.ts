@@ -137,4 +137,27 @@ describe('writing and publishing a review', () => {
       )
       .toBe(countAfter);
   });
+
+  it('lets a resident ask a question that appears once a moderator publishes it', async () => {
+    const question = `Do your carers help with shopping? (${TITLE})`;
+    await signIn('resident@demo.care-assist.test');
+    await page.goto(serviceUrl);
+    await page.getByLabel('Ask a question about this service').fill(question);
+    await page.getByRole('button', { name: 'Ask', exact: true }).click();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/your question will appear/);
+    await signOut();
+
+    await signIn('moderator@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/moderation?queue=questions`);
+    const card = page.locator('li.card', { hasText: question });
+    await card.getByRole('button', { name: 'Publish' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/question is now published/);
+    await signOut();
+
+    await page.goto(serviceUrl);
+    expect(await page.locator('#questions-title ~ ul').innerText()).toContain(question);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.locator('#questions-title').scrollIntoViewIfNeeded();
+    await screenshot(page, 'reviews-06-questions');
+  });
 });
