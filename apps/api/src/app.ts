@@ -23,6 +23,9 @@ import invoiceRoutes from './routes/invoices/index.ts';
 import notificationRoutes from './routes/notifications/index.ts';
 import suggestionRoutes from './routes/suggestions/index.ts';
 import shortlistRoutes from './routes/shortlist/index.ts';
+import reviewRoutes from './routes/reviews/index.ts';
+import moderationRoutes from './routes/moderation/index.ts';
+import questionRoutes from './routes/questions/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -85,6 +88,9 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(notificationRoutes, { prefix: '/api/v1/notifications' });
   await fastify.register(suggestionRoutes, { prefix: '/api/v1/suggestions' });
   await fastify.register(shortlistRoutes, { prefix: '/api/v1/shortlist' });
+  await fastify.register(reviewRoutes, { prefix: '/api/v1', config });
+  await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
+  await fastify.register(questionRoutes, { prefix: '/api/v1', config });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

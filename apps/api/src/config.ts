@@ -25,6 +25,8 @@ const EnvSchema = Type.Object({
   SEED_DEMO_DATA: Type.Boolean({ default: false }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
+  /** Reviews, reports and questions one person (or address) may submit per hour. */
+  REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -47,7 +49,7 @@ export interface Config {
   jwtSecret: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
-  rateLimit: { perMinute: number; authPerMinute: number };
+  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
   cookieSecure: boolean;
   trustProxy: string;
   accessTokenTtlSeconds: number;
@@ -81,7 +83,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     jwtSecret: env.JWT_SECRET ?? localJwtSecret(dataDir),
     logLevel: env.LOG_LEVEL,
     seedDemoData: env.SEED_DEMO_DATA,
-    rateLimit: { perMinute: env.RATE_LIMIT_PER_MINUTE, authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+      reviewsPerHour: env.REVIEW_RATE_LIMIT_PER_HOUR,
+    },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
     accessTokenTtlSeconds: 15 * 60,

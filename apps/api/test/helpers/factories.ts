@@ -1,6 +1,7 @@
 // Test data builders: tests state only what matters to them and take realistic defaults for the rest.
 import { randomUUID } from 'node:crypto';
-import { organisations, serviceRatings, services, type Database } from '@care-assist/db';
+import type { UserRole } from '@care-assist/domain';
+import { organisationMembers, organisations, serviceRatings, services, users, type Database } from '@care-assist/db';
 
 type NewService = typeof services.$inferInsert;
 type NewOrganisation = typeof organisations.$inferInsert;
@@ -38,4 +39,23 @@ export async function makeService(db: Database, overrides: Partial<NewService> &
     .returning();
   await db.insert(serviceRatings).values({ serviceId: row!.id });
   return row!;
+}
+
+/** A user with a given role, and a valid access token for them (no password round trip: argon2 is slow). */
+export async function makeUser(
+  app: { jwt: { sign(claims: { sub: string; role: UserRole }): string } },
+  db: Database,
+  role: UserRole = 'resident',
+  displayName = 'Pat Example',
+) {
+  const [user] = await db
+    .insert(users)
+    .values({ email: `${role}-${randomUUID()}@example.test`, passwordHash: 'not-a-real-hash', displayName, role })
+    .returning();
+  const token = app.jwt.sign({ sub: user!.id, role });
+  return { ...user!, token, auth: { authorization: `Bearer ${token}` } };
+}
+
+export async function makeMember(db: Database, organisationId: string, userId: string) {
+  await db.insert(organisationMembers).values({ organisationId, userId, role: 'owner' });
 }

@@ -29,6 +29,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: randomBytes(32).toString('hex'),
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     RATE_LIMIT_PER_MINUTE: '100000',
+    REVIEW_RATE_LIMIT_PER_HOUR: '100000',
     ...env,
   });
   const database = await createTestDatabase();

@@ -5,3 +5,5 @@ export * from './search-outbox.ts';
 export * from './moderation.ts';
 export * from './budgets.ts';
 export * from './search.ts';
+export * from './reviews.ts';
+export * from './questions.ts';

@@ -7,6 +7,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   real,
   text,
@@ -14,7 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { CareType, CqcRating, FundingType, ServiceStatus } from '@care-assist/domain';
+import type { CareType, CqcRating, FundingType, RatingDetails, ServiceStatus } from '@care-assist/domain';
 import { organisations } from './organisations.ts';
 
 export const services = pgTable(
@@ -98,6 +99,10 @@ export const serviceRatings = pgTable(
     rankingScore: real('ranking_score').notNull().default(0),
     valueScore: real('value_score'),
     lastReviewAt: timestamp('last_review_at', { withTimezone: true }),
+    /** Distribution, category means, score out of 10, trend and reply shares (see @care-assist/domain). */
+    details: jsonb('details').$type<RatingDetails>(),
+    /** The moment the time-dependent parts (recency, 24-month window) were computed for. */
+    computedAt: timestamp('computed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('service_ratings_count_non_negative', sql`${t.reviewCount} >= 0`)],

@@ -3,10 +3,20 @@
 import { sql } from 'drizzle-orm';
 import type { DbHandle, Executor } from '../client.ts';
 import { hashPassword } from '../password.ts';
-import { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
+import {
+  organisationMembers,
+  organisations,
+  reviewFlags,
+  reviewResponses,
+  reviews,
+  serviceRatings,
+  services,
+  users,
+} from '../schema/index.ts';
 import { DEFAULT_SEED, generateDemoData } from './generate.ts';
 import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
+import { generateDemoReviews } from './reviews.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES } from './care.ts';
@@ -47,12 +57,22 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
   if (await hasUsers(handle.db)) return skipped;
 
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
+  const demoReviews = generateDemoReviews(data, options.seed ?? DEFAULT_SEED);
+  data.users.push(...demoReviews.reviewers);
+  data.ratings = demoReviews.ratings;
   // argon2 is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userRows = data.users.map((user) => ({ ...user, passwordHash }));
 
   const total =
-    userRows.length + data.organisations.length + data.members.length + data.services.length + data.ratings.length;
+    userRows.length +
+    data.organisations.length +
+    data.members.length +
+    data.services.length +
+    data.ratings.length +
+    demoReviews.reviews.length +
+    demoReviews.responses.length +
+    demoReviews.flags.length;
   let done = 0;
   options.onProgress?.(done, total);
 
@@ -73,6 +93,9 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(data.services, (batch) => tx.insert(services).values(batch));
     await write(data.ratings, (batch) => tx.insert(serviceRatings).values(batch));
     await seedBudgets(tx, data);
+    await write(demoReviews.reviews, (batch) => tx.insert(reviews).values(batch));
+    await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
+    await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     return true;
   });
   if (!written) return skipped;

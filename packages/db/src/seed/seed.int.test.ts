@@ -5,7 +5,15 @@ import { locatePostcode } from '@care-assist/geo';
 import { createDb, type DbHandle } from '../client.ts';
 import { migrate } from '../migrate.ts';
 import { verifyPassword } from '../password.ts';
-import { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
+import {
+  organisationMembers,
+  organisations,
+  reviewFlags,
+  reviews,
+  serviceRatings,
+  services,
+  users,
+} from '../schema/index.ts';
 import { AT_HOME_CARE_TYPES, HOME_CARE_VISIT_RANGE, PRICE_RANGES } from './care.ts';
 import { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, seedDemoData } from './index.ts';
 
@@ -53,7 +61,8 @@ describe('seedDemoData', () => {
     });
     expect(c.services).toBeGreaterThanOrEqual(320);
     expect(c.organisations).toBeGreaterThanOrEqual(120);
-    expect(c.users).toBe(DEMO_USERS.length);
+    // The demo accounts plus the residents who wrote the demo reviews.
+    expect(c.users).toBe(DEMO_USERS.length + 80);
   });
 
   it('covers every care type, at least six counties and a mix of provider sectors', async () => {
@@ -158,9 +167,20 @@ describe('seedDemoData', () => {
     }
   });
 
-  it('creates an empty rating aggregate per service, inventing no reviews', async () => {
+  it('writes demo reviews (some pending, some reported, one safeguarding) and aggregates that match them', async () => {
+    const all = await handle.db.select().from(reviews);
+    expect(all.length).toBeGreaterThan(1000);
+    expect(all.filter((r) => r.status === 'pending').length).toBeGreaterThanOrEqual(5);
+    expect(all.filter((r) => r.safeguarding)).toHaveLength(1);
+    expect((await handle.db.select().from(reviewFlags)).length).toBeGreaterThanOrEqual(3);
+    const published = new Map<string, number>();
+    for (const r of all)
+      if (r.status === 'published') published.set(r.serviceId, (published.get(r.serviceId) ?? 0) + 1);
     const ratings = await handle.db.select().from(serviceRatings);
-    expect(ratings.every((r) => r.reviewCount === 0 && r.meanOverall === null && r.rankingScore === 0)).toBe(true);
+    for (const rating of ratings) expect(rating.reviewCount).toBe(published.get(rating.serviceId) ?? 0);
+    const rated = ratings.filter((r) => r.reviewCount > 0);
+    expect(rated.length).toBeGreaterThan(200);
+    expect(rated.every((r) => r.rankingScore >= 1 && r.rankingScore <= 5 && r.details !== null)).toBe(true);
   });
 
   it('creates the demo accounts with the documented password, and the provider owns a Chelmsford organisation', async () => {

@@ -1,6 +1,6 @@
 // How a service listing is shown: as a search document, a search result and a service page.
 import {
-  bayesianScore,
+  PRIOR_ANCHOR_MEAN,
   careTypeLabel,
   headlinePrice,
   ratingText,
@@ -11,20 +11,23 @@ import {
 import { SERVICE_DOCUMENT_VERSION, type SearchHit, type ServiceDocument } from '@care-assist/search';
 import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
 
-/** Until the reviews feature computes area priors, services with no reviews rank at a neutral 3 of 5. */
-const NEUTRAL_PRIOR_MEAN = 3;
-/** The ranking score of a service without reviews; the Postgres search fallback must use the same. */
-export const NEUTRAL_RANKING_SCORE = bayesianScore(0, 0, NEUTRAL_PRIOR_MEAN);
-
+/**
+ * The search ranking is the recency-weighted Bayesian score kept in service_ratings by the rating
+ * aggregator (@care-assist/domain ratings/maths.ts). A service whose group was never computed ranks at
+ * the prior's anchor, as a service with no reviews in an area with no reviews would. The Postgres search
+ * fallback must use the same value.
+ */
+export const NEUTRAL_RANKING_SCORE = PRIOR_ANCHOR_MEAN;
 function ratingSummary(
-  rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore'> | null,
+  rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore' | 'computedAt'> | null,
 ): RatingSummary {
   const count = rating?.reviewCount ?? 0;
-  const mean = count > 0 ? (rating?.meanOverall ?? null) : null;
+  const stored = count > 0 ? (rating?.meanOverall ?? null) : null;
+  const mean = stored === null ? null : Math.round(stored * 100) / 100;
   return {
     mean,
     count,
-    rankingScore: rating && count > 0 ? rating.rankingScore : NEUTRAL_RANKING_SCORE,
+    rankingScore: rating?.computedAt ? Math.round(rating.rankingScore * 100) / 100 : NEUTRAL_RANKING_SCORE,
     text: ratingText(mean, count),
   };
 }

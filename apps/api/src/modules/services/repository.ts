@@ -32,6 +32,13 @@ export function createServiceRepository(db: Database) {
       return row;
     },
 
+    async findPublishedById(id: string, tx: Executor = db): Promise<PublicServiceRecord | undefined> {
+      const [row] = await publicRecords(tx)
+        .where(and(eq(services.id, id), eq(services.status, 'published')))
+        .limit(1);
+      return row;
+    },
+
     async findPublishedByIds(ids: string[], tx: Executor = db): Promise<PublicServiceRecord[]> {
       if (ids.length === 0) return [];
       return publicRecords(tx).where(and(inArray(services.id, ids), eq(services.status, 'published')));

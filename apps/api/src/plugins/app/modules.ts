@@ -22,6 +22,13 @@ import { createBookingRepository } from '../../modules/bookings/repository.ts';
 import { createBookingViews } from '../../modules/bookings/views.ts';
 import { createBookingService, type BookingService } from '../../modules/bookings/service.ts';
 import { createInvoiceService, type InvoiceService } from '../../modules/bookings/invoice-service.ts';
+import { createRatingRepository } from '../../modules/ratings/repository.ts';
+import { createRatingAggregator, type RatingAggregator } from '../../modules/ratings/aggregator.ts';
+import { createReviewRepository } from '../../modules/reviews/repository.ts';
+import { createReviewService, type ReviewService } from '../../modules/reviews/service.ts';
+import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
+import { createQuestionRepository } from '../../modules/questions/repository.ts';
+import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -32,6 +39,10 @@ export interface Modules {
   invoices: InvoiceService;
   notifications: NotificationService;
   shortlist: ShortlistService;
+  ratings: RatingAggregator;
+  reviews: ReviewService;
+  moderation: ModerationService;
+  questions: QuestionService;
 }
 
 declare module 'fastify' {
@@ -69,6 +80,8 @@ export default fp(
       idempotency,
       clock,
     };
+    const reviews = createReviewRepository(db.db);
+    const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -100,6 +113,16 @@ export default fp(
       bookings: createBookingService(bookingDeps),
       invoices: createInvoiceService({ ...bookingDeps, brokerageFeePercent: config.brokerageFeePercent }),
       notifications,
+      ratings: aggregator,
+      reviews: createReviewService({ db: db.db, reviews, services, aggregator, clock }),
+      moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      questions: createQuestionService({
+        db: db.db,
+        questions: createQuestionRepository(db.db),
+        reviews,
+        services,
+        clock,
+      }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
   },

@@ -5,11 +5,23 @@ import { error } from '@sveltejs/kit';
 import { requestContext } from './request-context';
 import type {
   AuthResponse,
-  Problem,
-  SearchResponse,
-  ServiceDetail,
   Shortlist,
   SuggestionsResponse,
+  ModerationDecisionBody,
+  PendingText,
+  PublicQuestion,
+  TextDecisionBody,
+  ModerationQueue,
+  ModerationReview,
+  MyReview,
+  Problem,
+  PublicReview,
+  ReplyBody,
+  ReportBody,
+  ReviewPage,
+  SearchResponse,
+  ServiceDetail,
+  SubmitReviewBody,
   User,
 } from '@care-assist/domain';
 
@@ -183,4 +195,64 @@ export const api = {
 
   mergeShortlist: (accessToken: string, serviceIds: string[]) =>
     request<Shortlist>('/shortlist/merge', { method: 'POST', accessToken, body: { serviceIds } }),
+  serviceReviews: (idOrSlug: string, query: Record<string, string | undefined>, fetchFn?: typeof fetch) =>
+    request<ReviewPage>(`/services/${encodeURIComponent(idOrSlug)}/reviews`, { query, fetch: fetchFn }),
+
+  submitReview: (accessToken: string | null, body: SubmitReviewBody) =>
+    request<MyReview>('/reviews', { method: 'POST', body, accessToken }),
+
+  myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
+
+  withdrawReview: (accessToken: string | null, id: string) =>
+    request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
+
+  markHelpful: (accessToken: string | null, id: string) =>
+    request<{ helpfulCount: number }>(`/reviews/${encodeURIComponent(id)}/helpful`, { method: 'POST', accessToken }),
+
+  reportReview: (accessToken: string | null, id: string, body: ReportBody) =>
+    request<{ received: boolean }>(`/reviews/${encodeURIComponent(id)}/reports`, { method: 'POST', body, accessToken }),
+
+  providerReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/for-my-services', { accessToken }),
+
+  replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
+    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
+
+  serviceQuestions: (idOrSlug: string) =>
+    request<PublicQuestion[]>(`/services/${encodeURIComponent(idOrSlug)}/questions`),
+
+  askQuestion: (accessToken: string | null, idOrSlug: string, body: string) =>
+    request<PublicQuestion>(`/services/${encodeURIComponent(idOrSlug)}/questions`, {
+      method: 'POST',
+      body: { body },
+      accessToken,
+    }),
+
+  answerQuestion: (accessToken: string | null, questionId: string, body: string) =>
+    request<{ id: string }>(`/questions/${encodeURIComponent(questionId)}/answers`, {
+      method: 'POST',
+      body: { body },
+      accessToken,
+    }),
+
+  questionQueue: (accessToken: string | null) => request<PendingText[]>('/moderation/questions', { accessToken }),
+
+  moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
+    request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  verifyReview: (accessToken: string | null, id: string) =>
+    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),
+
+  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
+    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 };

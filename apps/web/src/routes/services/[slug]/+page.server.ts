@@ -1,16 +1,30 @@
-// A service page: everything a resident needs to judge one care service.
-import { error } from '@sveltejs/kit';
+// A service page: everything a resident needs to judge one care service, including its reviews
+// (filtered and sorted from the query string) and the helpful/report forms.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { REPORT_REASONS, type ReportReason } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { readWeeklyCost } from '$lib/weekly-cost-form';
-import type { PageServerLoad } from './$types';
+import { formString } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+const FILTERS = ['relationship', 'rating', 'verified', 'sort', 'page'] as const;
 
 export const load = (async ({ params, url }) => {
-  const result = await api.getService(params.slug);
+  const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
+  const [result, reviews, questions] = await Promise.all([
+    api.getService(params.slug),
+    api.serviceReviews(params.slug, query),
+    api.serviceQuestions(params.slug),
+  ]);
   if (result.ok) {
     return {
       service: result.data,
       weeklyCost: readWeeklyCost(url.searchParams, result.data.prices),
       shortlisted: url.searchParams.get('shortlisted') === '1',
+      reviews: reviews.ok ? reviews.data : null,
+      reviewFilters: query,
+      questions: questions.ok ? questions.data : [],
+      reviewFilterError: reviews.ok ? null : (reviews.problem.detail ?? reviews.problem.title),
     };
   }
   if (result.status === 404 || result.status === 400) {
@@ -18,3 +32,52 @@ export const load = (async ({ params, url }) => {
   }
   error(result.status, { message: result.problem.detail ?? result.problem.title });
 }) satisfies PageServerLoad;
+
+function signInFirst(url: URL): never {
+  redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+}
+
+export const actions = {
+  helpful: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const reviewId = formString(await request.formData(), 'reviewId');
+    const result = await api.markHelpful(locals.accessToken, reviewId);
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: 'Thank you: you marked this review as helpful.' };
+  },
+  report: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const form = await request.formData();
+    const reviewId = formString(form, 'reviewId');
+    const reason = formString(form, 'reason');
+    if (!(reason in REPORT_REASONS))
+      return fail(400, { reviewId, message: 'Choose why you are reporting this review.' });
+    const note = formString(form, 'note');
+    const result = await api.reportReview(locals.accessToken, reviewId, {
+      reason: reason as ReportReason,
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: 'Thank you: a moderator will look at this review.' };
+  },
+  ask: async ({ request, locals, url, params }) => {
+    if (!locals.user) signInFirst(url);
+    const body = formString(await request.formData(), 'question');
+    const result = await api.askQuestion(locals.accessToken, params.slug, body);
+    if (!result.ok)
+      return fail(result.status, {
+        questionMessage: result.problem.errors?.[0]?.message ?? result.problem.detail ?? result.problem.title,
+        question: body,
+      });
+    return { questionMessage: 'Thank you: your question will appear once a moderator has checked it.' };
+  },
+  answer: async ({ request, locals, url }) => {
+    if (!locals.user) signInFirst(url);
+    const form = await request.formData();
+    const questionId = formString(form, 'questionId');
+    const result = await api.answerQuestion(locals.accessToken, questionId, formString(form, 'answer'));
+    if (!result.ok)
+      return fail(result.status, { questionId, questionMessage: result.problem.detail ?? result.problem.title });
+    return { questionId, questionMessage: 'Thank you: your answer will appear once a moderator has checked it.' };
+  },
+} satisfies Actions;

@@ -1,21 +1,4 @@
-// Rating maths shown to residents. Pure functions: every number on a page can be traced to one of these.
-
-/** Reviews a service needs before its own average outweighs the prior (see DESIGN.md, ranking). */
-export const BAYESIAN_PRIOR_WEIGHT = 5;
-
-/**
- * Bayesian average: pulls services with few reviews towards the prior mean, so one five-star review
- * does not outrank forty very good ones.
- */
-export function bayesianScore(
-  mean: number,
-  count: number,
-  priorMean: number,
-  priorWeight = BAYESIAN_PRIOR_WEIGHT,
-): number {
-  if (count <= 0) return priorMean;
-  return (priorMean * priorWeight + mean * count) / (priorWeight + count);
-}
+// Ratings as people read them: text first ("4.6 out of 5 from 37 reviews"), then stars.
 
 /** "4.6 out of 5 from 37 reviews": ratings are always available as text, not only as stars. */
 export function ratingText(mean: number | null, count: number): string {

@@ -1,0 +1,201 @@
+// Questions and answers between service users (and the provider), moderated like reviews: every text gets
+// the same pre-checks, waits for a moderator, and each decision is audited.
+import {
+  needsSafeguarding,
+  precheckText,
+  QUESTION_LIMITS,
+  type AnswerBody,
+  type AskQuestionBody,
+  type PendingText,
+  type PublicQuestion,
+  type TextDecisionBody,
+} from '@care-assist/domain';
+import type { Database } from '@care-assist/db';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import type { Actor } from '../../plugins/app/actor.ts';
+import { publicName } from '../reviews/presenters.ts';
+import type { ReviewRepository } from '../reviews/repository.ts';
+import { signedIn } from '../reviews/service.ts';
+import type { ServiceRepository } from '../services/repository.ts';
+import type { QuestionRepository } from './repository.ts';
+
+interface QuestionDeps {
+  db: Database;
+  questions: QuestionRepository;
+  reviews: ReviewRepository;
+  services: ServiceRepository;
+  clock: () => Date;
+}
+
+function moderator(actorOrNull: Actor | null): Actor {
+  const actor = signedIn(actorOrNull);
+  if (actor.role !== 'moderator' && actor.role !== 'admin') throw new Forbidden('Only council moderators can do that.');
+  return actor;
+}
+
+export function createQuestionService({ db, questions, reviews, services, clock }: QuestionDeps) {
+  const checks = (text: string) => {
+    const prechecks = precheckText({ text, minLength: QUESTION_LIMITS.questionMin });
+    return { prechecks, safeguarding: needsSafeguarding(prechecks) };
+  };
+
+  return {
+    async ask(actorOrNull: Actor | null, idOrSlug: string, body: AskQuestionBody): Promise<PublicQuestion> {
+      const actor = signedIn(actorOrNull);
+      if (actor.role !== 'resident') throw new Forbidden('Only residents and their families can ask questions.');
+      const record = await services.findPublishedByIdOrSlug(idOrSlug);
+      if (!record) throw new NotFound('There is no published care service with that address.');
+      const text = body.body.trim();
+      if (text.length < QUESTION_LIMITS.questionMin) {
+        throw new ValidationFailed('The question is too short.', [{ field: 'body', message: 'Write your question' }]);
+      }
+      const row = await questions.insertQuestion({
+        serviceId: record.service.id,
+        authorId: actor.userId,
+        body: text,
+        ...checks(text),
+        createdAt: clock(),
+        updatedAt: clock(),
+      });
+      return {
+        id: row.id,
+        serviceId: row.serviceId,
+        authorName: '',
+        body: row.body,
+        status: row.status,
+        publishedAt: null,
+        answers: [],
+      };
+    },
+
+    async answer(
+      actorOrNull: Actor | null,
+      questionId: string,
+      body: AnswerBody,
+    ): Promise<{ id: string; status: string }> {
+      const actor = signedIn(actorOrNull);
+      if (actor.role === 'moderator' || actor.role === 'admin')
+        throw new Forbidden('Council staff do not answer questions here.');
+      const question = await questions.findQuestion(questionId);
+      if (!question || question.status !== 'published')
+        throw new NotFound('There is no published question with that id.');
+      const record = await services.findPublishedById(question.serviceId);
+      if (!record) throw new NotFound('That care service is no longer listed.');
+      const fromProvider = await reviews.isMember(actor.userId, record.service.organisationId);
+      if (actor.role === 'provider' && !fromProvider) {
+        throw new Forbidden('Providers can only answer questions about their own services.');
+      }
+      const text = body.body.trim();
+      const row = await questions.insertAnswer({
+        questionId,
+        authorId: actor.userId,
+        fromProvider,
+        body: text,
+        ...checks(text),
+        createdAt: clock(),
+        updatedAt: clock(),
+      });
+      return { id: row.id, status: row.status };
+    },
+
+    async listForService(idOrSlug: string): Promise<PublicQuestion[]> {
+      const record = await services.findPublishedByIdOrSlug(idOrSlug);
+      if (!record) throw new NotFound('There is no published care service with that address.');
+      const { questions: qs, answers: as } = await questions.publishedForService(record.service.id);
+      return qs.map(({ question, authorName }) => ({
+        id: question.id,
+        serviceId: question.serviceId,
+        authorName: publicName(authorName),
+        body: question.body,
+        status: question.status,
+        publishedAt: question.publishedAt?.toISOString() ?? null,
+        answers: as
+          .filter((a) => a.answer.questionId === question.id)
+          .map(({ answer, authorName: name }) => ({
+            id: answer.id,
+            authorName: answer.fromProvider ? `${publicName(name)} (the provider)` : publicName(name),
+            fromProvider: answer.fromProvider,
+            body: answer.body,
+            publishedAt: answer.publishedAt?.toISOString() ?? null,
+          })),
+      }));
+    },
+
+    async queue(actor: Actor | null): Promise<PendingText[]> {
+      moderator(actor);
+      const [qs, as] = await Promise.all([questions.pendingQuestions(), questions.pendingAnswers()]);
+      return [
+        ...qs.map(({ question, authorName, serviceName }) => ({
+          kind: 'question' as const,
+          id: question.id,
+          serviceId: question.serviceId,
+          serviceName,
+          questionBody: null,
+          body: question.body,
+          authorName: publicName(authorName),
+          fromProvider: false,
+          prechecks: question.prechecks,
+          safeguarding: question.safeguarding,
+          createdAt: question.createdAt.toISOString(),
+        })),
+        ...as.map(({ answer, authorName, serviceId, serviceName, questionBody }) => ({
+          kind: 'answer' as const,
+          id: answer.id,
+          serviceId,
+          serviceName,
+          questionBody,
+          body: answer.body,
+          authorName: publicName(authorName),
+          fromProvider: answer.fromProvider,
+          prechecks: answer.prechecks,
+          safeguarding: answer.safeguarding,
+          createdAt: answer.createdAt.toISOString(),
+        })),
+      ];
+    },
+
+    async decide(
+      actorOrNull: Actor | null,
+      kind: 'question' | 'answer',
+      id: string,
+      body: TextDecisionBody,
+    ): Promise<{ id: string; status: string }> {
+      const actor = moderator(actorOrNull);
+      if (body.decision === 'reject' && !body.reasonCode) {
+        throw new ValidationFailed('A rejection needs a reason code.', [
+          { field: 'reasonCode', message: 'Choose why it is rejected' },
+        ]);
+      }
+      const status = body.decision === 'publish' ? ('published' as const) : ('rejected' as const);
+      await db.transaction(async (tx) => {
+        const row =
+          kind === 'question' ? await questions.findQuestion(id, tx, true) : await questions.findAnswer(id, tx, true);
+        if (!row) throw new NotFound(`There is no ${kind} with that id.`);
+        if (row.status !== 'pending') throw new Conflict(`This ${kind} is already ${row.status}.`);
+        const now = clock();
+        const values = {
+          status,
+          rejectReason: body.reasonCode ?? null,
+          publishedAt: status === 'published' ? now : null,
+          updatedAt: now,
+        };
+        if (kind === 'question') await questions.setQuestion(id, values, tx);
+        else await questions.setAnswer(id, values, tx);
+        await reviews.audit(
+          {
+            actorId: actor.userId,
+            targetType: kind,
+            targetId: id,
+            action: body.decision,
+            reasonCode: body.reasonCode ?? null,
+            note: body.note?.trim() || null,
+            at: now,
+          },
+          tx,
+        );
+      });
+      return { id, status };
+    },
+  };
+}
+export type QuestionService = ReturnType<typeof createQuestionService>;

@@ -1,0 +1,241 @@
+// Drizzle queries for reviews, provider replies, helpful votes, reports and the moderation audit log.
+import { and, asc, count, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  moderationActions,
+  organisationMembers,
+  reviewFlags,
+  reviewHelpfulVotes,
+  reviewResponses,
+  reviews,
+  services,
+  users,
+  type Database,
+  type Executor,
+} from '@care-assist/db';
+import type { ReviewListQuery } from '@care-assist/domain';
+
+export type ReviewRow = typeof reviews.$inferSelect;
+export type NewReview = typeof reviews.$inferInsert;
+export type ResponseRow = typeof reviewResponses.$inferSelect;
+export type FlagRow = typeof reviewFlags.$inferSelect;
+
+export interface ReviewRecord {
+  review: ReviewRow;
+  response: ResponseRow | null;
+  authorName: string;
+  serviceName: string;
+  serviceSlug: string;
+}
+
+export function createReviewRepository(db: Database) {
+  const records = (tx: Executor) =>
+    tx
+      .select({
+        review: reviews,
+        response: reviewResponses,
+        authorName: users.displayName,
+        serviceName: services.name,
+        serviceSlug: services.slug,
+      })
+      .from(reviews)
+      .innerJoin(users, eq(users.id, reviews.authorId))
+      .innerJoin(services, eq(services.id, reviews.serviceId))
+      .leftJoin(reviewResponses, eq(reviewResponses.reviewId, reviews.id));
+
+  return {
+    async insert(values: NewReview, tx: Executor = db): Promise<ReviewRow> {
+      const [row] = await tx.insert(reviews).values(values).returning();
+      return row!;
+    },
+
+    async update(id: string, values: Partial<NewReview>, tx: Executor = db): Promise<ReviewRow> {
+      const [row] = await tx.update(reviews).set(values).where(eq(reviews.id, id)).returning();
+      return row!;
+    },
+
+    /** Locks the review row, so two moderators (or an author and a moderator) cannot act on it at once. */
+    async findForUpdate(id: string, tx: Executor): Promise<ReviewRow | undefined> {
+      const [row] = await tx.select().from(reviews).where(eq(reviews.id, id)).for('update');
+      return row;
+    },
+
+    async findRecord(id: string, tx: Executor = db): Promise<ReviewRecord | undefined> {
+      const [row] = await records(tx).where(eq(reviews.id, id));
+      return row;
+    },
+
+    async findLive(serviceId: string, authorId: string, tx: Executor = db): Promise<ReviewRow[]> {
+      return tx
+        .select()
+        .from(reviews)
+        .where(
+          and(
+            eq(reviews.serviceId, serviceId),
+            eq(reviews.authorId, authorId),
+            inArray(reviews.status, ['pending', 'changes_requested', 'published']),
+          ),
+        );
+    },
+
+    /** Recent texts to compare a new one against: this service's reviews and this author's others. */
+    async recentTexts(serviceId: string, authorId: string, excludeId: string | null, tx: Executor = db) {
+      const rows = await tx
+        .select({ body: reviews.body })
+        .from(reviews)
+        .where(
+          and(
+            or(eq(reviews.serviceId, serviceId), eq(reviews.authorId, authorId)),
+            excludeId ? ne(reviews.id, excludeId) : undefined,
+          ),
+        )
+        .orderBy(desc(reviews.createdAt))
+        .limit(200);
+      return rows.map((r) => r.body);
+    },
+
+    async countSince(serviceId: string, since: Date, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(reviews)
+        .where(and(eq(reviews.serviceId, serviceId), gte(reviews.createdAt, since)));
+      return row?.n ?? 0;
+    },
+
+    async listByAuthor(authorId: string, tx: Executor = db): Promise<ReviewRecord[]> {
+      return records(tx).where(eq(reviews.authorId, authorId)).orderBy(desc(reviews.createdAt));
+    },
+
+    async listPublished(serviceId: string, query: ReviewListQuery, tx: Executor = db) {
+      const page = query.page ?? 1;
+      const perPage = query.per_page ?? 10;
+      const where = and(
+        eq(reviews.serviceId, serviceId),
+        eq(reviews.status, 'published'),
+        query.relationship ? eq(reviews.relationship, query.relationship) : undefined,
+        query.rating ? eq(reviews.overall, query.rating) : undefined,
+        query.verified === undefined ? undefined : eq(reviews.verified, query.verified),
+      );
+      const order: SQL[] = {
+        newest: [desc(reviews.publishedAt), desc(reviews.id)],
+        helpful: [desc(reviews.helpfulCount), desc(reviews.publishedAt), desc(reviews.id)],
+        lowest: [asc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
+        highest: [desc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
+      }[query.sort ?? 'newest'];
+      const [items, [total]] = await Promise.all([
+        records(tx)
+          .where(where)
+          .orderBy(...order)
+          .limit(perPage)
+          .offset((page - 1) * perPage),
+        tx.select({ n: count() }).from(reviews).where(where),
+      ]);
+      return { items, total: total?.n ?? 0, page, perPage };
+    },
+
+    async listForOrganisationsOf(userId: string, tx: Executor = db): Promise<ReviewRecord[]> {
+      const orgIds = tx
+        .select({ id: organisationMembers.organisationId })
+        .from(organisationMembers)
+        .where(eq(organisationMembers.userId, userId));
+      return records(tx)
+        .where(and(inArray(services.organisationId, orgIds), eq(reviews.status, 'published')))
+        .orderBy(desc(reviews.publishedAt))
+        .limit(200);
+    },
+
+    async moderationQueue(queue: 'pending' | 'reported' | 'safeguarding', tx: Executor = db) {
+      const openFlags = tx.select({ id: reviewFlags.reviewId }).from(reviewFlags).where(isNull(reviewFlags.resolvedAt));
+      const where = {
+        pending: and(eq(reviews.status, 'pending'), eq(reviews.safeguarding, false)),
+        safeguarding: and(eq(reviews.status, 'pending'), eq(reviews.safeguarding, true)),
+        reported: and(eq(reviews.status, 'published'), inArray(reviews.id, openFlags)),
+      }[queue];
+      return records(tx).where(where).orderBy(asc(reviews.createdAt)).limit(100);
+    },
+
+    async openFlags(reviewIds: string[], tx: Executor = db): Promise<FlagRow[]> {
+      if (reviewIds.length === 0) return [];
+      return tx
+        .select()
+        .from(reviewFlags)
+        .where(and(inArray(reviewFlags.reviewId, reviewIds), isNull(reviewFlags.resolvedAt)))
+        .orderBy(asc(reviewFlags.createdAt));
+    },
+
+    async resolveFlags(reviewId: string, by: string, at: Date, tx: Executor) {
+      await tx
+        .update(reviewFlags)
+        .set({ resolvedAt: at, resolvedBy: by })
+        .where(and(eq(reviewFlags.reviewId, reviewId), isNull(reviewFlags.resolvedAt)));
+    },
+
+    /** Returns false when this person already reported the review and it is still open. */
+    async addFlag(values: typeof reviewFlags.$inferInsert, tx: Executor = db): Promise<boolean> {
+      const rows = await tx.insert(reviewFlags).values(values).onConflictDoNothing().returning({ id: reviewFlags.id });
+      return rows.length > 0;
+    },
+
+    /** Returns false when this person already marked the review helpful. */
+    async addHelpfulVote(reviewId: string, userId: string, tx: Executor): Promise<boolean> {
+      const rows = await tx
+        .insert(reviewHelpfulVotes)
+        .values({ reviewId, userId })
+        .onConflictDoNothing()
+        .returning({ reviewId: reviewHelpfulVotes.reviewId });
+      if (rows.length === 0) return false;
+      await tx
+        .update(reviews)
+        .set({ helpfulCount: sql`${reviews.helpfulCount} + 1` })
+        .where(eq(reviews.id, reviewId));
+      return true;
+    },
+
+    async insertResponse(values: typeof reviewResponses.$inferInsert, tx: Executor): Promise<boolean> {
+      const rows = await tx.insert(reviewResponses).values(values).onConflictDoNothing().returning();
+      return rows.length > 0;
+    },
+
+    async findResponse(reviewId: string, tx: Executor = db): Promise<ResponseRow | undefined> {
+      const [row] = await tx.select().from(reviewResponses).where(eq(reviewResponses.reviewId, reviewId)).for('update');
+      return row;
+    },
+
+    async updateResponse(reviewId: string, values: Partial<ResponseRow>, tx: Executor) {
+      await tx.update(reviewResponses).set(values).where(eq(reviewResponses.reviewId, reviewId));
+    },
+
+    async isMember(userId: string, organisationId: string, tx: Executor = db): Promise<boolean> {
+      const rows = await tx
+        .select({ userId: organisationMembers.userId })
+        .from(organisationMembers)
+        .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.organisationId, organisationId)));
+      return rows.length > 0;
+    },
+
+    async audit(values: typeof moderationActions.$inferInsert, tx: Executor) {
+      await tx.insert(moderationActions).values(values);
+    },
+
+    async auditLog(
+      filter: { targetType?: string; action?: string; actorId?: string; targetId?: string; since?: Date },
+      tx: Executor = db,
+    ) {
+      return tx
+        .select({ entry: moderationActions, actorName: users.displayName })
+        .from(moderationActions)
+        .innerJoin(users, eq(users.id, moderationActions.actorId))
+        .where(
+          and(
+            filter.targetType ? eq(moderationActions.targetType, filter.targetType) : undefined,
+            filter.action ? eq(moderationActions.action, filter.action) : undefined,
+            filter.actorId ? eq(moderationActions.actorId, filter.actorId) : undefined,
+            filter.targetId ? eq(moderationActions.targetId, filter.targetId) : undefined,
+            filter.since ? gte(moderationActions.at, filter.since) : undefined,
+          ),
+        )
+        .orderBy(desc(moderationActions.at))
+        .limit(200);
+    },
+  };
+}
+export type ReviewRepository = ReturnType<typeof createReviewRepository>;

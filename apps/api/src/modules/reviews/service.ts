@@ -1,0 +1,345 @@
+// Reviews: writing, editing and withdrawing them, reading them, helpful votes and reports, provider replies.
+// Authorisation lives here. Every change that can move a rating recomputes service_ratings (and queues the
+// search sync) in the same transaction.
+import {
+  BURST_WINDOW_HOURS,
+  COUNCIL_ROLES,
+  burstFlag,
+  REVIEW_LIMITS,
+  needsSafeguarding,
+  precheckText,
+  reviewSubmissionErrors,
+  type EditReviewBody,
+  type MyReview,
+  type PublicReview,
+  type ReplyBody,
+  type ReportBody,
+  type ReviewListQuery,
+  type ReviewPage,
+  type SubmitReviewBody,
+} from '@care-assist/domain';
+import type { Database, Executor } from '@care-assist/db';
+import { Conflict, Forbidden, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
+import type { Actor } from '../../plugins/app/actor.ts';
+import type { RatingAggregator } from '../ratings/aggregator.ts';
+import { categoryColumns } from '../ratings/repository.ts';
+import type { ServiceRepository } from '../services/repository.ts';
+import { toMyReview, toPublicReview, toRatingDetail } from './presenters.ts';
+import type { ReviewRepository, ReviewRow } from './repository.ts';
+
+interface ReviewDeps {
+  db: Database;
+  reviews: ReviewRepository;
+  services: ServiceRepository;
+  aggregator: RatingAggregator;
+  clock: () => Date;
+}
+
+export function signedIn(actor: Actor | null): Actor {
+  if (!actor) throw new Unauthorised();
+  return actor;
+}
+
+const isCouncil = (actor: Actor) => (COUNCIL_ROLES as readonly string[]).includes(actor.role);
+
+export function createReviewService({ db, reviews, services, aggregator, clock }: ReviewDeps) {
+  async function prechecksFor(
+    serviceId: string,
+    authorId: string,
+    excludeId: string | null,
+    title: string,
+    body: string,
+    tx: Executor,
+  ) {
+    const otherTexts = await reviews.recentTexts(serviceId, authorId, excludeId, tx);
+    const flags = precheckText({ text: `${title}\n${body}`, otherTexts });
+    // Near-duplicates compare the body alone (titles repeat: "Excellent care").
+    const duplicate = precheckText({ text: body, otherTexts }).filter((f) => f.code === 'near_duplicate');
+    const since = new Date(clock().getTime() - BURST_WINDOW_HOURS * 3_600_000);
+    const recent = (await reviews.countSince(serviceId, since, tx)) + (excludeId ? 0 : 1);
+    return [...flags.filter((f) => f.code !== 'near_duplicate'), ...duplicate, ...burstFlag(recent)];
+  }
+
+  async function loadOwn(actor: Actor, id: string, tx: Executor): Promise<ReviewRow> {
+    const review = await reviews.findForUpdate(id, tx);
+    if (!review || review.authorId !== actor.userId) throw new NotFound('You have no review with that id.');
+    return review;
+  }
+
+  async function myReview(id: string, tx: Executor = db): Promise<MyReview> {
+    const record = await reviews.findRecord(id, tx);
+    if (!record) throw new NotFound('There is no review with that id.');
+    return toMyReview(record);
+  }
+
+  async function publishedReview(id: string, tx: Executor) {
+    const review = await reviews.findForUpdate(id, tx);
+    if (!review || review.status !== 'published') throw new NotFound('There is no published review with that id.');
+    return review;
+  }
+
+  return {
+    async submit(actorOrNull: Actor | null, body: SubmitReviewBody): Promise<MyReview> {
+      const actor = signedIn(actorOrNull);
+      if (actor.role !== 'resident') throw new Forbidden('Only residents and their families can write reviews.');
+      const record = await services.findPublishedById(body.serviceId);
+      if (!record) {
+        throw new ValidationFailed('There is no published care service with that id.', [
+          { field: 'serviceId', message: 'Choose a published care service' },
+        ]);
+      }
+      const errors = reviewSubmissionErrors(body, { careTypes: record.service.careTypes, now: clock() });
+      if (errors.length > 0) throw new ValidationFailed('Some answers need changing.', errors);
+      if (await reviews.isMember(actor.userId, record.service.organisationId)) {
+        throw new Forbidden('You cannot review a service run by an organisation you belong to.');
+      }
+      const id = await db.transaction(async (tx) => {
+        const live = await reviews.findLive(body.serviceId, actor.userId, tx);
+        if (live.some((r) => r.status !== 'published')) {
+          throw new Conflict(
+            'You already have a review of this service waiting for moderation; edit that one instead.',
+          );
+        }
+        const prechecks = await prechecksFor(body.serviceId, actor.userId, null, body.title, body.body, tx);
+        const row = await reviews
+          .insert(
+            {
+              serviceId: body.serviceId,
+              authorId: actor.userId,
+              relationship: body.relationship,
+              overall: body.overall,
+              ...categoryColumns(body.categories),
+              periodMonth: body.periodMonth,
+              periodYear: body.periodYear,
+              title: body.title.trim(),
+              body: body.body.trim(),
+              consentAt: clock(),
+              prechecks,
+              safeguarding: needsSafeguarding(prechecks),
+              replacesReviewId: live.find((r) => r.status === 'published')?.id ?? null,
+              createdAt: clock(),
+              updatedAt: clock(),
+            },
+            tx,
+          )
+          .catch((error: unknown) => {
+            // The partial unique index: a second submission raced this one.
+            if ((error as { code?: string }).code === '23505') {
+              throw new Conflict('You already have a review of this service waiting for moderation.');
+            }
+            throw error;
+          });
+        return row.id;
+      });
+      return myReview(id);
+    },
+
+    async edit(actorOrNull: Actor | null, id: string, body: EditReviewBody): Promise<MyReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await loadOwn(actor, id, tx);
+        if (review.status !== 'pending' && review.status !== 'changes_requested') {
+          throw new Conflict('Only a review that has not been moderated yet can be edited; write a new one instead.');
+        }
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (!service) throw new NotFound('That care service is no longer listed.');
+        const errors = reviewSubmissionErrors(body, { careTypes: service.service.careTypes, now: clock() });
+        if (errors.length > 0) throw new ValidationFailed('Some answers need changing.', errors);
+        const prechecks = await prechecksFor(review.serviceId, actor.userId, id, body.title, body.body, tx);
+        await reviews.update(
+          id,
+          {
+            relationship: body.relationship,
+            overall: body.overall,
+            ...categoryColumns(body.categories),
+            periodMonth: body.periodMonth,
+            periodYear: body.periodYear,
+            title: body.title.trim(),
+            body: body.body.trim(),
+            consentAt: clock(),
+            prechecks,
+            safeguarding: needsSafeguarding(prechecks),
+            status: 'pending',
+            updatedAt: clock(),
+          },
+          tx,
+        );
+      });
+      return myReview(id);
+    },
+
+    async withdraw(actorOrNull: Actor | null, id: string): Promise<MyReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await loadOwn(actor, id, tx);
+        if (!['pending', 'changes_requested', 'published'].includes(review.status)) {
+          throw new Conflict(`This review is already ${review.status.replace('_', ' ')}.`);
+        }
+        await reviews.update(id, { status: 'withdrawn', updatedAt: clock() }, tx);
+        await reviews.audit(
+          {
+            actorId: actor.userId,
+            targetType: 'review',
+            targetId: id,
+            action: 'withdraw',
+            details: { from: review.status },
+            at: clock(),
+          },
+          tx,
+        );
+        if (review.status === 'published') await aggregator.refreshForService(review.serviceId, tx);
+      });
+      return myReview(id);
+    },
+
+    async listMine(actorOrNull: Actor | null): Promise<MyReview[]> {
+      const actor = signedIn(actorOrNull);
+      return (await reviews.listByAuthor(actor.userId)).map(toMyReview);
+    },
+
+    async get(actor: Actor | null, id: string): Promise<PublicReview> {
+      const record = await reviews.findRecord(id);
+      const visible =
+        record &&
+        (record.review.status === 'published' ||
+          record.review.authorId === actor?.userId ||
+          (actor && isCouncil(actor)));
+      if (!record || !visible) throw new NotFound('There is no published review with that id.');
+      return toPublicReview(record);
+    },
+
+    async listForService(idOrSlug: string, query: ReviewListQuery): Promise<ReviewPage> {
+      const record = await services.findPublishedByIdOrSlug(idOrSlug);
+      if (!record) throw new NotFound('There is no published care service with that address.');
+      const page = await reviews.listPublished(record.service.id, query);
+      return { ...page, items: page.items.map(toPublicReview), rating: toRatingDetail(record.rating) };
+    },
+
+    async markHelpful(actorOrNull: Actor | null, id: string): Promise<{ helpfulCount: number }> {
+      const actor = signedIn(actorOrNull);
+      return db.transaction(async (tx) => {
+        const review = await publishedReview(id, tx);
+        if (review.authorId === actor.userId) throw new Forbidden('You cannot mark your own review as helpful.');
+        if (!(await reviews.addHelpfulVote(id, actor.userId, tx))) {
+          throw new Conflict('You have already marked this review as helpful.');
+        }
+        return { helpfulCount: review.helpfulCount + 1 };
+      });
+    },
+
+    async report(actorOrNull: Actor | null, id: string, body: ReportBody): Promise<void> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        await publishedReview(id, tx);
+        const added = await reviews.addFlag(
+          {
+            reviewId: id,
+            reporterId: actor.userId,
+            reason: body.reason,
+            note: body.note?.trim() || null,
+            createdAt: clock(),
+          },
+          tx,
+        );
+        if (!added) throw new Conflict('You have already reported this review; a moderator will look at it.');
+      });
+    },
+
+    async reply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await publishedReview(id, tx);
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (!service || !(await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
+          throw new Forbidden('Only the organisation that runs this service can reply to its reviews.');
+        }
+        const added = await reviews.insertResponse(
+          {
+            reviewId: id,
+            organisationId: service.service.organisationId,
+            authorId: actor.userId,
+            body: body.body.trim(),
+            changePlanned: body.changePlanned ?? false,
+            changeMade: body.changeMade ?? false,
+            createdAt: clock(),
+            updatedAt: clock(),
+          },
+          tx,
+        );
+        if (!added)
+          throw new Conflict('This review already has a reply; you can edit it for 30 minutes after posting.');
+        await aggregator.refreshForService(review.serviceId, tx);
+      });
+      return this.get(actor, id);
+    },
+
+    async editReply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await publishedReview(id, tx);
+        const response = await reviews.findResponse(id, tx);
+        if (!response) throw new NotFound('This review has no reply yet.');
+        if (!(await reviews.isMember(actor.userId, response.organisationId, tx))) {
+          throw new Forbidden('Only the organisation that replied can edit the reply.');
+        }
+        const windowEnds = response.createdAt.getTime() + REVIEW_LIMITS.replyEditWindowMinutes * 60_000;
+        if (clock().getTime() > windowEnds)
+          throw new Conflict('A reply can only be edited for 30 minutes after it is posted.');
+        await reviews.updateResponse(
+          id,
+          {
+            body: body.body.trim(),
+            changePlanned: body.changePlanned ?? response.changePlanned,
+            changeMade: body.changeMade ?? response.changeMade,
+            updatedAt: clock(),
+          },
+          tx,
+        );
+        await aggregator.refreshForService(review.serviceId, tx);
+      });
+      return this.get(actor, id);
+    },
+
+    /**
+     * The provider confirms the writer was really its client: the review shows "verified". (Reviews linked
+     * to a completed booking will be verified the same way once bookings exist.) Audited like moderation.
+     */
+    async verify(actorOrNull: Actor | null, id: string): Promise<PublicReview> {
+      const actor = signedIn(actorOrNull);
+      await db.transaction(async (tx) => {
+        const review = await reviews.findForUpdate(id, tx);
+        if (!review || !['pending', 'published'].includes(review.status)) {
+          throw new NotFound('There is no pending or published review with that id.');
+        }
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (!service || !(await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
+          throw new Forbidden('Only the organisation that runs this service can confirm its clients.');
+        }
+        if (review.verified) throw new Conflict('This review is already verified.');
+        await reviews.update(id, { verified: true, updatedAt: clock() }, tx);
+        await reviews.audit(
+          {
+            actorId: actor.userId,
+            targetType: 'review',
+            targetId: id,
+            action: 'verify',
+            note: 'Confirmed by the provider as a client',
+            at: clock(),
+          },
+          tx,
+        );
+        if (review.status === 'published') await aggregator.refreshForService(review.serviceId, tx);
+      });
+      const record = await reviews.findRecord(id);
+      return toPublicReview(record!);
+    },
+
+    /** The provider's portal: published reviews of every service its organisations run. */
+    async forMyServices(actorOrNull: Actor | null): Promise<MyReview[]> {
+      const actor = signedIn(actorOrNull);
+      if (actor.role !== 'provider') throw new Forbidden('Only providers have a reviews portal.');
+      return (await reviews.listForOrganisationsOf(actor.userId)).map(toMyReview);
+    },
+  };
+}
+export type ReviewService = ReturnType<typeof createReviewService>;

@@ -1,0 +1,100 @@
+// The council's moderation queue and audit log (moderators and admins only; checked in the service).
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  AuditEntrySchema,
+  MODERATION_QUEUES,
+  ModerationDecisionBodySchema,
+  ModerationReviewSchema,
+  ProblemSchema,
+} from '@care-assist/domain';
+
+const security = [{ bearerAuth: [] }];
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  app.get(
+    '/reviews',
+    {
+      schema: {
+        operationId: 'moderationQueue',
+        tags: ['moderation'],
+        summary: 'Reviews waiting for a moderator, with their automatic pre-checks',
+        security,
+        querystring: Type.Object(
+          { queue: Type.Optional(Type.Enum([...MODERATION_QUEUES], { default: 'pending' })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(ModerationReviewSchema),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+        },
+      },
+    },
+    async (request) => app.modules.moderation.queue(request.actor, request.query.queue ?? 'pending'),
+  );
+
+  app.get(
+    '/reviews/:id',
+    {
+      schema: {
+        operationId: 'moderationReview',
+        tags: ['moderation'],
+        summary: 'One review as a moderator sees it',
+        security,
+        params: IdParams,
+        response: { 200: ModerationReviewSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.moderation.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/reviews/:id/decision',
+    {
+      schema: {
+        operationId: 'moderateReview',
+        tags: ['moderation'],
+        summary: 'Publish, reject (with a reason code) or ask the author to edit',
+        security,
+        params: IdParams,
+        body: ModerationDecisionBodySchema,
+        response: {
+          200: ModerationReviewSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => app.modules.moderation.decide(request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        operationId: 'auditLog',
+        tags: ['moderation'],
+        summary: 'The append-only audit log of moderation actions (admins)',
+        security,
+        querystring: Type.Object(
+          {
+            targetType: Type.Optional(Type.String({ maxLength: 40 })),
+            action: Type.Optional(Type.String({ maxLength: 40 })),
+            actorId: Type.Optional(Type.String({ format: 'uuid' })),
+            targetId: Type.Optional(Type.String({ format: 'uuid' })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(AuditEntrySchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.moderation.auditLog(request.actor, request.query),
+  );
+};
+export default routes;

@@ -1,0 +1,126 @@
+// Questions and answers about a service, and their moderation.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import {
+  AnswerBodySchema,
+  AskQuestionBodySchema,
+  PendingTextSchema,
+  ProblemSchema,
+  PublicQuestionSchema,
+  TextDecisionBodySchema,
+} from '@care-assist/domain';
+import type { Config } from '../../config.ts';
+
+const security = [{ bearerAuth: [] }];
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const problems = {
+  400: ProblemSchema,
+  401: ProblemSchema,
+  403: ProblemSchema,
+  404: ProblemSchema,
+  409: ProblemSchema,
+  429: ProblemSchema,
+};
+const Created = Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String() });
+
+const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
+  const submissionLimit = {
+    rateLimit: {
+      max: config.rateLimit.reviewsPerHour,
+      timeWindow: '1 hour',
+      hook: 'preValidation' as const,
+      keyGenerator: (request: FastifyRequest) => request.actor?.userId ?? request.ip,
+    },
+  };
+
+  app.get(
+    '/services/:idOrSlug/questions',
+    {
+      schema: {
+        operationId: 'listServiceQuestions',
+        tags: ['questions'],
+        summary: 'Published questions about a service, with their published answers',
+        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 200: Type.Array(PublicQuestionSchema), 404: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.questions.listForService(request.params.idOrSlug),
+  );
+
+  app.post(
+    '/services/:idOrSlug/questions',
+    {
+      config: submissionLimit,
+      schema: {
+        operationId: 'askQuestion',
+        tags: ['questions'],
+        summary: 'Ask a public question about a service (it waits for moderation)',
+        security,
+        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }),
+        body: AskQuestionBodySchema,
+        response: { 201: PublicQuestionSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await app.modules.questions.ask(request.actor, request.params.idOrSlug, request.body)),
+  );
+
+  app.post(
+    '/questions/:id/answers',
+    {
+      config: submissionLimit,
+      schema: {
+        operationId: 'answerQuestion',
+        tags: ['questions'],
+        summary: 'Answer a published question (residents, or the provider that runs the service)',
+        security,
+        params: IdParams,
+        body: AnswerBodySchema,
+        response: { 201: Created, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await app.modules.questions.answer(request.actor, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/moderation/questions',
+    {
+      schema: {
+        operationId: 'questionModerationQueue',
+        tags: ['moderation'],
+        summary: 'Questions and answers waiting for a moderator, with their pre-checks',
+        security,
+        response: { 200: Type.Array(PendingTextSchema), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.questions.queue(request.actor),
+  );
+
+  for (const kind of ['question', 'answer'] as const) {
+    app.post(
+      `/moderation/${kind}s/:id/decision`,
+      {
+        schema: {
+          operationId: kind === 'question' ? 'moderateQuestion' : 'moderateAnswer',
+          tags: ['moderation'],
+          summary: `Publish or reject a ${kind}`,
+          security,
+          params: IdParams,
+          body: TextDecisionBodySchema,
+          response: {
+            200: Created,
+            400: ProblemSchema,
+            401: ProblemSchema,
+            403: ProblemSchema,
+            404: ProblemSchema,
+            409: ProblemSchema,
+          },
+        },
+      },
+      async (request) => app.modules.questions.decide(request.actor, kind, request.params.id, request.body),
+    );
+  }
+};
+export default routes;

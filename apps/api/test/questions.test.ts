@@ -1,0 +1,127 @@
+// Questions and answers about a service: asked, pre-checked, moderated, answered by residents and the
+// provider, and shown publicly; refusals change nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answers, moderationActions, questions } from '@care-assist/db';
+import type { PendingText, PublicQuestion } from '@care-assist/domain';
+import { makeMember, makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
+import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
+
+let ctx: TestContext;
+type User = Awaited<ReturnType<typeof makeUser>>;
+let provider: User;
+let moderator: User;
+let slug: string;
+const db = () => ctx.database.handle.db;
+
+beforeAll(async () => {
+  ctx = await buildTestApp();
+  const org = await makeOrganisation(db());
+  slug = (await makeService(db(), { organisationId: org.id, name: 'Asked About Home Care' })).slug;
+  provider = await makeUser(ctx.app, db(), 'provider', 'Pat Provider');
+  await makeMember(db(), org.id, provider.id);
+  moderator = await makeUser(ctx.app, db(), 'moderator');
+});
+afterAll(() => ctx.close());
+
+const post = (url: string, who: User | null, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: who?.auth ?? {}, payload: payload as Record<string, unknown> });
+const snapshot = async () =>
+  JSON.stringify(
+    await Promise.all([
+      db().select().from(questions),
+      db().select().from(answers),
+      db().select().from(moderationActions),
+    ]),
+  );
+
+describe('questions and answers', () => {
+  it('go through moderation before anyone sees them, and the provider’s answer is marked', async () => {
+    const asker = await makeUser(ctx.app, db(), 'resident', 'Quinn Asker');
+    const asked = await post(`/api/v1/services/${slug}/questions`, asker, {
+      body: 'Do your carers speak Polish? Email me at quinn@example.test',
+    });
+    expect(asked.statusCode).toBe(201);
+    const questionId = asked.json<PublicQuestion>().id;
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json()).toEqual([]);
+
+    const queue = await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/questions', headers: moderator.auth });
+    const pending = queue.json<PendingText[]>().find((t) => t.id === questionId)!;
+    expect(pending.prechecks).toContainEqual({ code: 'email', match: 'quinn@example.test' });
+    expect(
+      (await post(`/api/v1/moderation/questions/${questionId}/decision`, moderator, { decision: 'publish' }))
+        .statusCode,
+    ).toBe(200);
+
+    const neighbour = await makeUser(ctx.app, db(), 'resident', 'Nina Neighbour');
+    const fromResident = await post(`/api/v1/questions/${questionId}/answers`, neighbour, {
+      body: 'Two of ours did, yes.',
+    });
+    const fromProvider = await post(`/api/v1/questions/${questionId}/answers`, provider, {
+      body: 'Yes, three of our carers speak Polish.',
+    });
+    expect(fromResident.statusCode).toBe(201);
+    expect(fromProvider.statusCode).toBe(201);
+    await post(`/api/v1/moderation/answers/${fromResident.json<{ id: string }>().id}/decision`, moderator, {
+      decision: 'publish',
+    });
+    await post(`/api/v1/moderation/answers/${fromProvider.json<{ id: string }>().id}/decision`, moderator, {
+      decision: 'publish',
+    });
+
+    const listed = (await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json<
+      PublicQuestion[]
+    >();
+    expect(listed).toHaveLength(1);
+    expect(listed[0]!.authorName).toBe('Quinn A.');
+    expect(listed[0]!.answers.map((a) => [a.authorName, a.fromProvider])).toEqual([
+      ['Nina N.', false],
+      ['Pat P. (the provider)', true],
+    ]);
+  });
+
+  it('refuses bad input and the wrong people, changing nothing', async () => {
+    const asker = await makeUser(ctx.app, db(), 'resident');
+    const question = (
+      await post(`/api/v1/services/${slug}/questions`, asker, { body: 'Is there parking for visitors?' })
+    ).json<PublicQuestion>();
+    const otherProvider = await makeUser(ctx.app, db(), 'provider');
+    const before = await snapshot();
+    expectProblem(await post(`/api/v1/services/${slug}/questions`, asker, { body: 'Short' }), 400);
+    expectProblem(await post(`/api/v1/services/${slug}/questions`, asker, { body: 'x'.repeat(1001) }), 400);
+    expectProblem(
+      await post(`/api/v1/services/${slug}/questions`, null, { body: 'Is there parking for visitors?' }),
+      401,
+    );
+    expectProblem(
+      await post(`/api/v1/services/no-such-service/questions`, asker, { body: 'Is there parking for visitors?' }),
+      404,
+    );
+    // Not published yet, so it cannot be answered.
+    expectProblem(await post(`/api/v1/questions/${question.id}/answers`, asker, { body: 'Yes' }), 404);
+    expectProblem(
+      await post(`/api/v1/moderation/questions/${question.id}/decision`, asker, { decision: 'publish' }),
+      403,
+    );
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/questions', headers: otherProvider.auth }),
+      403,
+    );
+    expectProblem(
+      await post(`/api/v1/moderation/questions/${question.id}/decision`, moderator, { decision: 'reject' }),
+      400,
+    );
+    expect(await snapshot()).toBe(before);
+
+    await post(`/api/v1/moderation/questions/${question.id}/decision`, moderator, { decision: 'publish' });
+    const after = await snapshot();
+    expectProblem(
+      await post(`/api/v1/questions/${question.id}/answers`, otherProvider, { body: 'We have parking' }),
+      403,
+    );
+    expectProblem(
+      await post(`/api/v1/moderation/questions/${question.id}/decision`, moderator, { decision: 'publish' }),
+      409,
+    );
+    expect(await snapshot()).toBe(after);
+  });
+});

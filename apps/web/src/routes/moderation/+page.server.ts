@@ -1,0 +1,63 @@
+// The council moderation queue: pending, reported and safeguarding reviews, with their pre-checks.
+import { error, fail, redirect } from '@sveltejs/kit';
+import { MODERATION_QUEUES, REJECT_REASONS, type ModerationQueue, type RejectReason } from '@care-assist/domain';
+import { api } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url }) => {
+  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  const requested = url.searchParams.get('queue') ?? 'pending';
+  if (requested === 'questions') {
+    const texts = await api.questionQueue(locals.accessToken);
+    if (!texts.ok) error(texts.status, { message: texts.problem.detail ?? texts.problem.title });
+    return { queue: 'questions' as const, reviews: [], texts: texts.data };
+  }
+  const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
+    ? (requested as ModerationQueue)
+    : 'pending';
+  const result = await api.moderationQueue(locals.accessToken, queue);
+  if (!result.ok)
+    error(result.status === 403 ? 403 : result.status, { message: result.problem.detail ?? result.problem.title });
+  return { queue, reviews: result.data, texts: [] };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  text: async ({ request, locals }) => {
+    const form = await request.formData();
+    const id = formString(form, 'id');
+    const kind = formString(form, 'kind') === 'answer' ? 'answer' : 'question';
+    const decision = formString(form, 'decision') === 'reject' ? 'reject' : 'publish';
+    const reasonCode = formString(form, 'reasonCode');
+    if (decision === 'reject' && !(reasonCode in REJECT_REASONS)) {
+      return fail(400, { reviewId: id, message: 'Choose a reason for rejecting it.' });
+    }
+    const result = await api.moderateText(locals.accessToken, kind, id, {
+      decision,
+      ...(decision === 'reject' ? { reasonCode: reasonCode as RejectReason } : {}),
+    });
+    if (!result.ok)
+      return fail(result.status, { reviewId: id, message: result.problem.detail ?? result.problem.title });
+    return { reviewId: id, message: `Done: the ${kind} is now ${result.data.status}.` };
+  },
+  review: async ({ request, locals }) => {
+    const form = await request.formData();
+    const reviewId = formString(form, 'reviewId');
+    const decision = formString(form, 'decision');
+    const reasonCode = formString(form, 'reasonCode');
+    const note = formString(form, 'note');
+    if (!['publish', 'reject', 'request_edit'].includes(decision)) {
+      return fail(400, { reviewId, message: 'Choose publish, reject or ask for changes.' });
+    }
+    if (decision !== 'publish' && !(reasonCode in REJECT_REASONS)) {
+      return fail(400, { reviewId, message: 'Choose a reason to give the author.' });
+    }
+    const result = await api.moderateReview(locals.accessToken, reviewId, {
+      decision: decision as 'publish' | 'reject' | 'request_edit',
+      ...(reasonCode && decision !== 'publish' ? { reasonCode: reasonCode as RejectReason } : {}),
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    return { reviewId, message: `Done: the review is now ${result.data.status.replace('_', ' ')}.` };
+  },
+} satisfies Actions;

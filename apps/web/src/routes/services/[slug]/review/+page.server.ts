@@ -1,0 +1,74 @@
+// Write a review of one service. Signed-in residents only; the API checks every rule and we show its
+// field errors next to the fields, keeping what the person typed.
+import { error, fail, redirect } from '@sveltejs/kit';
+import {
+  ALL_REVIEW_CATEGORIES,
+  REVIEWER_RELATIONSHIPS,
+  categoriesFor,
+  type CategoryScores,
+  type ReviewerRelationship,
+} from '@care-assist/domain';
+import { api, problemFieldErrors } from '$lib/server/api';
+import { formString, type FieldErrors } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ params, locals, url }) => {
+  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+  const result = await api.getService(params.slug);
+  if (!result.ok) error(404, { message: 'Service not found', code: 'not_found' });
+  return { service: result.data, categories: categoriesFor(result.data.careTypes) };
+}) satisfies PageServerLoad;
+
+const toScore = (value: string) => (/^[1-5]$/.test(value) ? Number(value) : null);
+
+export const actions = {
+  default: async ({ request, params, locals, url }) => {
+    if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+    const service = await api.getService(params.slug);
+    if (!service.ok) error(404, { message: 'Service not found', code: 'not_found' });
+    const form = await request.formData();
+    const values: Record<string, string> = {};
+    for (const name of [
+      'relationship',
+      'overall',
+      'periodMonth',
+      'periodYear',
+      'title',
+      'body',
+      'consent',
+      ...ALL_REVIEW_CATEGORIES,
+    ]) {
+      values[name] = formString(form, name);
+    }
+    const errors: FieldErrors = {};
+    if (!REVIEWER_RELATIONSHIPS.includes(values.relationship as ReviewerRelationship)) {
+      errors.relationship = 'Choose how you know the person who receives care';
+    }
+    if (!toScore(values.overall ?? '')) errors.overall = 'Choose an overall rating from 1 to 5';
+    if (!/^\d{1,2}$/.test(values.periodMonth ?? '') || !/^\d{4}$/.test(values.periodYear ?? '')) {
+      errors.periodMonth = 'Choose the month and year of the care';
+    }
+    if (Object.keys(errors).length > 0) return fail(400, { values, errors });
+
+    const categories: CategoryScores = {};
+    for (const category of categoriesFor(service.data.careTypes))
+      categories[category] = toScore(values[category] ?? '');
+    const result = await api.submitReview(locals.accessToken, {
+      serviceId: service.data.id,
+      relationship: values.relationship as ReviewerRelationship,
+      overall: toScore(values.overall!)!,
+      categories,
+      periodMonth: Number(values.periodMonth),
+      periodYear: Number(values.periodYear),
+      title: values.title!,
+      body: values.body!,
+      consent: values.consent === 'yes',
+    });
+    if (!result.ok) {
+      const fieldErrors = problemFieldErrors(result.problem);
+      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      return fail(result.status, { values, errors: fieldErrors });
+    }
+    redirect(303, '/account/reviews?submitted=1');
+  },
+} satisfies Actions;

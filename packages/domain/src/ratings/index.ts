@@ -1,0 +1,7 @@
+// Ratings, reviews and moderation rules: pure maths, pre-checks and the HTTP contract.
+export * from './display.ts';
+export * from './maths.ts';
+export * from './summary.ts';
+export * from './groups.ts';
+export * from './prechecks.ts';
+export * from './schemas.ts';
