@@ -17,6 +17,9 @@ import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
 import meRoutes from './routes/me/index.ts';
 import serviceRoutes from './routes/services/index.ts';
+import organisationRoutes from './routes/organisations/index.ts';
+import providerServiceRoutes from './routes/provider-services/index.ts';
+import moderationRoutes from './routes/moderation/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -72,6 +75,9 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
+  await fastify.register(organisationRoutes, { prefix: '/api/v1/organisations' });
+  await fastify.register(providerServiceRoutes, { prefix: '/api/v1/provider/services' });
+  await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

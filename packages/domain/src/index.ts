@@ -3,3 +3,4 @@ export * from './money.ts';
 export * from './ratings.ts';
 export * from './distance.ts';
 export * from './api-schemas.ts';
+export * from './providers/index.ts';

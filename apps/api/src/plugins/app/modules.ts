@@ -10,11 +10,19 @@ import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
+import { createOrganisationRepository } from '../../modules/organisations/repository.ts';
+import { createOrganisationService, type OrganisationService } from '../../modules/organisations/service.ts';
+import { createListingRepository } from '../../modules/listings/repository.ts';
+import { createListingService, type ListingService } from '../../modules/listings/service.ts';
+import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
 
 export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
   searchSync: SearchSyncWorker;
+  organisations: OrganisationService;
+  listings: ListingService;
+  verification: VerificationService;
 }
 
 declare module 'fastify' {
@@ -36,6 +44,8 @@ export default fp(
   async (app, { config, db, search, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
+    const organisations = createOrganisationRepository(db.db);
+    const listings = createListingRepository(db.db);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     app.decorate('modules', {
@@ -49,6 +59,15 @@ export default fp(
         refreshTokenTtlDays: config.refreshTokenTtlDays,
       }),
       directory: createDirectoryService({ services, search }),
+      organisations: createOrganisationService({
+        db: db.db,
+        organisations,
+        users,
+        clock,
+        webOrigin: config.webOrigin,
+      }),
+      listings: createListingService({ db: db.db, listings, organisations, clock }),
+      verification: createVerificationService({ db: db.db, listings, organisations, clock }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());

@@ -1,0 +1,117 @@
+// The council's verification queue for listings, and verifying organisations. Council staff only.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  ModerationDecisionSchema,
+  OrganisationSchema,
+  ProblemSchema,
+  ProviderListingSchema,
+  PublishDecisionSchema,
+  VerificationItemSchema,
+  VerificationQueueQuerySchema,
+  VerificationQueueSchema,
+} from '@care-assist/domain';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const security = [{ bearerAuth: [] }];
+const tags = ['moderation'];
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const verification = app.modules.verification;
+
+  app.get(
+    '/services',
+    {
+      schema: {
+        operationId: 'listingVerificationQueue',
+        tags,
+        security,
+        summary: 'Listings by status, oldest first (default: pending, the verification queue)',
+        querystring: VerificationQueueQuerySchema,
+        response: { 200: VerificationQueueSchema, ...problems },
+      },
+    },
+    async (request) => verification.queue(request.actor, request.query),
+  );
+
+  app.get(
+    '/services/:id',
+    {
+      schema: {
+        operationId: 'getListingForVerification',
+        tags,
+        security,
+        summary: 'One listing with what to check',
+        params: IdParams,
+        response: { 200: VerificationItemSchema, ...problems },
+      },
+    },
+    async (request) => verification.get(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/services/:id/publish',
+    {
+      schema: {
+        operationId: 'publishListing',
+        tags,
+        security,
+        summary: 'Publish a pending listing, or reinstate a suspended one',
+        params: IdParams,
+        body: Type.Optional(PublishDecisionSchema),
+        response: { 200: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request) => verification.publish(request.actor, request.params.id, request.body?.note),
+  );
+
+  app.post(
+    '/services/:id/reject',
+    {
+      schema: {
+        operationId: 'rejectListing',
+        tags,
+        security,
+        summary: 'Reject a pending listing with a reason code and a note for the provider',
+        params: IdParams,
+        body: ModerationDecisionSchema,
+        response: { 200: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request) => verification.reject(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/services/:id/suspend',
+    {
+      schema: {
+        operationId: 'suspendListing',
+        tags,
+        security,
+        summary: 'Take a listing out of public view with a reason code and a note',
+        params: IdParams,
+        body: ModerationDecisionSchema,
+        response: { 200: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request) => verification.suspend(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/organisations/:id/verify',
+    {
+      schema: {
+        operationId: 'verifyOrganisation',
+        tags,
+        security,
+        summary: 'Record that the council has checked who the organisation is',
+        params: IdParams,
+        body: Type.Optional(PublishDecisionSchema),
+        response: { 200: OrganisationSchema, ...problems },
+      },
+    },
+    async (request) => verification.verifyOrganisation(request.actor, request.params.id, request.body?.note),
+  );
+};
+export default routes;
