@@ -19,6 +19,10 @@ const tags = ['moderation'];
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const verification = app.modules.verification;
+  // A note is optional on publish and verify, so a POST with no body at all is a valid request.
+  const emptyBodyIsEmptyObject = async (request: { body: unknown }) => {
+    request.body ??= {};
+  };
 
   app.get(
     '/services',
@@ -59,11 +63,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Publish a pending listing, or reinstate a suspended one',
         params: IdParams,
-        body: Type.Optional(PublishDecisionSchema),
+        body: PublishDecisionSchema,
         response: { 200: ProviderListingSchema, ...problems },
       },
+      preValidation: emptyBodyIsEmptyObject,
     },
-    async (request) => verification.publish(request.actor, request.params.id, request.body?.note),
+    async (request) => verification.publish(request.actor, request.params.id, request.body.note),
   );
 
   app.post(
@@ -107,11 +112,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Record that the council has checked who the organisation is',
         params: IdParams,
-        body: Type.Optional(PublishDecisionSchema),
+        body: PublishDecisionSchema,
         response: { 200: OrganisationSchema, ...problems },
       },
+      preValidation: emptyBodyIsEmptyObject,
     },
-    async (request) => verification.verifyOrganisation(request.actor, request.params.id, request.body?.note),
+    async (request) => verification.verifyOrganisation(request.actor, request.params.id, request.body.note),
   );
 };
 export default routes;
