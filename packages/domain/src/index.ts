@@ -4,3 +4,4 @@ export * from './ratings.ts';
 export * from './distance.ts';
 export * from './api-schemas.ts';
 export * from './providers/index.ts';
+export * from './cqc/mapping.ts';

@@ -113,7 +113,8 @@ export function createListingService({ db, listings, organisations, clock }: Lis
         if (backToReview) changes.status = 'pending';
         if (patch.cqcLocationId && patch.cqcLocationId !== current.cqcLocationId) {
           // Unique across listings: say so as a field error instead of letting the index throw.
-          if (await listings.cqcLocationTaken(patch.cqcLocationId, id, tx)) throw new Conflict('Another listing already uses that CQC location id.');
+          if (await listings.cqcLocationTaken(patch.cqcLocationId, id, tx))
+            throw new Conflict('Another listing already uses that CQC location id.');
         }
         const row = await listings.update(id, { ...changes, updatedAt: clock() }, tx);
         await enqueueServiceSearchSync(tx, [id]);

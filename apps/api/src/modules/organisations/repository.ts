@@ -58,7 +58,10 @@ export function createOrganisationRepository(db: Database) {
       await tx
         .insert(organisationMembers)
         .values({ organisationId, userId, role })
-        .onConflictDoUpdate({ target: [organisationMembers.organisationId, organisationMembers.userId], set: { role } });
+        .onConflictDoUpdate({
+          target: [organisationMembers.organisationId, organisationMembers.userId],
+          set: { role },
+        });
     },
 
     async members(organisationId: string, tx: Executor = db) {

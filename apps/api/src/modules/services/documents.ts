@@ -1,5 +1,6 @@
 // How a service listing is shown: as a search document, a search result and a service page.
 import {
+  CQC_KEY_QUESTION_LABELS,
   bayesianScore,
   careTypeLabel,
   headlinePrice,
@@ -9,7 +10,7 @@ import {
   type ServiceSummary,
 } from '@care-assist/domain';
 import type { SearchHit, ServiceDocument } from '@care-assist/search';
-import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
+import type { CqcKeyQuestionRow, PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
 
 /** Until the reviews feature computes area priors, services with no reviews rank at a neutral 3 of 5. */
 const NEUTRAL_PRIOR_MEAN = 3;
@@ -88,7 +89,9 @@ export function toServiceSummary(hit: SearchHit): ServiceSummary {
   };
 }
 
-export function toServiceDetail(record: PublicServiceRecord): ServiceDetail {
+const KEY_QUESTION_ORDER = Object.keys(CQC_KEY_QUESTION_LABELS);
+
+export function toServiceDetail(record: PublicServiceRecord, keyQuestions: CqcKeyQuestionRow[] = []): ServiceDetail {
   const { service, organisation, rating } = record;
   const prices = pricesOf(service);
   return {
@@ -109,6 +112,15 @@ export function toServiceDetail(record: PublicServiceRecord): ServiceDetail {
     website: service.website,
     cqcLocationId: service.cqcLocationId,
     cqcRatingDate: service.cqcRatingDate,
+    cqcKeyQuestions: [...keyQuestions]
+      .sort((a, b) => KEY_QUESTION_ORDER.indexOf(a.keyQuestion) - KEY_QUESTION_ORDER.indexOf(b.keyQuestion))
+      .map((k) => ({
+        keyQuestion: k.keyQuestion,
+        label: CQC_KEY_QUESTION_LABELS[k.keyQuestion],
+        rating: k.rating,
+        reportDate: k.reportDate,
+      })),
+    openingDetails: service.openingDetails,
     councilAccredited: service.councilAccredited,
     updatedAt: service.updatedAt.toISOString(),
     organisation: { id: organisation.id, name: organisation.name, sector: organisation.sector },

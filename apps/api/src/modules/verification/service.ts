@@ -31,9 +31,15 @@ function checksFor({ service, organisation }: ListingRecord): string[] {
   const checks: string[] = [];
   if (!organisation.verifiedAt) checks.push('The organisation has not been verified by the council yet.');
   if (!organisation.cqcProviderId) checks.push('The organisation has not given a CQC provider id.');
-  else checks.push(`Check CQC provider ${organisation.cqcProviderId} at https://www.cqc.org.uk/provider/${organisation.cqcProviderId}`);
+  else
+    checks.push(
+      `Check CQC provider ${organisation.cqcProviderId} at https://www.cqc.org.uk/provider/${organisation.cqcProviderId}`,
+    );
   if (!service.cqcLocationId) checks.push('The listing has no CQC location id: is this care regulated?');
-  else checks.push(`Check CQC location ${service.cqcLocationId} at https://www.cqc.org.uk/location/${service.cqcLocationId}`);
+  else
+    checks.push(
+      `Check CQC location ${service.cqcLocationId} at https://www.cqc.org.uk/location/${service.cqcLocationId}`,
+    );
   return checks;
 }
 
@@ -125,7 +131,14 @@ export function createVerificationService({ db, listings, organisations, clock }
         const now = clock();
         const row = await organisations.update(id, { verifiedAt: now, verifiedBy: who.userId, updatedAt: now }, tx);
         await listings.appendModerationAction(
-          { actorId: who.userId, targetType: 'organisation', targetId: id, action: 'verify', note: note ?? null, at: now },
+          {
+            actorId: who.userId,
+            targetType: 'organisation',
+            targetId: id,
+            action: 'verify',
+            note: note ?? null,
+            at: now,
+          },
           tx,
         );
         return toOrganisation(row, null);
