@@ -128,6 +128,10 @@ describe('CQC import', () => {
     await ctx.app.modules.searchSync.drainAll();
     const colneHits = await ctx.search.search({ text: 'Colne Valley', sort: 'relevance', offset: 0, limit: 5 });
     expect(colneHits.hits.map((h) => h.name)).not.toContain('Colne Valley Nursing Home');
+    const outstanding = await ctx.app.inject({ method: 'GET', url: '/api/v1/services?cqc_rating=outstanding' });
+    expect(outstanding.json<{ items: { name: string }[] }>().items.map((i) => i.name)).toEqual([
+      'Heybridge Nursing Home',
+    ]);
     const page = await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${abbey!.slug}` });
     expect(page.json<ServiceDetail>().cqcKeyQuestions).toEqual([
       { keyQuestion: 'safe', label: 'Safe', rating: 'good', reportDate: '2025-06-12' },

@@ -76,6 +76,7 @@ export const SearchQuerySchema = Type.Object(
     postcode: Type.Optional(Type.String({ maxLength: 60 })),
     radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: SEARCH_LIMITS.maxRadiusKm })),
     care_type: Type.Optional(CareTypeSchema),
+    cqc_rating: Type.Optional(CqcRatingSchema),
     sort: Type.Optional(
       Type.Enum(['relevance', 'distance', 'rating'], {
         description: 'Default: distance when a postcode is given without words, otherwise relevance',

@@ -183,7 +183,7 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
 }
 
 function toSearchParams(request: SearchRequest): SearchParams {
-  const { near, careType, sort, offset, limit } = request;
+  const { near, careType, cqcRating, sort, offset, limit } = request;
   if (!Number.isInteger(offset) || offset < 0)
     throw new InvalidSearchRequestError(`offset must be a whole number >= 0`);
   if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError(`limit must be a whole number >= 0`);
@@ -201,6 +201,7 @@ function toSearchParams(request: SearchRequest): SearchParams {
     nearestFirst = `_geoPoint(${point}):asc`;
   }
   if (careType) filter.push(`careTypes = ${quoteFilterValue(careType)}`);
+  if (cqcRating) filter.push(`cqcRating = ${quoteFilterValue(cqcRating)}`);
 
   let sortBy: string[] | undefined;
   if (sort === 'distance') {

@@ -33,6 +33,8 @@ export interface SearchRequest {
   text?: string | undefined;
   near?: { latitude: number; longitude: number; radiusKm: number } | undefined;
   careType?: CareType | undefined;
+  /** Only services with this CQC rating. */
+  cqcRating?: CqcRating | undefined;
   sort: SearchSort;
   offset: number;
   limit: number;

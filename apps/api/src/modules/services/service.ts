@@ -54,6 +54,7 @@ export function createDirectoryService({ services, search }: DirectoryDeps) {
           text: text || undefined,
           near: location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : undefined,
           careType: query.care_type,
+          cqcRating: query.cqc_rating,
           sort,
           offset: (page - 1) * perPage,
           limit: perPage,
