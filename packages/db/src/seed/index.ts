@@ -6,6 +6,7 @@ import { hashPassword } from '../password.ts';
 import { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
 import { DEFAULT_SEED, generateDemoData } from './generate.ts';
 import { DEMO_PASSWORD } from './users.ts';
+import { seedProviderListings } from './providers.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES } from './care.ts';
@@ -71,6 +72,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(data.members, (batch) => tx.insert(organisationMembers).values(batch));
     await write(data.services, (batch) => tx.insert(services).values(batch));
     await write(data.ratings, (batch) => tx.insert(serviceRatings).values(batch));
+    await seedProviderListings(tx);
     return true;
   });
   if (!written) return skipped;
