@@ -2,7 +2,23 @@
 // It turns problem+json answers into typed results, and an API that cannot be reached into a friendly 503.
 import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
-import type { AuthResponse, Problem, SearchResponse, ServiceDetail, User } from '@care-assist/domain';
+import type {
+  AuthResponse,
+  Invitation,
+  ListingCreate,
+  ListingEditResult,
+  ListingPatch,
+  MembersResponse,
+  ModerationDecision,
+  Organisation,
+  OrganisationBody,
+  Problem,
+  ProviderListing,
+  SearchResponse,
+  ServiceDetail,
+  User,
+  VerificationQueue,
+} from '@care-assist/domain';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
 const TIMEOUT_MS = 10_000;
@@ -21,7 +37,7 @@ export type ApiResult<T> =
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH';
   query?: Record<string, string | undefined>;
   body?: unknown;
   accessToken?: string | null;
@@ -126,4 +142,51 @@ export const api = {
     request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
 
   me: (accessToken: string) => request<User>('/me', { accessToken }),
+
+  myOrganisations: (accessToken: string) => request<{ items: Organisation[] }>('/organisations', { accessToken }),
+
+  registerOrganisation: (accessToken: string, body: OrganisationBody) =>
+    request<Organisation>('/organisations', { method: 'POST', body, accessToken }),
+
+  organisationMembers: (accessToken: string, organisationId: string) =>
+    request<MembersResponse>(`/organisations/${encodeURIComponent(organisationId)}/members`, { accessToken }),
+
+  inviteMember: (accessToken: string, organisationId: string, body: { email: string; role: 'owner' | 'staff' }) =>
+    request<Invitation>(`/organisations/${encodeURIComponent(organisationId)}/members`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  acceptInvitation: (accessToken: string, token: string) =>
+    request<Organisation>('/organisations/invitations/accept', { method: 'POST', body: { token }, accessToken }),
+
+  myListings: (accessToken: string) => request<{ items: ProviderListing[] }>('/provider/services', { accessToken }),
+
+  myListing: (accessToken: string, id: string) =>
+    request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}`, { accessToken }),
+
+  createListing: (accessToken: string, body: ListingCreate) =>
+    request<ProviderListing>('/provider/services', { method: 'POST', body, accessToken }),
+
+  updateListing: (accessToken: string, id: string, body: ListingPatch) =>
+    request<ListingEditResult>(`/provider/services/${encodeURIComponent(id)}`, { method: 'PATCH', body, accessToken }),
+
+  submitListing: (accessToken: string, id: string) =>
+    request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
+
+  verificationQueue: (accessToken: string, status: string) =>
+    request<VerificationQueue>('/moderation/services', { query: { status }, accessToken }),
+
+  moderateListing: (
+    accessToken: string,
+    id: string,
+    action: 'publish' | 'reject' | 'suspend',
+    body: Partial<ModerationDecision>,
+  ) =>
+    request<ProviderListing>(`/moderation/services/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 };
