@@ -1,6 +1,13 @@
 // Reads the listing form (prices typed in pounds, checkboxes, comma-separated languages) into the API's
 // listing body, and maps the API's field errors back onto the form's inputs.
-import type { ListingPatch, Problem, ProviderListing } from '@care-assist/domain';
+import {
+  AREA_SERVED_MAX_KM,
+  PRICE_LIMITS_PENCE,
+  formatPence,
+  type ListingPatch,
+  type Problem,
+  type ProviderListing,
+} from '@care-assist/domain';
 
 export type ListingFormValues = Record<string, string | string[]>;
 
@@ -89,12 +96,25 @@ export function listingFromForm(form: FormData): {
   return { body: body as Required<Pick<ListingPatch, 'name'>> & ListingPatch, values, errors };
 }
 
+/** The API's schema messages ("must be <= 20000") in words a provider understands. */
+function friendlyMessage(field: string, message: string): string {
+  const price = PRICE_FIELDS.find((p) => p.field === field);
+  if (price) {
+    const { min, max } = PRICE_LIMITS_PENCE[price.unit];
+    return `Enter a price per ${price.unit} between ${formatPence(min)} and ${formatPence(max)}`;
+  }
+  if (field === 'areaServedKm') return `Enter a distance up to ${AREA_SERVED_MAX_KM} km`;
+  if (field === 'summary') return 'Enter a summary of 10 to 300 characters';
+  if (field === 'cqcLocationId') return 'Enter a CQC location id like 1-123456789';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
 /** API field paths ("careTypes.0", "body/postcode") become the form's input names. */
 export function listingProblemErrors(problem: Problem): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const { field, message } of problem.errors ?? []) {
     const name = field.replace(/^\/?body[/.]?/, '').split(/[/.]/)[0] || 'form';
-    errors[name] ??= message.replace(/^must /, 'Must ');
+    errors[name] ??= friendlyMessage(name, message);
   }
   if (Object.keys(errors).length === 0) errors.form = problem.detail ?? problem.title;
   return errors;
