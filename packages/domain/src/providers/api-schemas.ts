@@ -19,9 +19,7 @@ export const OrganisationBodySchema = Type.Object(
   {
     name: Text(200, 2),
     sector: SectorSchema,
-    cqcProviderId: Type.Optional(
-      Nullable(Type.String({ pattern: CQC_PROVIDER_ID, description: 'e.g. 1-101641521' })),
-    ),
+    cqcProviderId: Type.Optional(Nullable(Type.String({ pattern: CQC_PROVIDER_ID, description: 'e.g. 1-101641521' }))),
     companyNumber: Type.Optional(Nullable(Type.String({ pattern: '^[A-Z0-9]{8}$' }))),
     charityNumber: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{6,8}(-[0-9]{1,2})?$' }))),
     contactEmail: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
@@ -88,7 +86,9 @@ export const AcceptInvitationBodySchema = Type.Object(
 );
 
 const price = (unit: keyof typeof PRICE_LIMITS_PENCE) =>
-  Type.Optional(Nullable(Type.Integer({ minimum: PRICE_LIMITS_PENCE[unit].min, maximum: PRICE_LIMITS_PENCE[unit].max })));
+  Type.Optional(
+    Nullable(Type.Integer({ minimum: PRICE_LIMITS_PENCE[unit].min, maximum: PRICE_LIMITS_PENCE[unit].max })),
+  );
 
 /** Everything a provider may set on a listing. Text is stored as typed and always rendered escaped. */
 const listingFields = {
@@ -214,8 +214,5 @@ export const ModerationDecisionSchema = Type.Object(
   { additionalProperties: false },
 );
 export type ModerationDecision = Static<typeof ModerationDecisionSchema>;
-export const PublishDecisionSchema = Type.Object(
-  { note: Type.Optional(Text(2000)) },
-  { additionalProperties: false },
-);
+export const PublishDecisionSchema = Type.Object({ note: Type.Optional(Text(2000)) }, { additionalProperties: false });
 export type PublishDecision = Static<typeof PublishDecisionSchema>;

@@ -210,10 +210,12 @@ function fromApiLocation(json: ApiLocation): CqcLocation {
   let rating: CqcLocation['rating'] = null;
   if (overall) {
     const reportDate = typeof overall.reportDate === 'string' ? parseCqcDate(overall.reportDate) : null;
-    if (overall.reportDate && !reportDate) throw new RowError(`"${String(overall.reportDate)}" is not a report date`);
+    if (overall.reportDate && !reportDate)
+      throw new RowError(`"${JSON.stringify(overall.reportDate)}" is not a report date`);
     const keyQuestions = (overall.keyQuestionRatings ?? []).map((kq) => {
-      const code = mapCqcKeyQuestion(String(kq.name ?? ''));
-      if (!code) throw new RowError(`"${String(kq.name)}" is not a CQC key question`);
+      const name = typeof kq.name === 'string' ? kq.name : JSON.stringify(kq.name ?? null);
+      const code = mapCqcKeyQuestion(name);
+      if (!code) throw new RowError(`"${name}" is not a CQC key question`);
       return { code, rating: ratingOf(kq.rating) };
     });
     rating = { overall: ratingOf(overall.rating), reportDate, keyQuestions };
@@ -262,7 +264,7 @@ export async function* readLocations(file: string, onBytes?: OnBytes): AsyncGene
       continue;
     }
     try {
-      yield { line, location: fromApiLocation(json as ApiLocation) };
+      yield { line, location: fromApiLocation(json) };
     } catch (error) {
       if (!(error instanceof RowError)) throw error;
       yield { line, error: error.message };

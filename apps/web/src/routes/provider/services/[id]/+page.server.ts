@@ -1,5 +1,5 @@
 // Edit a listing. Significant edits to a published listing send it back to the council for review.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import { requireAccessToken } from '$lib/server/guards';
 import { listingFromForm, listingProblemErrors, listingToValues } from '$lib/server/listing-form';
