@@ -1,6 +1,7 @@
 // What providers and the council need around listings: staff invitations, the outbox of messages we
 // would e-mail, and the CQC's per-key-question ratings of each service.
-import { date, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CqcRating } from '@care-assist/domain';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
@@ -63,4 +64,33 @@ export const serviceCqcRatings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.serviceId, t.keyQuestion] })],
+);
+
+/**
+ * A provider asking to take over an organisation the CQC import created. Council staff check the claimant
+ * really runs it (CQC registration, Companies House) before the claimant becomes its owner.
+ */
+export const organisationClaims = pgTable(
+  'organisation_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    claimantId: uuid('claimant_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** What the claimant tells the council: their role, how to check it. */
+    evidence: text('evidence').notNull(),
+    status: text('status').$type<'pending' | 'approved' | 'rejected'>().notNull().default('pending'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('organisation_claims_status_idx').on(t.status),
+    uniqueIndex('organisation_claims_one_pending_idx')
+      .on(t.organisationId, t.claimantId)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );

@@ -216,3 +216,19 @@ export const ModerationDecisionSchema = Type.Object(
 export type ModerationDecision = Static<typeof ModerationDecisionSchema>;
 export const PublishDecisionSchema = Type.Object({ note: Type.Optional(Text(2000)) }, { additionalProperties: false });
 export type PublishDecision = Static<typeof PublishDecisionSchema>;
+
+export const ClaimBodySchema = Type.Object({ evidence: Text(2000, 10) }, { additionalProperties: false });
+export type ClaimBody = Static<typeof ClaimBodySchema>;
+
+export const OrganisationClaimSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  organisationId: Type.String({ format: 'uuid' }),
+  organisationName: Type.String(),
+  cqcProviderId: Nullable(Type.String()),
+  claimantId: Type.String({ format: 'uuid' }),
+  claimantEmail: Type.String(),
+  evidence: Type.String(),
+  status: Type.Enum(['pending', 'approved', 'rejected']),
+  createdAt: Type.String(),
+});
+export type OrganisationClaim = Static<typeof OrganisationClaimSchema>;

@@ -14,6 +14,7 @@ import { createOrganisationRepository } from '../../modules/organisations/reposi
 import { createOrganisationService, type OrganisationService } from '../../modules/organisations/service.ts';
 import { createListingRepository } from '../../modules/listings/repository.ts';
 import { createListingService, type ListingService } from '../../modules/listings/service.ts';
+import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
 
 export interface Modules {
@@ -23,6 +24,7 @@ export interface Modules {
   organisations: OrganisationService;
   listings: ListingService;
   verification: VerificationService;
+  claims: ClaimService;
 }
 
 declare module 'fastify' {
@@ -68,6 +70,7 @@ export default fp(
       }),
       listings: createListingService({ db: db.db, listings, organisations, clock }),
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
+      claims: createClaimService({ db: db.db, clock }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());

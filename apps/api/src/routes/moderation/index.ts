@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   ModerationDecisionSchema,
+  OrganisationClaimSchema,
   OrganisationSchema,
   ProblemSchema,
   ProviderListingSchema,
@@ -118,6 +119,53 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       preValidation: emptyBodyIsEmptyObject,
     },
     async (request) => verification.verifyOrganisation(request.actor, request.params.id, request.body.note),
+  );
+
+  app.get(
+    '/claims',
+    {
+      schema: {
+        operationId: 'listOrganisationClaims',
+        tags,
+        security,
+        summary: 'Pending claims on organisations the CQC import created',
+        response: { 200: Type.Object({ items: Type.Array(OrganisationClaimSchema) }), ...problems },
+      },
+    },
+    async (request) => ({ items: await app.modules.claims.pending(request.actor) }),
+  );
+
+  app.post(
+    '/claims/:id/approve',
+    {
+      schema: {
+        operationId: 'approveOrganisationClaim',
+        tags,
+        security,
+        summary: 'The claimant becomes the owner and the organisation is verified',
+        params: IdParams,
+        body: PublishDecisionSchema,
+        response: { 200: OrganisationClaimSchema, ...problems },
+      },
+      preValidation: emptyBodyIsEmptyObject,
+    },
+    async (request) => app.modules.claims.approve(request.actor, request.params.id, request.body.note),
+  );
+
+  app.post(
+    '/claims/:id/reject',
+    {
+      schema: {
+        operationId: 'rejectOrganisationClaim',
+        tags,
+        security,
+        summary: 'Refuse a claim with a reason code and note',
+        params: IdParams,
+        body: ModerationDecisionSchema,
+        response: { 200: OrganisationClaimSchema, ...problems },
+      },
+    },
+    async (request) => app.modules.claims.reject(request.actor, request.params.id, request.body),
   );
 };
 export default routes;

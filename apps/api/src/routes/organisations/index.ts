@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   AcceptInvitationBodySchema,
+  ClaimBodySchema,
+  OrganisationClaimSchema,
   InvitationBodySchema,
   InvitationSchema,
   MembersResponseSchema,
@@ -125,6 +127,23 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send(await organisations.invite(request.actor, request.params.id, request.body)),
+  );
+
+  app.post(
+    '/:id/claims',
+    {
+      schema: {
+        operationId: 'claimOrganisation',
+        tags,
+        security,
+        summary: 'Ask to run an organisation the CQC import created; council staff verify the claim',
+        params: IdParams,
+        body: ClaimBodySchema,
+        response: { 201: OrganisationClaimSchema, ...problems },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await app.modules.claims.claim(request.actor, request.params.id, request.body)),
   );
 };
 export default routes;
