@@ -20,6 +20,7 @@ import serviceRoutes from './routes/services/index.ts';
 import organisationRoutes from './routes/organisations/index.ts';
 import providerServiceRoutes from './routes/provider-services/index.ts';
 import moderationRoutes from './routes/moderation/index.ts';
+import photoRoutes from './routes/photos/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -78,6 +79,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(organisationRoutes, { prefix: '/api/v1/organisations' });
   await fastify.register(providerServiceRoutes, { prefix: '/api/v1/provider/services' });
   await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
+  await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

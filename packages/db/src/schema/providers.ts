@@ -1,7 +1,7 @@
 // What providers and the council need around listings: staff invitations, the outbox of messages we
 // would e-mail, and the CQC's per-key-question ratings of each service.
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CqcRating } from '@care-assist/domain';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
@@ -93,4 +93,24 @@ export const organisationClaims = pgTable(
       .on(t.organisationId, t.claimantId)
       .where(sql`${t.status} = 'pending'`),
   ],
+);
+
+/** Photos of a listing. The file lives under DATA_DIR/photos with a generated name; never the uploader's name. */
+export const servicePhotos = pgTable(
+  'service_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    altText: text('alt_text').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('service_photos_service_idx').on(t.serviceId)],
 );

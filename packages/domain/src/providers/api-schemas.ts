@@ -232,3 +232,16 @@ export const OrganisationClaimSchema = Type.Object({
   createdAt: Type.String(),
 });
 export type OrganisationClaim = Static<typeof OrganisationClaimSchema>;
+
+export const PHOTO_LIMITS = { maxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] } as const;
+
+export const ServicePhotoSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  serviceId: Type.String({ format: 'uuid' }),
+  url: Type.String(),
+  contentType: Type.String(),
+  sizeBytes: Type.Integer(),
+  altText: Type.String(),
+  createdAt: Type.String(),
+});
+export type ServicePhoto = Static<typeof ServicePhotoSchema>;

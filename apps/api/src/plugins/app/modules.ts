@@ -1,4 +1,5 @@
 // Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
+import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
 import type { SearchIndex } from '@care-assist/search';
@@ -14,6 +15,7 @@ import { createOrganisationRepository } from '../../modules/organisations/reposi
 import { createOrganisationService, type OrganisationService } from '../../modules/organisations/service.ts';
 import { createListingRepository } from '../../modules/listings/repository.ts';
 import { createListingService, type ListingService } from '../../modules/listings/service.ts';
+import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
 
@@ -25,6 +27,7 @@ export interface Modules {
   listings: ListingService;
   verification: VerificationService;
   claims: ClaimService;
+  photos: PhotoService;
 }
 
 declare module 'fastify' {
@@ -71,6 +74,13 @@ export default fp(
       listings: createListingService({ db: db.db, listings, organisations, clock }),
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
       claims: createClaimService({ db: db.db, clock }),
+      photos: createPhotoService({
+        db: db.db,
+        listings,
+        organisations,
+        photoDir: path.join(config.dataDir, 'photos'),
+        clock,
+      }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());

@@ -1,7 +1,11 @@
 // The caller's own listings: create, edit, submit for council review.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ValidationFailed } from '../../errors.ts';
+import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import {
+  PHOTO_LIMITS,
+  ServicePhotoSchema,
   ListingCreateSchema,
   ListingEditResultSchema,
   ListingPatchSchema,
@@ -90,6 +94,56 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listings.submit(request.actor, request.params.id),
+  );
+
+  // Multipart only here, for photos: one file, a few small fields, an image-sized limit.
+  await app.register(multipart, {
+    limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 3, fieldSize: 1024 },
+    throwFileSizeLimit: true,
+  });
+
+  app.get(
+    '/:id/photos',
+    {
+      schema: {
+        operationId: 'listListingPhotos',
+        tags,
+        security,
+        summary: 'Photos of one of the caller’s listings',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(ServicePhotoSchema) }), ...problems },
+      },
+    },
+    async (request) => ({ items: await app.modules.photos.list(request.actor, request.params.id) }),
+  );
+
+  app.post(
+    '/:id/photos',
+    {
+      schema: {
+        operationId: 'uploadListingPhoto',
+        tags,
+        security,
+        summary: 'Upload a JPEG, PNG or WebP photo (5 MB at most) as multipart fields `altText` and `file`',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: ServicePhotoSchema, 406: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const photo = await app.modules.photos.add(request.actor, request.params.id, async () => {
+        let bytes: Buffer | null = null;
+        let altText = '';
+        for await (const part of request.parts()) {
+          if (part.type === 'file') bytes = await part.toBuffer();
+          else if (part.fieldname === 'altText' && typeof part.value === 'string') altText = part.value;
+        }
+        if (!bytes)
+          throw new ValidationFailed('Choose a photo to upload.', [{ field: 'file', message: 'Choose a photo' }]);
+        return { bytes, altText };
+      });
+      return reply.code(201).send(photo);
+    },
   );
 };
 export default routes;
