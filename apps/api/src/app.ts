@@ -26,6 +26,10 @@ import shortlistRoutes from './routes/shortlist/index.ts';
 import reviewRoutes from './routes/reviews/index.ts';
 import moderationRoutes from './routes/moderation/index.ts';
 import questionRoutes from './routes/questions/index.ts';
+import organisationRoutes from './routes/organisations/index.ts';
+import providerServiceRoutes from './routes/provider-services/index.ts';
+import verificationRoutes from './routes/verification/index.ts';
+import photoRoutes from './routes/photos/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -91,6 +95,11 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(reviewRoutes, { prefix: '/api/v1', config });
   await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(questionRoutes, { prefix: '/api/v1', config });
+  await fastify.register(organisationRoutes, { prefix: '/api/v1/organisations' });
+  await fastify.register(providerServiceRoutes, { prefix: '/api/v1/provider/services' });
+  // Listing and organisation verification lives under /moderation too, beside review moderation.
+  await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });
+  await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

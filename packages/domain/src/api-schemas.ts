@@ -171,6 +171,16 @@ export const ServiceDetailSchema = Type.Object({
   website: Type.Union([Type.String(), Type.Null()]),
   cqcLocationId: Type.Union([Type.String(), Type.Null()]),
   cqcRatingDate: Type.Union([Type.String(), Type.Null()]),
+  /** The CQC's rating of each key question (Safe, Effective, Caring, Responsive, Well-led) from its latest report. */
+  cqcKeyQuestions: Type.Array(
+    Type.Object({
+      keyQuestion: Type.String(),
+      label: Type.String(),
+      rating: CqcRatingSchema,
+      reportDate: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+  openingDetails: Type.Union([Type.String(), Type.Null()]),
   councilAccredited: Type.Boolean(),
   updatedAt: Type.String(),
   organisation: Type.Object({ id: Type.String(), name: Type.String(), sector: SectorSchema }),

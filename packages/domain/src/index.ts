@@ -8,3 +8,5 @@ export * from './search/weekly-cost.ts';
 export * from './search/suggestions.ts';
 export * from './search/shortlist.ts';
 export * from './questions/schemas.ts';
+export * from './providers/index.ts';
+export * from './cqc/mapping.ts';

@@ -59,3 +59,45 @@ export async function makeUser(
 export async function makeMember(db: Database, organisationId: string, userId: string) {
   await db.insert(organisationMembers).values({ organisationId, userId, role: 'owner' });
 }
+type NewUser = typeof users.$inferInsert;
+
+/** A user row with an unusable password hash: tests sign access tokens for it directly (see tokenFor). */
+export async function makeUserRow(db: Database, overrides: Partial<NewUser> = {}) {
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: `user-${randomUUID().slice(0, 8)}@example.test`,
+      passwordHash: 'not-a-real-hash',
+      displayName: 'Test Person',
+      role: 'resident',
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** Adds a member to an organisation without the invitation dance. */
+export async function addMember(db: Database, organisationId: string, userId: string, role: 'owner' | 'staff') {
+  await db.insert(organisationMembers).values({ organisationId, userId, role });
+}
+
+/** A complete, valid body for POST /api/v1/provider/services. */
+export const listingBody = (organisationId: string, overrides: Record<string, unknown> = {}) => ({
+  organisationId,
+  name: 'Galleywood Home Support',
+  summary: 'Personal care and companionship at home across Chelmsford.',
+  description: 'Visits from 30 minutes, seven days a week.',
+  careTypes: ['home_care'],
+  specialisms: ['dementia', 'older_people'],
+  addressLine1: '12 Watchouse Road',
+  town: 'Chelmsford',
+  county: 'Essex',
+  postcode: 'cm2 8aa',
+  areaServedKm: 12,
+  pricePerHourPence: 2950,
+  fundingAccepted: ['self_funded', 'personal_budget'],
+  acceptingNewClients: true,
+  languages: ['English', 'Polish'],
+  openingDetails: 'Monday to Sunday, 7am to 10pm',
+  ...overrides,
+});

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
+import type { UserRole } from '@care-assist/domain';
 import { createMeiliSearchIndex, type SearchIndex } from '@care-assist/search';
 import app, { fastifyOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -75,4 +76,9 @@ export function expectProblem(
   };
   if (body.status !== status || !body.title || !body.type) throw new Error(`malformed problem: ${response.body}`);
   return body;
+}
+
+/** A Bearer header for a user, signed by the app under test (what a login would hand out). */
+export function bearer(ctx: TestContext, user: { id: string; role: UserRole }) {
+  return { authorization: `Bearer ${ctx.app.jwt.sign({ sub: user.id, role: user.role })}` };
 }

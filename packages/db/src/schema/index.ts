@@ -7,3 +7,4 @@ export * from './budgets.ts';
 export * from './search.ts';
 export * from './reviews.ts';
 export * from './questions.ts';
+export * from './providers.ts';

@@ -15,6 +15,8 @@ export const organisations = pgTable('organisations', {
   website: text('website'),
   verifiedAt: timestamp('verified_at', { withTimezone: true }),
   verifiedBy: uuid('verified_by').references(() => users.id),
+  /** 'cqc' for organisations the CQC import made; they have no members until a provider claims them. */
+  source: text('source').$type<'provider' | 'cqc'>().notNull().default('provider'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -67,6 +67,16 @@ export const services = pgTable(
     cqcRatingDate: date('cqc_rating_date'),
     councilAccredited: boolean('council_accredited').notNull().default(false),
     status: text('status').$type<ServiceStatus>().notNull().default('draft'),
+    /** The council's latest decision (reject or suspend): why, so the provider can put it right. */
+    moderationReasonCode: text('moderation_reason_code'),
+    moderationNote: text('moderation_note'),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    /** 'provider' for listings made here, 'cqc' for listings created by the CQC import. */
+    source: text('source').$type<'provider' | 'cqc'>().notNull().default('provider'),
+    /** The CQC's registration status at the last import ('Registered' or 'Deregistered'). */
+    cqcRegistrationStatus: text('cqc_registration_status'),
+    /** Free text: "Monday to Friday 8am to 6pm; weekends by arrangement". */
+    openingDetails: text('opening_details'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -17,6 +17,7 @@ import { DEFAULT_SEED, generateDemoData } from './generate.ts';
 import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
+import { seedProviderListings } from './providers.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES } from './care.ts';
@@ -96,6 +97,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.reviews, (batch) => tx.insert(reviews).values(batch));
     await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
+    await seedProviderListings(tx);
     return true;
   });
   if (!written) return skipped;

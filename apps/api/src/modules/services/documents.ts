@@ -1,6 +1,7 @@
 // How a service listing is shown: as a search document, a search result and a service page.
 import {
   PRIOR_ANCHOR_MEAN,
+  CQC_KEY_QUESTION_LABELS,
   careTypeLabel,
   headlinePrice,
   ratingText,
@@ -9,7 +10,7 @@ import {
   type ServiceSummary,
 } from '@care-assist/domain';
 import { SERVICE_DOCUMENT_VERSION, type SearchHit, type ServiceDocument } from '@care-assist/search';
-import type { PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
+import type { CqcKeyQuestionRow, PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
 
 /**
  * The search ranking is the recency-weighted Bayesian score kept in service_ratings by the rating
@@ -107,7 +108,9 @@ export function toServiceSummary(hit: SearchHit): ServiceSummary {
   };
 }
 
-export function toServiceDetail(record: PublicServiceRecord): ServiceDetail {
+const KEY_QUESTION_ORDER = Object.keys(CQC_KEY_QUESTION_LABELS);
+
+export function toServiceDetail(record: PublicServiceRecord, keyQuestions: CqcKeyQuestionRow[] = []): ServiceDetail {
   const { service, organisation, rating } = record;
   const prices = pricesOf(service);
   return {
@@ -128,6 +131,15 @@ export function toServiceDetail(record: PublicServiceRecord): ServiceDetail {
     website: service.website,
     cqcLocationId: service.cqcLocationId,
     cqcRatingDate: service.cqcRatingDate,
+    cqcKeyQuestions: [...keyQuestions]
+      .sort((a, b) => KEY_QUESTION_ORDER.indexOf(a.keyQuestion) - KEY_QUESTION_ORDER.indexOf(b.keyQuestion))
+      .map((k) => ({
+        keyQuestion: k.keyQuestion,
+        label: CQC_KEY_QUESTION_LABELS[k.keyQuestion],
+        rating: k.rating,
+        reportDate: k.reportDate,
+      })),
+    openingDetails: service.openingDetails,
     councilAccredited: service.councilAccredited,
     updatedAt: service.updatedAt.toISOString(),
     organisation: { id: organisation.id, name: organisation.name, sector: organisation.sector },

@@ -1,10 +1,18 @@
 // Drizzle queries for service listings as the public sees them.
 import { and, asc, count, eq, gt, ilike, inArray, or } from 'drizzle-orm';
-import { organisations, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
+import {
+  organisations,
+  serviceCqcRatings,
+  serviceRatings,
+  services,
+  type Database,
+  type Executor,
+} from '@care-assist/db';
 
 export type ServiceRow = typeof services.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
+export type CqcKeyQuestionRow = typeof serviceCqcRatings.$inferSelect;
 export interface PublicServiceRecord {
   service: ServiceRow;
   organisation: OrganisationRow;
@@ -68,6 +76,10 @@ export function createServiceRepository(db: Database) {
         .orderBy(asc(services.town))
         .limit(limit);
       return rows.map((row) => row.town);
+    },
+
+    async cqcKeyQuestions(serviceId: string, tx: Executor = db): Promise<CqcKeyQuestionRow[]> {
+      return tx.select().from(serviceCqcRatings).where(eq(serviceCqcRatings.serviceId, serviceId));
     },
 
     async countPublished(tx: Executor = db): Promise<number> {

@@ -202,7 +202,7 @@ export function createDirectoryService({
     async get(idOrSlug: string): Promise<ServiceDetail> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      return toServiceDetail(record);
+      return toServiceDetail(record, await services.cqcKeyQuestions(record.service.id));
     },
 
     /**

@@ -1,4 +1,5 @@
 // Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
+import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
 import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
@@ -29,6 +30,13 @@ import { createReviewService, type ReviewService } from '../../modules/reviews/s
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
 import { createQuestionRepository } from '../../modules/questions/repository.ts';
 import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
+import { createOrganisationRepository } from '../../modules/organisations/repository.ts';
+import { createOrganisationService, type OrganisationService } from '../../modules/organisations/service.ts';
+import { createListingRepository } from '../../modules/listings/repository.ts';
+import { createListingService, type ListingService } from '../../modules/listings/service.ts';
+import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
+import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
+import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -43,6 +51,11 @@ export interface Modules {
   reviews: ReviewService;
   moderation: ModerationService;
   questions: QuestionService;
+  organisations: OrganisationService;
+  listings: ListingService;
+  verification: VerificationService;
+  claims: ClaimService;
+  photos: PhotoService;
 }
 
 declare module 'fastify' {
@@ -82,6 +95,8 @@ export default fp(
     };
     const reviews = createReviewRepository(db.db);
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
+    const organisations = createOrganisationRepository(db.db);
+    const listings = createListingRepository(db.db);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -108,6 +123,23 @@ export default fp(
         clock,
       }),
       shortlist: createShortlistService({ db: db.db, shortlists: createShortlistRepository(db.db) }),
+      organisations: createOrganisationService({
+        db: db.db,
+        organisations,
+        users,
+        clock,
+        webOrigin: config.webOrigin,
+      }),
+      listings: createListingService({ db: db.db, listings, organisations, clock }),
+      verification: createVerificationService({ db: db.db, listings, organisations, clock }),
+      claims: createClaimService({ db: db.db, clock }),
+      photos: createPhotoService({
+        db: db.db,
+        listings,
+        organisations,
+        photoDir: path.join(config.dataDir, 'photos'),
+        clock,
+      }),
       searchSync: createSearchSyncWorker({ db: db.db, outbox: createOutboxRepository(db.db), services, search, clock }),
       budgets: createBudgetService({ db: db.db, budgets: budgetRepository, idempotency, clock }),
       bookings: createBookingService(bookingDeps),

@@ -5,24 +5,34 @@ import { error } from '@sveltejs/kit';
 import { requestContext } from './request-context';
 import type {
   AuthResponse,
-  Shortlist,
-  SuggestionsResponse,
+  Invitation,
+  ListingCreate,
+  ListingEditResult,
+  ListingPatch,
+  MembersResponse,
+  ModerationDecision,
   ModerationDecisionBody,
-  PendingText,
-  PublicQuestion,
-  TextDecisionBody,
   ModerationQueue,
   ModerationReview,
   MyReview,
+  Organisation,
+  OrganisationBody,
+  PendingText,
   Problem,
+  ProviderListing,
+  PublicQuestion,
   PublicReview,
   ReplyBody,
   ReportBody,
   ReviewPage,
   SearchResponse,
   ServiceDetail,
+  Shortlist,
   SubmitReviewBody,
+  SuggestionsResponse,
+  TextDecisionBody,
   User,
+  VerificationQueue,
 } from '@care-assist/domain';
 
 const DEFAULT_API_URL = 'http://127.0.0.1:3001';
@@ -42,7 +52,7 @@ export type ApiResult<T> =
   | { ok: false; status: number; problem: Problem; headers: Headers };
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Record<string, string | string[] | undefined>;
   body?: unknown;
   accessToken?: string | null;
@@ -238,6 +248,16 @@ export const api = {
 
   moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
     request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
+  myOrganisations: (accessToken: string) => request<{ items: Organisation[] }>('/organisations', { accessToken }),
+
+  registerOrganisation: (accessToken: string, body: OrganisationBody) =>
+    request<Organisation>('/organisations', { method: 'POST', body, accessToken }),
+
+  organisationMembers: (accessToken: string, organisationId: string) =>
+    request<MembersResponse>(`/organisations/${encodeURIComponent(organisationId)}/members`, { accessToken }),
+
+  inviteMember: (accessToken: string, organisationId: string, body: { email: string; role: 'owner' | 'staff' }) =>
+    request<Invitation>(`/organisations/${encodeURIComponent(organisationId)}/members`, {
       method: 'POST',
       body,
       accessToken,
@@ -251,6 +271,33 @@ export const api = {
 
   moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
     request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
+  acceptInvitation: (accessToken: string, token: string) =>
+    request<Organisation>('/organisations/invitations/accept', { method: 'POST', body: { token }, accessToken }),
+
+  myListings: (accessToken: string) => request<{ items: ProviderListing[] }>('/provider/services', { accessToken }),
+
+  myListing: (accessToken: string, id: string) =>
+    request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}`, { accessToken }),
+
+  createListing: (accessToken: string, body: ListingCreate) =>
+    request<ProviderListing>('/provider/services', { method: 'POST', body, accessToken }),
+
+  updateListing: (accessToken: string, id: string, body: ListingPatch) =>
+    request<ListingEditResult>(`/provider/services/${encodeURIComponent(id)}`, { method: 'PATCH', body, accessToken }),
+
+  submitListing: (accessToken: string, id: string) =>
+    request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
+
+  verificationQueue: (accessToken: string, status: string) =>
+    request<VerificationQueue>('/moderation/services', { query: { status }, accessToken }),
+
+  moderateListing: (
+    accessToken: string,
+    id: string,
+    action: 'publish' | 'reject' | 'suspend',
+    body: Partial<ModerationDecision>,
+  ) =>
+    request<ProviderListing>(`/moderation/services/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       body,
       accessToken,

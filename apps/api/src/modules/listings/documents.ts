@@ -1,0 +1,45 @@
+// How a listing is shown to its provider and to the council.
+import type { ProviderListing } from '@care-assist/domain';
+import type { ListingRecord } from './repository.ts';
+
+export function toProviderListing({ service, organisation }: ListingRecord): ProviderListing {
+  return {
+    id: service.id,
+    organisationId: organisation.id,
+    organisationName: organisation.name,
+    slug: service.slug,
+    status: service.status,
+    name: service.name,
+    summary: service.summary,
+    description: service.description,
+    careTypes: service.careTypes,
+    specialisms: service.specialisms,
+    addressLine1: service.addressLine1,
+    addressLine2: service.addressLine2,
+    town: service.town,
+    county: service.county,
+    postcode: service.postcode,
+    latitude: service.latitude,
+    longitude: service.longitude,
+    areaServedKm: service.areaServedKm,
+    pricePerHourPence: service.pricePerHourPence,
+    pricePerVisitPence: service.pricePerVisitPence,
+    pricePerNightPence: service.pricePerNightPence,
+    pricePerWeekPence: service.pricePerWeekPence,
+    fundingAccepted: service.fundingAccepted,
+    acceptingNewClients: service.acceptingNewClients,
+    languages: service.languages,
+    openingDetails: service.openingDetails,
+    phone: service.phone,
+    email: service.email,
+    website: service.website,
+    cqcLocationId: service.cqcLocationId,
+    cqcRating: service.cqcRating,
+    source: service.source,
+    moderationReasonCode: service.moderationReasonCode,
+    moderationNote: service.moderationNote,
+    moderatedAt: service.moderatedAt?.toISOString() ?? null,
+    createdAt: service.createdAt.toISOString(),
+    updatedAt: service.updatedAt.toISOString(),
+  };
+}

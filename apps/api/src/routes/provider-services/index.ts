@@ -1,0 +1,149 @@
+// The caller's own listings: create, edit, submit for council review.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ValidationFailed } from '../../errors.ts';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import {
+  PHOTO_LIMITS,
+  ServicePhotoSchema,
+  ListingCreateSchema,
+  ListingEditResultSchema,
+  ListingPatchSchema,
+  ProblemSchema,
+  ProviderListingSchema,
+} from '@care-assist/domain';
+
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
+const security = [{ bearerAuth: [] }];
+const tags = ['provider'];
+
+const routes: FastifyPluginAsyncTypebox = async (app) => {
+  const listings = app.modules.listings;
+
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listMyListings',
+        tags,
+        security,
+        summary: "Listings of the caller's organisations, in every status",
+        response: { 200: Type.Object({ items: Type.Array(ProviderListingSchema) }), 401: ProblemSchema },
+      },
+    },
+    async (request) => ({ items: await listings.listMine(request.actor) }),
+  );
+
+  app.post(
+    '/',
+    {
+      schema: {
+        operationId: 'createListing',
+        tags,
+        security,
+        summary: 'Create a listing as a draft',
+        body: ListingCreateSchema,
+        response: { 201: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await listings.create(request.actor, request.body)),
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        operationId: 'getMyListing',
+        tags,
+        security,
+        summary: 'One of the caller’s listings',
+        params: IdParams,
+        response: { 200: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request) => listings.get(request.actor, request.params.id),
+  );
+
+  app.patch(
+    '/:id',
+    {
+      schema: {
+        operationId: 'updateListing',
+        tags,
+        security,
+        summary: 'Edit a listing; significant edits to a published listing send it back to review',
+        params: IdParams,
+        body: ListingPatchSchema,
+        response: { 200: ListingEditResultSchema, ...problems },
+      },
+    },
+    async (request) => listings.update(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/:id/submit',
+    {
+      schema: {
+        operationId: 'submitListing',
+        tags,
+        security,
+        summary: 'Ask the council to check and publish a draft or rejected listing',
+        params: IdParams,
+        response: { 200: ProviderListingSchema, ...problems },
+      },
+    },
+    async (request) => listings.submit(request.actor, request.params.id),
+  );
+
+  // Multipart only here, for photos: one file, a few small fields, an image-sized limit.
+  await app.register(multipart, {
+    limits: { fileSize: PHOTO_LIMITS.maxBytes, files: 1, fields: 3, fieldSize: 1024 },
+    throwFileSizeLimit: true,
+  });
+
+  app.get(
+    '/:id/photos',
+    {
+      schema: {
+        operationId: 'listListingPhotos',
+        tags,
+        security,
+        summary: 'Photos of one of the caller’s listings',
+        params: IdParams,
+        response: { 200: Type.Object({ items: Type.Array(ServicePhotoSchema) }), ...problems },
+      },
+    },
+    async (request) => ({ items: await app.modules.photos.list(request.actor, request.params.id) }),
+  );
+
+  app.post(
+    '/:id/photos',
+    {
+      schema: {
+        operationId: 'uploadListingPhoto',
+        tags,
+        security,
+        summary: 'Upload a JPEG, PNG or WebP photo (5 MB at most) as multipart fields `altText` and `file`',
+        consumes: ['multipart/form-data'],
+        params: IdParams,
+        response: { 201: ServicePhotoSchema, 406: ProblemSchema, 413: ProblemSchema, 415: ProblemSchema, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const photo = await app.modules.photos.add(request.actor, request.params.id, async () => {
+        let bytes: Buffer | null = null;
+        let altText = '';
+        for await (const part of request.parts()) {
+          if (part.type === 'file') bytes = await part.toBuffer();
+          else if (part.fieldname === 'altText' && typeof part.value === 'string') altText = part.value;
+        }
+        if (!bytes)
+          throw new ValidationFailed('Choose a photo to upload.', [{ field: 'file', message: 'Choose a photo' }]);
+        return { bytes, altText };
+      });
+      return reply.code(201).send(photo);
+    },
+  );
+};
+export default routes;

@@ -1,0 +1,150 @@
+// Reads the listing form (prices typed in pounds, checkboxes, comma-separated languages) into the API's
+// listing body, and maps the API's field errors back onto the form's inputs.
+import {
+  AREA_SERVED_MAX_KM,
+  PRICE_LIMITS_PENCE,
+  formatPence,
+  type ListingPatch,
+  type Problem,
+  type ProviderListing,
+} from '@care-assist/domain';
+
+export type ListingFormValues = Record<string, string | string[]>;
+
+export const PRICE_FIELDS = [
+  { field: 'pricePerHourPence', unit: 'hour', label: 'Price per hour' },
+  { field: 'pricePerVisitPence', unit: 'visit', label: 'Price per visit' },
+  { field: 'pricePerNightPence', unit: 'night', label: 'Price per night' },
+  { field: 'pricePerWeekPence', unit: 'week', label: 'Price per week' },
+] as const;
+
+const TEXT_FIELDS = [
+  'name',
+  'summary',
+  'description',
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'county',
+  'postcode',
+  'areaServedKm',
+  'languages',
+  'openingDetails',
+  'phone',
+  'email',
+  'website',
+  ...PRICE_FIELDS.map((p) => p.field),
+] as const;
+const LIST_FIELDS = ['careTypes', 'specialisms', 'fundingAccepted'] as const;
+
+function penceFromPounds(text: string): number | null | 'invalid' {
+  const cleaned = text.replace(/[£,\s]/g, '');
+  if (!cleaned) return null;
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return 'invalid';
+  return Math.round(Number(cleaned) * 100);
+}
+
+export function listingFromForm(form: FormData): {
+  body: Required<Pick<ListingPatch, 'name'>> & ListingPatch;
+  values: ListingFormValues;
+  errors: Record<string, string>;
+} {
+  const values: ListingFormValues = {};
+  for (const field of TEXT_FIELDS) {
+    const raw = form.get(field);
+    values[field] = typeof raw === 'string' ? raw.trim() : '';
+  }
+  for (const field of LIST_FIELDS) values[field] = form.getAll(field).filter((v): v is string => typeof v === 'string');
+  values.acceptingNewClients = form.get('acceptingNewClients') === 'yes' ? 'yes' : '';
+
+  const errors: Record<string, string> = {};
+  const text = (field: string) => values[field] as string;
+  const orNull = (field: string) => text(field) || null;
+  const body: Record<string, unknown> = {
+    name: text('name'),
+    summary: text('summary'),
+    description: text('description'),
+    careTypes: values.careTypes,
+    specialisms: values.specialisms,
+    addressLine1: text('addressLine1'),
+    addressLine2: orNull('addressLine2'),
+    town: text('town'),
+    county: text('county'),
+    postcode: text('postcode'),
+    fundingAccepted: values.fundingAccepted,
+    acceptingNewClients: values.acceptingNewClients === 'yes',
+    languages: text('languages')
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean),
+    openingDetails: orNull('openingDetails'),
+    phone: orNull('phone'),
+    email: orNull('email'),
+    website: orNull('website'),
+  };
+  const area = text('areaServedKm');
+  if (area && !/^\d+(\.\d+)?$/.test(area)) errors.areaServedKm = 'Enter the distance in kilometres, like 10';
+  body.areaServedKm = area ? Number(area) : null;
+  for (const { field, unit } of PRICE_FIELDS) {
+    const pence = penceFromPounds(text(field));
+    if (pence === 'invalid') errors[field] = `Enter the price per ${unit} in pounds, like 28.50`;
+    else body[field] = pence;
+  }
+  if (!text('name')) errors.name = 'Enter the name of the service';
+  if ((values.careTypes as string[]).length === 0) errors.careTypes = 'Choose at least one type of care';
+  if (!text('postcode')) errors.postcode = 'Enter the postcode of the service';
+  return { body: body as Required<Pick<ListingPatch, 'name'>> & ListingPatch, values, errors };
+}
+
+/** The API's schema messages ("must be <= 20000") in words a provider understands. */
+function friendlyMessage(field: string, message: string): string {
+  const price = PRICE_FIELDS.find((p) => p.field === field);
+  if (price) {
+    const { min, max } = PRICE_LIMITS_PENCE[price.unit];
+    return `Enter a price per ${price.unit} between ${formatPence(min)} and ${formatPence(max)}`;
+  }
+  if (field === 'areaServedKm') return `Enter a distance up to ${AREA_SERVED_MAX_KM} km`;
+  if (field === 'summary') return 'Enter a summary of 10 to 300 characters';
+  if (field === 'cqcLocationId') return 'Enter a CQC location id like 1-123456789';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
+
+/** API field paths ("careTypes.0", "body/postcode") become the form's input names. */
+export function listingProblemErrors(problem: Problem): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const { field, message } of problem.errors ?? []) {
+    const name = field.replace(/^\/?body[/.]?/, '').split(/[/.]/)[0] || 'form';
+    errors[name] ??= friendlyMessage(name, message);
+  }
+  if (Object.keys(errors).length === 0) errors.form = problem.detail ?? problem.title;
+  return errors;
+}
+
+const pounds = (pence: number | null) => (pence === null ? '' : (pence / 100).toFixed(2));
+
+export function listingToValues(listing: ProviderListing): ListingFormValues {
+  return {
+    name: listing.name,
+    summary: listing.summary,
+    description: listing.description,
+    careTypes: listing.careTypes,
+    specialisms: listing.specialisms,
+    addressLine1: listing.addressLine1,
+    addressLine2: listing.addressLine2 ?? '',
+    town: listing.town,
+    county: listing.county,
+    postcode: listing.postcode,
+    areaServedKm: listing.areaServedKm === null ? '' : String(listing.areaServedKm),
+    pricePerHourPence: pounds(listing.pricePerHourPence),
+    pricePerVisitPence: pounds(listing.pricePerVisitPence),
+    pricePerNightPence: pounds(listing.pricePerNightPence),
+    pricePerWeekPence: pounds(listing.pricePerWeekPence),
+    fundingAccepted: listing.fundingAccepted,
+    acceptingNewClients: listing.acceptingNewClients ? 'yes' : '',
+    languages: listing.languages.join(', '),
+    openingDetails: listing.openingDetails ?? '',
+    phone: listing.phone ?? '',
+    email: listing.email ?? '',
+    website: listing.website ?? '',
+  };
+}

@@ -1,0 +1,73 @@
+// The provider portal: my organisations, my listings and their status, staff invitations.
+import { error, fail } from '@sveltejs/kit';
+import { SECTOR_CODES, type Sector } from '@care-assist/domain';
+import { api, problemFieldErrors } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import { requireAccessToken } from '$lib/server/guards';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals, url }) => {
+  const token = requireAccessToken(locals, url);
+  const [organisations, listings] = await Promise.all([api.myOrganisations(token), api.myListings(token)]);
+  if (!organisations.ok || !listings.ok) error(502, { message: 'We could not load your organisations' });
+  return {
+    organisations: organisations.data.items,
+    listings: listings.data.items,
+    submitted: url.searchParams.get('submitted'),
+    saved: url.searchParams.get('saved'),
+  };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  registerOrganisation: async ({ request, locals, url }) => {
+    const token = requireAccessToken(locals, url);
+    const form = await request.formData();
+    const values = {
+      name: formString(form, 'name'),
+      sector: formString(form, 'sector'),
+      cqcProviderId: formString(form, 'cqcProviderId'),
+      contactEmail: formString(form, 'contactEmail'),
+    };
+    const errors: Record<string, string> = {};
+    if (!values.name) errors.name = 'Enter the name of your organisation';
+    if (!SECTOR_CODES.includes(values.sector as Sector)) errors.sector = 'Choose the sector';
+    if (Object.keys(errors).length) return fail(400, { organisation: { values, errors } });
+    const result = await api.registerOrganisation(token, {
+      name: values.name,
+      sector: values.sector as Sector,
+      cqcProviderId: values.cqcProviderId || null,
+      contactEmail: values.contactEmail || null,
+    });
+    if (!result.ok) {
+      const fieldErrors = problemFieldErrors(result.problem);
+      if (!Object.keys(fieldErrors).length) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      return fail(result.status, { organisation: { values, errors: fieldErrors } });
+    }
+    return { registered: result.data.name };
+  },
+
+  submit: async ({ request, locals, url }) => {
+    const token = requireAccessToken(locals, url);
+    const id = formString(await request.formData(), 'id');
+    const result = await api.submitListing(token, id);
+    if (!result.ok) return fail(result.status, { submitError: result.problem.detail ?? result.problem.title });
+    return { submittedName: result.data.name };
+  },
+
+  invite: async ({ request, locals, url }) => {
+    const token = requireAccessToken(locals, url);
+    const form = await request.formData();
+    const organisationId = formString(form, 'organisationId');
+    const values = { email: formString(form, 'email'), role: formString(form, 'role') === 'owner' ? 'owner' : 'staff' };
+    if (!values.email) {
+      return fail(400, { invite: { organisationId, values, errors: { email: 'Enter their email address' } } });
+    }
+    const result = await api.inviteMember(token, organisationId, values as { email: string; role: 'owner' | 'staff' });
+    if (!result.ok) {
+      const fieldErrors = problemFieldErrors(result.problem);
+      if (!Object.keys(fieldErrors).length) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      return fail(result.status, { invite: { organisationId, values, errors: fieldErrors } });
+    }
+    return { invited: result.data.email };
+  },
+} satisfies Actions;
