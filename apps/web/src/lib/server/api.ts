@@ -248,6 +248,24 @@ export const api = {
 
   moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
     request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  verifyReview: (accessToken: string | null, id: string) =>
+    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),
+
+  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
+    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
   myOrganisations: (accessToken: string) => request<{ items: Organisation[] }>('/organisations', { accessToken }),
 
   registerOrganisation: (accessToken: string, body: OrganisationBody) =>
@@ -263,14 +281,6 @@ export const api = {
       accessToken,
     }),
 
-  verifyReview: (accessToken: string | null, id: string) =>
-    request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),
-
-  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
-    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
-
-  moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
-    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
   acceptInvitation: (accessToken: string, token: string) =>
     request<Organisation>('/organisations/invitations/accept', { method: 'POST', body: { token }, accessToken }),
 
