@@ -3,7 +3,7 @@
 // the service_search_vector() GIN index (migration 0004), pg_trgm word_similarity() for typos (the `%`
 // operator is avoided on purpose: it misbehaves in PGlite), haversine distance in SQL, the same filters,
 // sorts, facets and paging as the Meilisearch implementation, and the same documents.
-import { bayesianScore, careTypeLabel, headlinePrice, type CareType } from '@care-assist/domain';
+import { PRIOR_ANCHOR_MEAN, careTypeLabel, headlinePrice, type CareType } from '@care-assist/domain';
 import { SYNONYM_GROUPS } from './meili-settings.ts';
 import { InvalidSearchRequestError } from './search-errors.ts';
 import {
@@ -64,6 +64,8 @@ interface ServiceRow {
   review_count: number | null;
   mean_overall: number | null;
   ranking_score: number | null;
+  /** Set once the rating aggregator has computed this service's group; until then it ranks at the neutral score. */
+  computed_at: Date | string | null;
   value_score: number | null;
   updated_at: Date | string;
   distance_km: number | null;
@@ -81,7 +83,7 @@ class Params {
 
 export function createPostgresSearchIndex({
   query,
-  neutralRankingScore = bayesianScore(0, 0, 3),
+  neutralRankingScore = PRIOR_ANCHOR_MEAN,
 }: PostgresSearchIndexOptions): SearchIndex {
   if (!Number.isFinite(neutralRankingScore)) throw new Error('neutralRankingScore must be a finite number');
   const neutralLiteral = String(neutralRankingScore);
@@ -121,7 +123,11 @@ export function createPostgresSearchIndex({
       councilAccredited: row.council_accredited,
       ratingMean: count > 0 ? row.mean_overall : null,
       ratingCount: count,
-      rankingScore: count > 0 && row.ranking_score !== null ? row.ranking_score : neutralRankingScore,
+      // The same rule and rounding as the Meilisearch documents (apps/api services/documents.ts).
+      rankingScore:
+        row.computed_at !== null && row.ranking_score !== null
+          ? Math.round(row.ranking_score * 100) / 100
+          : neutralRankingScore,
       valueScore: row.value_score,
       updatedAt: new Date(row.updated_at).getTime(),
     };
@@ -143,7 +149,7 @@ export function createPostgresSearchIndex({
       const params = new Params();
       const { where, textRank, distance } = whereClause(request, params);
       // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
-      const rankingScore = `(case when coalesce(r.review_count, 0) > 0 then r.ranking_score else ${neutralLiteral}::float8 end)`;
+      const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${neutralLiteral}::float8 end)`;
       const orderBy = orderClause(request.sort, { textRank, distance, rankingScore, request });
 
       const limitParam = params.add(limit);
@@ -153,7 +159,7 @@ export function createPostgresSearchIndex({
                 s.languages, s.town, s.county, s.postcode, s.latitude, s.longitude, s.price_per_hour_pence,
                 s.price_per_visit_pence, s.price_per_night_pence, s.price_per_week_pence, s.funding_accepted,
                 s.cqc_rating, s.accepting_new_clients, s.council_accredited, r.review_count, r.mean_overall,
-                r.ranking_score, r.value_score, s.updated_at,
+                r.ranking_score, r.computed_at, r.value_score, s.updated_at,
                 ${distance ?? 'null::float8'} as distance_km, count(*) over () as total
            from services s
            join organisations o on o.id = s.organisation_id
