@@ -22,7 +22,7 @@ const reviewOf = (serviceId: string, body: string) => ({
   serviceId,
   relationship: 'self',
   overall: 4,
-  categories: { quality_of_care: 4, staff: 5 },
+  categories: { quality_of_care: 4, staff: 5, reliability: 4 },
   periodMonth: 10,
   periodYear: 2026,
   title: 'Helpful visits',
@@ -37,7 +37,7 @@ async function submit(user: User, serviceId: string, body: string, forwardedFor?
     headers: { ...user.auth, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
     payload: reviewOf(serviceId, body),
   });
-  expect(res.statusCode).toBe(201);
+  expect(res.statusCode, res.body).toBe(201);
   return res.json<MyReview>();
 }
 
