@@ -160,4 +160,33 @@ describe('writing and publishing a review', () => {
     await page.locator('#questions-title').scrollIntoViewIfNeeded();
     await screenshot(page, 'reviews-06-questions');
   });
+
+  it("shows the moderator's publishing in the admin's audit log, with filters", async () => {
+    await signIn('admin@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/moderation`);
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.waitForURL(/\/moderation\/audit/);
+    await page.getByLabel('Target type').fill('review');
+    await page.getByLabel('Action', { exact: true }).fill('publish');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/action=publish/);
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    for (const row of await rows.all()) expect(await row.innerText()).toMatch(/publish\s+review/);
+    expect(await rows.first().innerText()).toContain('Tom Bradley');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'reviews-07-audit-log');
+
+    // Choosing a name shows only that person's actions; a mistyped id is explained, not a crash.
+    await rows
+      .first()
+      .getByRole('link', { name: /Tom Bradley/ })
+      .click();
+    await page.waitForURL(/actorId=/);
+    for (const row of await page.locator('tbody tr').all()) expect(await row.innerText()).toContain('Tom Bradley');
+    await page.goto(`${product.webUrl}/moderation/audit?actorId=not-an-id`);
+    expect(await page.getByRole('alert').innerText()).toContain('Enter an actor id');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await signOut();
+  });
 });

@@ -1,5 +1,5 @@
 // Configuration is read from the environment once, here, validated, and passed down as a plain object.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Type, type Static } from 'typebox';
@@ -18,6 +18,8 @@ const EnvSchema = Type.Object({
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
   MEILI_INDEX: Type.String({ default: 'services' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  /** Salt for the hashed network a review came from; derived from the JWT secret when not set. */
+  REVIEW_IP_SALT: Type.Optional(Type.String({ minLength: 16 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -47,6 +49,8 @@ export interface Config {
   databaseUrl: string | undefined;
   meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
   jwtSecret: string;
+  /** Salt for hashing the network a review was submitted from (the address itself is never stored). */
+  reviewIpSalt: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
   rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
@@ -72,6 +76,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     throw new ConfigError('JWT_SECRET (at least 32 characters) is required in production');
   }
+  const jwtSecret = env.JWT_SECRET ?? localJwtSecret(dataDir);
   return {
     env: env.NODE_ENV,
     host: env.API_HOST,
@@ -80,7 +85,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL,
     meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
-    jwtSecret: env.JWT_SECRET ?? localJwtSecret(dataDir),
+    jwtSecret,
+    reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
     logLevel: env.LOG_LEVEL,
     seedDemoData: env.SEED_DEMO_DATA,
     rateLimit: {

@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PrecheckFlag, ReportReason, ReviewStatus, ReviewerRelationship } from '@care-assist/domain';
+import { bookings } from './budgets.ts';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
 import { users } from './users.ts';
@@ -59,6 +60,13 @@ export const reviews = pgTable(
     safeguarding: boolean('safeguarding').notNull().default(false),
     /** The author's earlier live review of the same service that this one replaces once published. */
     replacesReviewId: uuid('replaces_review_id'),
+    /** The author's active or completed booking of this service, which makes the review verified. */
+    bookingId: uuid('booking_id').references(() => bookings.id),
+    /**
+     * A salted hash of the network (IPv4 /24, IPv6 /64) the review was submitted from, for spotting bursts
+     * from one place. Never the address itself.
+     */
+    networkHash: text('network_hash'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -68,6 +76,7 @@ export const reviews = pgTable(
     index('reviews_service_status_idx').on(t.serviceId, t.status),
     index('reviews_author_idx').on(t.authorId),
     index('reviews_status_created_idx').on(t.status, t.createdAt),
+    index('reviews_service_network_idx').on(t.serviceId, t.networkHash, t.createdAt),
     // At most one review in moderation per person per service (a newer draft replaces a published one).
     uniqueIndex('reviews_one_open_per_author_idx')
       .on(t.serviceId, t.authorId)

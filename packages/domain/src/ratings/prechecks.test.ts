@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { burstFlag, needsSafeguarding, precheckText, trigramSimilarity } from './prechecks.ts';
+import {
+  burstFlag,
+  needsSafeguarding,
+  networkBurstFlag,
+  networkOf,
+  precheckText,
+  trigramSimilarity,
+} from './prechecks.ts';
 
 const codes = (text: string, otherTexts: string[] = []) => precheckText({ text, otherTexts }).map((f) => f.code);
 const CLEAN = 'The carers were kind and always on time, and my mother looked forward to their visits.';
@@ -42,5 +49,24 @@ describe('review pre-checks', () => {
   it('flags a burst of reviews for one service', () => {
     expect(burstFlag(4)).toEqual([]);
     expect(burstFlag(5)).toEqual([{ code: 'burst', match: '5 reviews in 24 hours' }]);
+  });
+
+  it('flags three or more reviews of one service from one network', () => {
+    expect(networkBurstFlag(1)).toEqual([]);
+    expect(networkBurstFlag(2)).toEqual([]);
+    expect(networkBurstFlag(3)).toEqual([{ code: 'network_burst', match: '3 reviews from one network in 24 hours' }]);
+    expect(networkBurstFlag(7).map((f) => f.code)).toEqual(['network_burst']);
+  });
+
+  it('groups addresses into networks (IPv4 /24, IPv6 /64)', () => {
+    expect(networkOf('203.0.113.7')).toBe('203.0.113.0/24');
+    expect(networkOf('203.0.113.250')).toBe(networkOf('203.0.113.7'));
+    expect(networkOf('203.0.114.7')).not.toBe(networkOf('203.0.113.7'));
+    expect(networkOf('::ffff:203.0.113.9')).toBe('203.0.113.0/24');
+    expect(networkOf('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('2001:0db8:0001:0002:ffff:0:0:9')).toBe('2001:db8:1:2::/64');
+    expect(networkOf('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(networkOf('::1')).toBe('0:0:0:0::/64');
+    expect(networkOf('2001:db8:1:3::1')).not.toBe(networkOf('2001:db8:1:2::1'));
   });
 });

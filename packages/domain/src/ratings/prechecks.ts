@@ -11,7 +11,8 @@ export type PrecheckCode =
   | 'too_short'
   | 'near_duplicate'
   | 'safeguarding'
-  | 'burst';
+  | 'burst'
+  | 'network_burst';
 
 export interface PrecheckFlag {
   code: PrecheckCode;
@@ -28,6 +29,8 @@ export const SHOUTING_SHARE = 0.6;
 /** This many reviews of one service within BURST_WINDOW_HOURS (this one included) is a burst worth a look. */
 export const BURST_REVIEW_COUNT = 5;
 export const BURST_WINDOW_HOURS = 24;
+/** This many reviews of one service from one network within BURST_WINDOW_HOURS (this one included). */
+export const NETWORK_BURST_REVIEW_COUNT = 3;
 
 /** A deliberately small list: the aim is to highlight, not to censor; moderators decide. */
 export const PROFANITY_WORDS = [
@@ -160,6 +163,7 @@ export const PRECHECK_LABELS: Record<PrecheckCode, string> = {
   near_duplicate: 'Nearly the same as another text',
   safeguarding: 'Possible safeguarding concern',
   burst: 'Many reviews of this service in a short time',
+  network_burst: 'Several reviews of this service from one network',
 };
 
 /** A burst flag when the service had BURST_REVIEW_COUNT or more reviews (this one included) in the window. */
@@ -167,4 +171,42 @@ export function burstFlag(reviewsInWindow: number): PrecheckFlag[] {
   return reviewsInWindow >= BURST_REVIEW_COUNT
     ? [{ code: 'burst', match: `${reviewsInWindow} reviews in ${BURST_WINDOW_HOURS} hours` }]
     : [];
+}
+
+/** A network burst flag when NETWORK_BURST_REVIEW_COUNT or more reviews (this one included) came from one network. */
+export function networkBurstFlag(reviewsFromNetworkInWindow: number): PrecheckFlag[] {
+  return reviewsFromNetworkInWindow >= NETWORK_BURST_REVIEW_COUNT
+    ? [
+        {
+          code: 'network_burst',
+          match: `${reviewsFromNetworkInWindow} reviews from one network in ${BURST_WINDOW_HOURS} hours`,
+        },
+      ]
+    : [];
+}
+
+/**
+ * The network an address belongs to, as a short text: IPv4 /24 ("203.0.113.0/24"), IPv6 /64. One household
+ * or office usually shares it, and a router handing out new addresses stays inside it. IPv4-mapped IPv6
+ * addresses count as IPv4. Anything unparseable is returned as it is.
+ */
+export function networkOf(ip: string): string {
+  const address = ip.trim().toLowerCase();
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(address);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (!address.includes(':')) return address;
+  const [head = '', tail] = address.split('::');
+  const headGroups = head === '' ? [] : head.split(':');
+  const tailGroups = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups =
+    tail === undefined
+      ? headGroups
+      : [
+          ...headGroups,
+          ...Array<string>(Math.max(0, 8 - headGroups.length - tailGroups.length)).fill('0'),
+          ...tailGroups,
+        ];
+  const prefix = groups.slice(0, 4).map((g) => (g === '' ? '0' : g).replace(/^0+(?=.)/, ''));
+  while (prefix.length < 4) prefix.push('0');
+  return `${prefix.join(':')}::/64`;
 }

@@ -1,6 +1,7 @@
 // Drizzle queries for reviews, provider replies, helpful votes, reports and the moderation audit log.
 import { and, asc, count, desc, eq, gte, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import {
+  bookings,
   moderationActions,
   organisationMembers,
   reviewFlags,
@@ -99,6 +100,46 @@ export function createReviewRepository(db: Database) {
         .from(reviews)
         .where(and(eq(reviews.serviceId, serviceId), gte(reviews.createdAt, since)));
       return row?.n ?? 0;
+    },
+
+    /** Reviews of the service from one network since the given time, leaving out the one being edited. */
+    async countFromNetworkSince(
+      serviceId: string,
+      networkHash: string,
+      since: Date,
+      excludeId: string | null,
+      tx: Executor = db,
+    ): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(reviews)
+        .where(
+          and(
+            eq(reviews.serviceId, serviceId),
+            eq(reviews.networkHash, networkHash),
+            gte(reviews.createdAt, since),
+            excludeId ? ne(reviews.id, excludeId) : undefined,
+          ),
+        );
+      return row?.n ?? 0;
+    },
+
+    /** The person's booking of the service where care was actually delivered (active or completed), if any. */
+    async findDeliveredBooking(serviceId: string, requesterId: string, tx: Executor = db) {
+      const [row] = await tx
+        .select({ id: bookings.id, status: bookings.status })
+        .from(bookings)
+        .where(
+          and(
+            eq(bookings.serviceId, serviceId),
+            eq(bookings.requesterId, requesterId),
+            inArray(bookings.status, ['active', 'completed']),
+          ),
+        )
+        // A completed booking first, then the most recent.
+        .orderBy(sql`${bookings.status} = 'completed' desc`, desc(bookings.updatedAt))
+        .limit(1);
+      return row;
     },
 
     async listByAuthor(authorId: string, tx: Executor = db): Promise<ReviewRecord[]> {

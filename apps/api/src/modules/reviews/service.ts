@@ -5,6 +5,7 @@ import {
   BURST_WINDOW_HOURS,
   COUNCIL_ROLES,
   burstFlag,
+  networkBurstFlag,
   REVIEW_LIMITS,
   needsSafeguarding,
   precheckText,
@@ -33,6 +34,13 @@ interface ReviewDeps {
   services: ServiceRepository;
   aggregator: RatingAggregator;
   clock: () => Date;
+  /** The salted hash of the network (see networkOf) an address belongs to; the address is never stored. */
+  networkHash: (ip: string) => string;
+}
+
+/** Where a submission came from: the caller's address (request.ip, forwarded by the trusted web server). */
+export interface SubmissionContext {
+  ip?: string;
 }
 
 export function signedIn(actor: Actor | null): Actor {
@@ -42,11 +50,12 @@ export function signedIn(actor: Actor | null): Actor {
 
 const isCouncil = (actor: Actor) => (COUNCIL_ROLES as readonly string[]).includes(actor.role);
 
-export function createReviewService({ db, reviews, services, aggregator, clock }: ReviewDeps) {
+export function createReviewService({ db, reviews, services, aggregator, clock, networkHash }: ReviewDeps) {
   async function prechecksFor(
     serviceId: string,
     authorId: string,
     excludeId: string | null,
+    network: string | null,
     title: string,
     body: string,
     tx: Executor,
@@ -57,7 +66,11 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
     const duplicate = precheckText({ text: body, otherTexts }).filter((f) => f.code === 'near_duplicate');
     const since = new Date(clock().getTime() - BURST_WINDOW_HOURS * 3_600_000);
     const recent = (await reviews.countSince(serviceId, since, tx)) + (excludeId ? 0 : 1);
-    return [...flags.filter((f) => f.code !== 'near_duplicate'), ...duplicate, ...burstFlag(recent)];
+    // This review counts itself: the others from its network in the window, plus one.
+    const fromNetwork = network
+      ? networkBurstFlag((await reviews.countFromNetworkSince(serviceId, network, since, excludeId, tx)) + 1)
+      : [];
+    return [...flags.filter((f) => f.code !== 'near_duplicate'), ...duplicate, ...burstFlag(recent), ...fromNetwork];
   }
 
   async function loadOwn(actor: Actor, id: string, tx: Executor): Promise<ReviewRow> {
@@ -79,7 +92,15 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
   }
 
   return {
-    async submit(actorOrNull: Actor | null, body: SubmitReviewBody): Promise<MyReview> {
+    /**
+     * A resident writes a review. If they have an active or completed booking of the service (care was
+     * delivered, not just quoted), the review is linked to it and verified from the start.
+     */
+    async submit(
+      actorOrNull: Actor | null,
+      body: SubmitReviewBody,
+      context: SubmissionContext = {},
+    ): Promise<MyReview> {
       const actor = signedIn(actorOrNull);
       if (actor.role !== 'resident') throw new Forbidden('Only residents and their families can write reviews.');
       const record = await services.findPublishedById(body.serviceId);
@@ -100,7 +121,9 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
             'You already have a review of this service waiting for moderation; edit that one instead.',
           );
         }
-        const prechecks = await prechecksFor(body.serviceId, actor.userId, null, body.title, body.body, tx);
+        const network = context.ip ? networkHash(context.ip) : null;
+        const prechecks = await prechecksFor(body.serviceId, actor.userId, null, network, body.title, body.body, tx);
+        const booking = await reviews.findDeliveredBooking(body.serviceId, actor.userId, tx);
         const row = await reviews
           .insert(
             {
@@ -117,6 +140,9 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
               prechecks,
               safeguarding: needsSafeguarding(prechecks),
               replacesReviewId: live.find((r) => r.status === 'published')?.id ?? null,
+              bookingId: booking?.id ?? null,
+              verified: booking !== undefined,
+              networkHash: network,
               createdAt: clock(),
               updatedAt: clock(),
             },
@@ -145,7 +171,15 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
         if (!service) throw new NotFound('That care service is no longer listed.');
         const errors = reviewSubmissionErrors(body, { careTypes: service.service.careTypes, now: clock() });
         if (errors.length > 0) throw new ValidationFailed('Some answers need changing.', errors);
-        const prechecks = await prechecksFor(review.serviceId, actor.userId, id, body.title, body.body, tx);
+        const prechecks = await prechecksFor(
+          review.serviceId,
+          actor.userId,
+          id,
+          review.networkHash,
+          body.title,
+          body.body,
+          tx,
+        );
         await reviews.update(
           id,
           {
@@ -302,7 +336,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock }
 
     /**
      * The provider confirms the writer was really its client: the review shows "verified". (Reviews linked
-     * to a completed booking will be verified the same way once bookings exist.) Audited like moderation.
+     * to an active or completed booking are verified on submission.) Audited like moderation.
      */
     async verify(actorOrNull: Actor | null, id: string): Promise<PublicReview> {
       const actor = signedIn(actorOrNull);

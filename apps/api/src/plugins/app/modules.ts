@@ -1,7 +1,9 @@
 // Builds the domain services once, from the dependencies the app was given, and exposes them to routes.
+import { createHmac } from 'node:crypto';
 import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
+import { networkOf } from '@care-assist/domain';
 import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
@@ -146,7 +148,14 @@ export default fp(
       invoices: createInvoiceService({ ...bookingDeps, brokerageFeePercent: config.brokerageFeePercent }),
       notifications,
       ratings: aggregator,
-      reviews: createReviewService({ db: db.db, reviews, services, aggregator, clock }),
+      reviews: createReviewService({
+        db: db.db,
+        reviews,
+        services,
+        aggregator,
+        clock,
+        networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
+      }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
       questions: createQuestionService({
         db: db.db,

@@ -51,7 +51,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         response: { 201: MyReviewSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await app.modules.reviews.submit(request.actor, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await app.modules.reviews.submit(request.actor, request.body, { ip: request.ip })),
   );
 
   app.get(

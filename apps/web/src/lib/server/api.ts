@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { error } from '@sveltejs/kit';
 import { requestContext } from './request-context';
 import type {
+  AuditEntry,
   AuthResponse,
   Invitation,
   ListingCreate,
@@ -255,6 +256,11 @@ export const api = {
 
   verifyReview: (accessToken: string | null, id: string) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/verify`, { method: 'POST', accessToken }),
+
+  auditLog: (
+    accessToken: string | null,
+    filter: { targetType?: string; action?: string; actorId?: string; targetId?: string },
+  ) => request<AuditEntry[]>('/moderation/audit', { query: filter, accessToken }),
 
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),

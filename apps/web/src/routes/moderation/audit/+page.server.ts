@@ -1,0 +1,36 @@
+// The council's audit log of moderation and verification actions (admins), filtered by target, action or actor.
+import { error, redirect } from '@sveltejs/kit';
+import { api } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+/** For the error summary: a field id to link to, when there is one. */
+type FilterError = { field?: string; message: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const load = (async ({ locals, url }) => {
+  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  const filter = {
+    targetType: url.searchParams.get('targetType')?.trim().slice(0, 40) ?? '',
+    action: url.searchParams.get('action')?.trim().slice(0, 40) ?? '',
+    actorId: url.searchParams.get('actorId')?.trim() ?? '',
+  };
+  if (filter.actorId && !UUID.test(filter.actorId)) {
+    return {
+      filter,
+      entries: [],
+      errors: [
+        { field: 'actorId', message: 'Enter an actor id like 0b6f…, or choose an actor from the log' },
+      ] as FilterError[],
+    };
+  }
+  const result = await api.auditLog(locals.accessToken, filter);
+  if (!result.ok) {
+    if (result.status === 400) {
+      const errors: FilterError[] = [{ message: result.problem.detail ?? result.problem.title }];
+      return { filter, entries: [], errors };
+    }
+    error(result.status, { message: result.problem.detail ?? result.problem.title });
+  }
+  return { filter, entries: result.data, errors: [] as FilterError[] };
+}) satisfies PageServerLoad;
