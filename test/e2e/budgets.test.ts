@@ -22,6 +22,8 @@ async function signIn(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   await page.goto(`${product.webUrl}/login`);
+  // Let the page hydrate first: on a busy machine hydration can land after the fill and empty the fields.
+  await page.waitForLoadState('networkidle');
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
