@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BookingDetail, BudgetDetail, NotificationList } from '@care-assist/domain';
+import type { BookingDetail, BudgetDetail, DisputedInvoice, NotificationList } from '@care-assist/domain';
 import { eq } from 'drizzle-orm';
 import { brokerageFees, budgetLedger } from '@care-assist/db';
 import { caller, ledgerRowCount, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
@@ -245,11 +245,34 @@ describe('the whole journey', () => {
       await call(who, 'POST', `/api/v1/invoices/${invoiceId}/resolve`, { outcome: 'approve', note: 'Looks fine' }),
       403,
     );
+
+    // Council staff see it in the disputes list, with whose booking it is; nobody else may read that list.
+    const listed = await call(admin, 'GET', '/api/v1/invoices/disputed');
+    expect(listed.statusCode, listed.body).toBe(200);
+    const mine = listed.json<DisputedInvoice[]>().filter((i) => i.id === invoiceId);
+    expect(mine).toEqual([
+      expect.objectContaining({
+        bookingId: id,
+        status: 'disputed',
+        disputeReason: 'Two visits missed',
+        amountPence: 20_000,
+        serviceName: provider.service.name,
+        requesterName: 'Test resident',
+        disputedAt: '2026-06-20T10:00:00.000Z',
+      }),
+    ]);
+    expect(listed.json<DisputedInvoice[]>().every((i) => i.status === 'disputed')).toBe(true);
+    expectProblem(await call(who, 'GET', '/api/v1/invoices/disputed'), 403);
+    expectProblem(await call(provider.member, 'GET', '/api/v1/invoices/disputed'), 403);
+    expectProblem(await call(null, 'GET', '/api/v1/invoices/disputed'), 401);
+
     const resolved = await call(admin, 'POST', `/api/v1/invoices/${invoiceId}/resolve`, {
       outcome: 'reject',
       note: 'Provider agreed to reissue',
     });
     expect(resolved.json<BookingDetail>().invoices[0]!.status).toBe('rejected');
+    const after = (await call(admin, 'GET', '/api/v1/invoices/disputed')).json<DisputedInvoice[]>();
+    expect(after.some((i) => i.id === invoiceId)).toBe(false);
   });
 });
 

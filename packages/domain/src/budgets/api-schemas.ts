@@ -212,6 +212,16 @@ export const ResolveDisputeSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** An invoice waiting for council staff to resolve its dispute, with the booking it belongs to. */
+export const DisputedInvoiceSchema = Type.Object({
+  ...InvoiceSchema.properties,
+  serviceName: Type.String(),
+  organisationName: Type.String(),
+  requesterName: Type.String(),
+  disputedAt: Timestamp,
+});
+export type DisputedInvoice = Static<typeof DisputedInvoiceSchema>;
+
 export const NotificationSchema = Type.Object({
   id: Uuid,
   kind: Type.String(),

@@ -10,6 +10,7 @@ import {
   planPayment,
   type BookingDetail,
   type BrokerageIncome,
+  type DisputedInvoice,
   type InvoiceAction,
   type InvoiceRequest,
 } from '@care-assist/domain';
@@ -270,6 +271,19 @@ export function createInvoiceService(deps: InvoiceDeps) {
         );
         return views.detail(record.booking.id, viewer, tx);
       });
+    },
+
+    /** Council staff: every invoice held in dispute, waiting for them to uphold or reject it. */
+    async disputed(actor: Actor | null): Promise<DisputedInvoice[]> {
+      councilStaff(actor);
+      const rows = await bookings.disputedInvoices();
+      return rows.map((row) => ({
+        ...views.invoice(row.invoice, row.feePence),
+        serviceName: row.serviceName,
+        organisationName: row.organisationName,
+        requesterName: row.requesterName,
+        disputedAt: row.invoice.updatedAt.toISOString(),
+      }));
     },
 
     async brokerageIncome(actor: Actor | null): Promise<BrokerageIncome> {

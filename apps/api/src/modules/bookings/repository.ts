@@ -157,6 +157,27 @@ export function createBookingRepository(db: Database) {
       return row;
     },
 
+    /** Every disputed invoice, oldest dispute first, with its booking's service, provider and requester. */
+    async disputedInvoices(tx: Executor = db) {
+      return tx
+        .select({
+          invoice: invoices,
+          feePence: brokerageFees.feePence,
+          serviceName: services.name,
+          organisationName: organisations.name,
+          requesterName: users.displayName,
+        })
+        .from(invoices)
+        .innerJoin(bookings, eq(bookings.id, invoices.bookingId))
+        .innerJoin(services, eq(services.id, bookings.serviceId))
+        .innerJoin(organisations, eq(organisations.id, services.organisationId))
+        .innerJoin(users, eq(users.id, bookings.requesterId))
+        .leftJoin(brokerageFees, eq(brokerageFees.invoiceId, invoices.id))
+        .where(eq(invoices.status, 'disputed'))
+        .orderBy(asc(invoices.updatedAt), asc(invoices.id))
+        .limit(200);
+    },
+
     async lockInvoice(id: string, tx: Executor): Promise<InvoiceRow | undefined> {
       const [row] = await tx.select().from(invoices).where(eq(invoices.id, id)).for('update');
       return row;

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   BookingDetailSchema,
+  DisputedInvoiceSchema,
   IdempotencyHeadersSchema,
   ProblemSchema,
   ReasonBodySchema,
@@ -22,6 +23,19 @@ const moneyErrors = { ...errors, 422: ProblemSchema };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { invoices } = app.modules;
+
+  app.get(
+    '/disputed',
+    {
+      schema: {
+        operationId: 'listDisputedInvoices',
+        tags: ['invoices'],
+        summary: 'Every invoice held in dispute, oldest first, for council staff to resolve',
+        response: { 200: Type.Array(DisputedInvoiceSchema), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => invoices.disputed(request.actor),
+  );
 
   app.post(
     '/:id/approve',

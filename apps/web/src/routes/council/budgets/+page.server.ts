@@ -1,0 +1,80 @@
+// Council staff: every personal budget, and a form to open one for a resident (picked by their email address).
+// The form carries an idempotency key rendered with the page, so submitting it twice opens one budget.
+import { fail, redirect } from '@sveltejs/kit';
+import { MAX_AMOUNT_PENCE, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
+import { api } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import { newFormKey, poundsToPence, requireCouncilStaff, submit } from '$lib/server/money';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load = (async ({ locals }) => {
+  const accessToken = requireCouncilStaff(locals, '/council/budgets');
+  const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
+  if (!list.ok)
+    return {
+      budgets: [] as BudgetAccount[],
+      loadError: list.problem.detail ?? list.problem.title,
+      formKey: newFormKey(),
+    };
+  return { budgets: list.data, loadError: null, formKey: newFormKey() };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  open: async ({ locals, request }) => {
+    requireCouncilStaff(locals, '/council/budgets');
+    const form = await request.formData();
+    const values = {
+      holderEmail: formString(form, 'holderEmail'),
+      councilReference: formString(form, 'councilReference'),
+      startsOn: formString(form, 'startsOn'),
+      endsOn: formString(form, 'endsOn'),
+      allocatedPounds: formString(form, 'allocatedPounds'),
+      reason: formString(form, 'reason'),
+    };
+    const errors: Record<string, string> = {};
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.holderEmail)) {
+      errors.holderEmail = "Enter the resident's email address, like name@example.com";
+    }
+    if (values.councilReference.length < 2 || values.councilReference.length > 60) {
+      errors.councilReference = 'Enter the council reference (2 to 60 characters)';
+    }
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.startsOn)) errors.startsOn = 'Enter the date the budget starts';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.endsOn)) errors.endsOn = 'Enter the date the budget ends';
+    else if (!errors.startsOn && values.endsOn < values.startsOn) errors.endsOn = 'Must be on or after the start date';
+    const allocatedPence = poundsToPence(values.allocatedPounds);
+    if (allocatedPence === null || allocatedPence <= 0 || allocatedPence > MAX_AMOUNT_PENCE) {
+      errors.allocatedPounds = 'Enter the amount allocated in pounds, above £0 and up to £1,000,000, like 12000.00';
+    }
+    if (values.reason && (values.reason.length < 3 || values.reason.length > 500)) {
+      errors.reason = 'Write a reason of 3 to 500 characters, or leave it empty';
+    }
+    if (Object.keys(errors).length > 0 || allocatedPence === null) return fail(400, { action: 'open', values, errors });
+
+    const result = await submit<BudgetDetail>(
+      locals,
+      form,
+      '/budgets',
+      {
+        holderEmail: values.holderEmail,
+        councilReference: values.councilReference,
+        startsOn: values.startsOn,
+        endsOn: values.endsOn,
+        allocatedPence,
+        ...(values.reason ? { reason: values.reason } : {}),
+      },
+      { action: 'open', money: true, values },
+    );
+    if (!result.ok) return renameFields(result.failure);
+    redirect(303, `/council/budgets/${result.data.id}?opened=1`);
+  },
+} satisfies Actions;
+
+/** The API names the amount in pence; the form asks for pounds. */
+function renameFields<T>(failure: T): T {
+  const data = (failure as { data?: { errors?: Record<string, string> } }).data;
+  if (data?.errors?.allocatedPence) {
+    data.errors.allocatedPounds = data.errors.allocatedPence;
+    delete data.errors.allocatedPence;
+  }
+  return failure;
+}
