@@ -170,8 +170,9 @@ describe('the map of results', () => {
     expect(await map.locator('.leaflet-interactive.results-map__centre').count()).toBe(1);
     expect(await map.innerText()).toMatch(/The list below has every result/);
 
-    // The marker drawn last is on top; its popup names a service from the list and links to its page.
-    await map.locator('.results-map__service').last().click({ force: true });
+    // A marker's popup names a service from the list and links to its page (markers can overlap, so the click is
+    // sent to the marker itself rather than to a point on the screen).
+    await map.locator('.results-map__service').last().dispatchEvent('click');
     const link = map.locator('.leaflet-popup-content a');
     await expect.poll(() => link.count()).toBe(1);
     expect(names).toContain(await link.innerText());
