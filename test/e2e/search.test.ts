@@ -182,6 +182,14 @@ describe('the map of results', () => {
     expect(await accessibilityViolations(visitor)).toEqual([]);
     expect(problems).toEqual([]);
     await screenshot(visitor, 'search-07-map');
+
+    // Paging in the browser swaps the results in place; the map follows with the next page's markers.
+    await visitor.getByRole('link', { name: 'Next page' }).click();
+    await visitor.waitForURL(/page=2/);
+    await expect.poll(() => visitor.locator('main article h3').first().innerText()).not.toBe(names[0]);
+    const secondPage = await visitor.locator('main article h3').count();
+    await expect.poll(() => map.locator('.results-map__service').count()).toBe(secondPage);
+    expect(problems).toEqual([]);
     await context.close();
 
     const noJsContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
