@@ -9,13 +9,14 @@ const config = {
     adapter: adapter({ out: 'build' }),
     // Root-relative links ("/services/...") rather than page-relative ones ("../services/...").
     paths: { relative: false },
-    // Nonces for server-rendered pages, hashes for prerendered ones. Everything is served from our own origin:
-    // no CDNs, fonts or third-party scripts.
+    // Nonces for server-rendered pages, hashes for prerendered ones. Everything is served from our own origin
+    // (no CDNs, fonts or third-party scripts) except map tile images.
     csp: {
       mode: 'auto',
       directives: {
         'default-src': ['self'],
-        'img-src': ['self', 'data:'],
+        // Map tiles on the search results page come from OpenStreetMap's tile server: images only.
+        'img-src': ['self', 'data:', 'https://tile.openstreetmap.org'],
         // The only inline style allowed is the one on SvelteKit's own route announcer (a visually hidden live
         // region it adds after hydration); app.css hides it too, in case its style ever changes.
         'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],

@@ -1,6 +1,7 @@
 // Search and discovery in a real browser against the built product: filters with facet counts that end up
 // in the address, paging and the back button, comparing services side by side with a weekly estimate, and
-// the weekly cost on a service page.
+// the weekly cost on a service page, and the map of results (with JavaScript only; this machine is offline, so
+// the map has no tiles and must still show its markers).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, screenshot } from './browser.ts';
@@ -148,5 +149,55 @@ describe('finding care with filters', () => {
     await visitor.getByRole('button', { name: `Remove ${name} from your shortlist` }).click();
     await expect.poll(() => visitor.locator('main article h2').allInnerTexts()).not.toContain(name);
     await context.close();
+  });
+});
+
+describe('the map of results', () => {
+  it('shows a marker for each result on the page with JavaScript, and no map box without it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const visitor = await context.newPage();
+    const problems: string[] = [];
+    visitor.on('pageerror', (error) => problems.push(error.message));
+    visitor.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) problems.push(message.text());
+    });
+    await visitor.goto(`${product.webUrl}/search?care_type=home_care&where=CM1`);
+    const names = await visitor.locator('main article h3').allInnerTexts();
+    expect(names.length).toBeGreaterThan(1);
+
+    const map = visitor.getByRole('region', { name: 'Map of results' });
+    await expect.poll(() => map.locator('.leaflet-interactive.results-map__service').count()).toBe(names.length);
+    expect(await map.locator('.leaflet-interactive.results-map__centre').count()).toBe(1);
+    expect(await map.innerText()).toMatch(/The list below has every result/);
+
+    // A marker's popup names a service from the list and links to its page (markers can overlap, so the click is
+    // sent to the marker itself rather than to a point on the screen).
+    await map.locator('.results-map__service').last().dispatchEvent('click');
+    const link = map.locator('.leaflet-popup-content a');
+    await expect.poll(() => link.count()).toBe(1);
+    expect(names).toContain(await link.innerText());
+    expect(await link.getAttribute('href')).toMatch(/^\/services\/[a-z0-9-]+$/);
+    expect(await map.locator('.leaflet-popup-content').innerText()).toMatch(/miles away/);
+
+    expect(await accessibilityViolations(visitor)).toEqual([]);
+    expect(problems).toEqual([]);
+    await screenshot(visitor, 'search-07-map');
+
+    // Paging in the browser swaps the results in place; the map follows with the next page's markers.
+    await visitor.getByRole('link', { name: 'Next page' }).click();
+    await visitor.waitForURL(/page=2/);
+    await expect.poll(() => visitor.locator('main article h3').first().innerText()).not.toBe(names[0]);
+    const secondPage = await visitor.locator('main article h3').count();
+    await expect.poll(() => map.locator('.results-map__service').count()).toBe(secondPage);
+    expect(problems).toEqual([]);
+    await context.close();
+
+    const noJsContext = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const noJs = await noJsContext.newPage();
+    await noJs.goto(`${product.webUrl}/search?care_type=home_care&where=CM1`);
+    expect(await noJs.locator('main article h3').allInnerTexts()).toEqual(names);
+    expect(await noJs.locator('main').innerText()).not.toContain('Map of results');
+    expect(await noJs.locator('.leaflet-container').count()).toBe(0);
+    await noJsContext.close();
   });
 });
