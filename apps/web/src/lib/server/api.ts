@@ -27,6 +27,7 @@ import type {
   ReviewPage,
   SearchResponse,
   ServiceDetail,
+  ServicePhoto,
   Shortlist,
   SubmitReviewBody,
   SuggestionsResponse,
@@ -297,6 +298,52 @@ export const api = {
 
   submitListing: (accessToken: string, id: string) =>
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
+
+  listingPhotos: (accessToken: string, id: string) =>
+    request<{ items: ServicePhoto[] }>(`/provider/services/${encodeURIComponent(id)}/photos`, { accessToken }),
+
+  /** Sends the photo on as multipart (`altText`, `file`); the API checks the bytes, the size and the description. */
+  async uploadListingPhoto(
+    accessToken: string,
+    id: string,
+    altText: string,
+    file: File,
+  ): Promise<ApiResult<ServicePhoto>> {
+    const body = new FormData();
+    body.append('altText', altText);
+    body.append('file', file, file.name || 'photo');
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl()}/api/v1/provider/services/${encodeURIComponent(id)}/photos`, {
+        method: 'POST',
+        headers: { accept: 'application/json, application/problem+json', authorization: `Bearer ${accessToken}` },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      unavailable();
+    }
+    if (response.status >= 500) unavailable();
+    if (response.ok)
+      return {
+        ok: true,
+        status: response.status,
+        data: (await response.json()) as ServicePhoto,
+        headers: response.headers,
+      };
+    return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
+  },
+
+  /** A listing photo's bytes, as the API serves them (public, no token). */
+  async photo(fileName: string): Promise<Response> {
+    try {
+      return await fetch(`${baseUrl()}/api/v1/photos/${encodeURIComponent(fileName)}`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      unavailable();
+    }
+  },
 
   verificationQueue: (accessToken: string, status: string) =>
     request<VerificationQueue>('/moderation/services', { query: { status }, accessToken }),
