@@ -16,6 +16,7 @@ import type {
   ModerationReview,
   MyReview,
   Organisation,
+  OrganisationClaim,
   OrganisationBody,
   PendingText,
   Problem,
@@ -357,6 +358,23 @@ export const api = {
     request<ProviderListing>(`/moderation/services/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       body,
+      accessToken,
+    }),
+
+  organisationClaims: (accessToken: string) =>
+    request<{ items: OrganisationClaim[] }>('/moderation/claims', { accessToken }),
+
+  decideClaim: (accessToken: string, id: string, action: 'approve' | 'reject', body: Partial<ModerationDecision>) =>
+    request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  verifyOrganisation: (accessToken: string, id: string, note?: string) =>
+    request<Organisation>(`/moderation/organisations/${encodeURIComponent(id)}/verify`, {
+      method: 'POST',
+      body: note ? { note } : {},
       accessToken,
     }),
 };
