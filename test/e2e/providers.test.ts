@@ -159,6 +159,7 @@ describe('a new listing from provider to resident', () => {
     const { context, page } = await signedIn('resident@demo.care-assist.test');
     const response = await page.goto(`${product.webUrl}/council/verification`);
     expect(response?.status()).toBe(403);
+    expect((await page.goto(`${product.webUrl}/council/claims`))?.status()).toBe(403);
     await context.close();
   });
 
@@ -174,6 +175,14 @@ describe('a new listing from provider to resident', () => {
     await item.getByRole('button', { name: /^Publish/ }).click();
     await expect.poll(() => page.locator('main').innerText()).toContain(`${LISTING}: published`);
     await screenshot(page, 'providers-06-published');
+
+    // The claims on CQC-imported organisations sit beside the listings (none in the demo data).
+    await page.getByRole('link', { name: 'Organisation claims' }).click();
+    await page.waitForURL(/\/council\/claims$/);
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Organisation claims');
+    expect(await page.locator('main').innerText()).toContain('No claims are waiting right now.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'providers-06b-claims');
     await context.close();
   });
 
