@@ -124,6 +124,8 @@ start('web', 'apps/web/build/index.js', {
   HOST: env.WEB_HOST ?? '0.0.0.0',
   ORIGIN: webOrigin,
   API_URL: apiUrl,
+  // Room for a 5 MB listing photo and its form fields; the API checks the real limit.
+  BODY_SIZE_LIMIT: env.BODY_SIZE_LIMIT ?? '6M',
 });
 await waitFor(`http://127.0.0.1:${env.WEB_PORT}/`, 'The web app');
 if (!stopping) {

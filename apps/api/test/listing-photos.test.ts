@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServicePhoto } from '@care-assist/domain';
+import type { ServiceDetail, ServicePhoto } from '@care-assist/domain';
 import { addMember, makeOrganisation, makeService, makeUserRow } from './helpers/factories.ts';
 import { bearer, buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -54,6 +54,13 @@ describe('listing photos', () => {
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
     expect(served.rawPayload.equals(PNG)).toBe(true);
+
+    // The public page of the (published) listing lists it with its description.
+    const detail = await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${service.id}` });
+    expect(detail.statusCode, detail.body).toBe(200);
+    expect(detail.json<ServiceDetail>().photos).toEqual([
+      { fileName: photo.url.split('/').pop(), altText: 'The garden in summer' },
+    ]);
 
     // Not an image, whatever it claims; too big; no description; someone else's listing: nothing stored.
     expectProblem(

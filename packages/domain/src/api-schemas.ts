@@ -184,6 +184,8 @@ export const ServiceDetailSchema = Type.Object({
   councilAccredited: Type.Boolean(),
   updatedAt: Type.String(),
   organisation: Type.Object({ id: Type.String(), name: Type.String(), sector: SectorSchema }),
+  /** Photos in upload order; `fileName` is served by GET /api/v1/photos/{fileName}. */
+  photos: Type.Array(Type.Object({ fileName: Type.String(), altText: Type.String() })),
 });
 export type ServiceDetail = Static<typeof ServiceDetailSchema>;
 

@@ -110,7 +110,11 @@ export function toServiceSummary(hit: SearchHit): ServiceSummary {
 
 const KEY_QUESTION_ORDER = Object.keys(CQC_KEY_QUESTION_LABELS);
 
-export function toServiceDetail(record: PublicServiceRecord, keyQuestions: CqcKeyQuestionRow[] = []): ServiceDetail {
+export function toServiceDetail(
+  record: PublicServiceRecord,
+  keyQuestions: CqcKeyQuestionRow[] = [],
+  photos: { fileName: string; altText: string }[] = [],
+): ServiceDetail {
   const { service, organisation, rating } = record;
   const prices = pricesOf(service);
   return {
@@ -144,5 +148,6 @@ export function toServiceDetail(record: PublicServiceRecord, keyQuestions: CqcKe
     updatedAt: service.updatedAt.toISOString(),
     organisation: { id: organisation.id, name: organisation.name, sector: organisation.sector },
     rating: ratingSummary(rating),
+    photos: photos.map(({ fileName, altText }) => ({ fileName, altText })),
   };
 }

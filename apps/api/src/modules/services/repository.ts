@@ -3,6 +3,7 @@ import { and, asc, count, eq, gt, ilike, inArray, or } from 'drizzle-orm';
 import {
   organisations,
   serviceCqcRatings,
+  servicePhotos,
   serviceRatings,
   services,
   type Database,
@@ -80,6 +81,14 @@ export function createServiceRepository(db: Database) {
 
     async cqcKeyQuestions(serviceId: string, tx: Executor = db): Promise<CqcKeyQuestionRow[]> {
       return tx.select().from(serviceCqcRatings).where(eq(serviceCqcRatings.serviceId, serviceId));
+    },
+
+    async photos(serviceId: string, tx: Executor = db): Promise<{ fileName: string; altText: string }[]> {
+      return tx
+        .select({ fileName: servicePhotos.fileName, altText: servicePhotos.altText })
+        .from(servicePhotos)
+        .where(eq(servicePhotos.serviceId, serviceId))
+        .orderBy(asc(servicePhotos.createdAt), asc(servicePhotos.id));
     },
 
     async countPublished(tx: Executor = db): Promise<number> {

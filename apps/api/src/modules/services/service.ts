@@ -202,7 +202,11 @@ export function createDirectoryService({
     async get(idOrSlug: string): Promise<ServiceDetail> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      return toServiceDetail(record, await services.cqcKeyQuestions(record.service.id));
+      const [keyQuestions, photos] = await Promise.all([
+        services.cqcKeyQuestions(record.service.id),
+        services.photos(record.service.id),
+      ]);
+      return toServiceDetail(record, keyQuestions, photos);
     },
 
     /**

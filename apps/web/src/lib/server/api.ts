@@ -17,6 +17,7 @@ import type {
   ModerationReview,
   MyReview,
   Organisation,
+  OrganisationClaim,
   OrganisationBody,
   PendingText,
   Problem,
@@ -28,6 +29,7 @@ import type {
   ReviewPage,
   SearchResponse,
   ServiceDetail,
+  ServicePhoto,
   Shortlist,
   SubmitReviewBody,
   SuggestionsResponse,
@@ -304,6 +306,52 @@ export const api = {
   submitListing: (accessToken: string, id: string) =>
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
 
+  listingPhotos: (accessToken: string, id: string) =>
+    request<{ items: ServicePhoto[] }>(`/provider/services/${encodeURIComponent(id)}/photos`, { accessToken }),
+
+  /** Sends the photo on as multipart (`altText`, `file`); the API checks the bytes, the size and the description. */
+  async uploadListingPhoto(
+    accessToken: string,
+    id: string,
+    altText: string,
+    file: File,
+  ): Promise<ApiResult<ServicePhoto>> {
+    const body = new FormData();
+    body.append('altText', altText);
+    body.append('file', file, file.name || 'photo');
+    let response: Response;
+    try {
+      response = await fetch(`${baseUrl()}/api/v1/provider/services/${encodeURIComponent(id)}/photos`, {
+        method: 'POST',
+        headers: { accept: 'application/json, application/problem+json', authorization: `Bearer ${accessToken}` },
+        body,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      unavailable();
+    }
+    if (response.status >= 500) unavailable();
+    if (response.ok)
+      return {
+        ok: true,
+        status: response.status,
+        data: (await response.json()) as ServicePhoto,
+        headers: response.headers,
+      };
+    return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
+  },
+
+  /** A listing photo's bytes, as the API serves them (public, no token). */
+  async photo(fileName: string): Promise<Response> {
+    try {
+      return await fetch(`${baseUrl()}/api/v1/photos/${encodeURIComponent(fileName)}`, {
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch {
+      unavailable();
+    }
+  },
+
   verificationQueue: (accessToken: string, status: string) =>
     request<VerificationQueue>('/moderation/services', { query: { status }, accessToken }),
 
@@ -316,6 +364,23 @@ export const api = {
     request<ProviderListing>(`/moderation/services/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       body,
+      accessToken,
+    }),
+
+  organisationClaims: (accessToken: string) =>
+    request<{ items: OrganisationClaim[] }>('/moderation/claims', { accessToken }),
+
+  decideClaim: (accessToken: string, id: string, action: 'approve' | 'reject', body: Partial<ModerationDecision>) =>
+    request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  verifyOrganisation: (accessToken: string, id: string, note?: string) =>
+    request<Organisation>(`/moderation/organisations/${encodeURIComponent(id)}/verify`, {
+      method: 'POST',
+      body: note ? { note } : {},
       accessToken,
     }),
 };

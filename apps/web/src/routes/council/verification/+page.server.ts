@@ -1,4 +1,5 @@
-// The council's verification queue: check a listing and its CQC ids, then publish, reject or suspend.
+// The council's verification queue: check a listing and its CQC ids, then publish, reject or suspend; and verify
+// the organisation behind it.
 import { error, fail } from '@sveltejs/kit';
 import {
   MODERATION_REASON_CODES,
@@ -54,6 +55,15 @@ async function decide(
 }
 
 export const actions = {
+  // The council has checked who the organisation is (companies or charity register, CQC provider record).
+  verifyOrganisation: async ({ request, locals, url }) => {
+    const token = requireCouncilStaff(locals, url);
+    const form = await request.formData();
+    const organisationId = formString(form, 'organisationId');
+    const result = await api.verifyOrganisation(token, organisationId);
+    if (!result.ok) return fail(result.status, { errors: { form: result.problem.detail ?? result.problem.title } });
+    return { done: `${result.data.name}: organisation verified` };
+  },
   publish: (event) => decide('publish', event),
   reject: (event) => decide('reject', event),
   suspend: (event) => decide('suspend', event),
