@@ -93,3 +93,10 @@ export function scopeOf(request: {
     requestHash: requestHash(route, request.params, request.body),
   };
 }
+
+/** Sends a stored answer as it was first given, saying whether this one is a replay. */
+export function sendStoredAnswer<
+  Reply extends { code(status: number): Reply; header(name: string, value: string): Reply; send(body: unknown): Reply },
+>(reply: Reply, answer: StoredAnswer<unknown>): Reply {
+  return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+}

@@ -14,9 +14,9 @@ import {
   ReasonBodySchema,
   RequestQuoteSchema,
 } from '@care-assist/domain';
-import { scopeOf } from '../../modules/idempotency/idempotency.ts';
+import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { IdParams } from '../params.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = {
   400: ProblemSchema,
   401: ProblemSchema,
@@ -130,7 +130,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 
@@ -163,7 +163,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await bookings.cancel(request.actor, request.params.id, request.body.reason, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 
@@ -181,7 +181,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 
@@ -200,7 +200,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 };

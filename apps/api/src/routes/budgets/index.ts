@@ -11,9 +11,9 @@ import {
   ProblemSchema,
   StatementQuerySchema,
 } from '@care-assist/domain';
-import { scopeOf } from '../../modules/idempotency/idempotency.ts';
+import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { IdParams } from '../params.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const moneyErrors = {
   400: ProblemSchema,
   401: ProblemSchema,
@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 
@@ -102,7 +102,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         scopeOf(request),
       );
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 

@@ -9,9 +9,9 @@ import {
   ReasonBodySchema,
   ResolveDisputeSchema,
 } from '@care-assist/domain';
-import { scopeOf } from '../../modules/idempotency/idempotency.ts';
+import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { IdParams } from '../params.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const errors = {
   400: ProblemSchema,
   401: ProblemSchema,
@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 
@@ -69,7 +69,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request));
-      return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
+      return sendStoredAnswer(reply, answer);
     },
   );
 

@@ -8,9 +8,9 @@ import {
   ModerationReviewSchema,
   ProblemSchema,
 } from '@care-assist/domain';
+import { IdParams } from '../params.ts';
 
 const security = [{ bearerAuth: [] }];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(

@@ -12,8 +12,8 @@ import {
   ProblemSchema,
   ProviderListingSchema,
 } from '@care-assist/domain';
+import { IdParams } from '../params.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const security = [{ bearerAuth: [] }];
 const tags = ['provider'];

@@ -11,9 +11,9 @@ import {
   TextDecisionBodySchema,
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
+import { IdParams } from '../params.ts';
 
 const security = [{ bearerAuth: [] }];
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,

@@ -14,8 +14,8 @@ import {
   SubmitReviewBodySchema,
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
+import { IdParams } from '../params.ts';
 
-const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const security = [{ bearerAuth: [] }];
 const problems = {
   400: ProblemSchema,
