@@ -12,7 +12,7 @@ const REFUSALS: Record<Permission, string> = {
   read_audit_log: 'Only council admins can read the audit log.',
   manage_budgets: 'Only council staff can do that.',
   create_council_accounts: 'Council accounts can only be created by an administrator.',
-  commission: 'Only council commissioners can do that.',
+  commissioner: 'Only council commissioners can do that.',
 };
 
 /** The caller, who must be signed in (401 otherwise). */

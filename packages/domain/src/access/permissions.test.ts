@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { USER_ROLES } from '../taxonomy.ts';
-import { GRANTABLE_PERMISSIONS, PERMISSIONS, can, isCouncilRole, permissionsOf } from './permissions.ts';
+import { PERMISSIONS, can, canHoldGrant, isCouncilRole, permissionsOf } from './permissions.ts';
 
 describe('permissions', () => {
   it('gives residents and providers no council powers', () => {
@@ -17,10 +17,14 @@ describe('permissions', () => {
     expect(permissionsOf({ role: 'admin' }).size).toBe(PERMISSIONS.length);
   });
 
-  it('adds a per-user grant to the role set, for that user only', () => {
-    expect(can({ role: 'moderator', grantedPermissions: ['commission'] }, 'commission')).toBe(true);
-    expect(can({ role: 'moderator' }, 'commission')).toBe(false);
-    expect(GRANTABLE_PERMISSIONS).toContain('commission');
+  it('adds a per-user grant to the role set, for that user only, when the role may hold it', () => {
+    expect(can({ role: 'moderator', grantedPermissions: ['commissioner'] }, 'commissioner')).toBe(true);
+    expect(can({ role: 'moderator' }, 'commissioner')).toBe(false);
+    expect(can({ role: 'provider', grantedPermissions: ['commissioner'] }, 'commissioner')).toBe(false);
+    expect(can({ role: 'resident', grantedPermissions: ['commissioner', 'moderate'] }, 'moderate')).toBe(false);
+    expect(can({ role: 'moderator', grantedPermissions: ['manage_budgets'] }, 'manage_budgets')).toBe(false);
+    expect(canHoldGrant('moderator', 'commissioner')).toBe(true);
+    expect(canHoldGrant('admin', 'commissioner')).toBe(false);
   });
 
   it('refuses nobody', () => {

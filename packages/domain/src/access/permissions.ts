@@ -17,7 +17,7 @@ export const PERMISSIONS = [
   /** Create moderator and admin accounts. */
   'create_council_accounts',
   /** Commissioning insight: the council's view of the care market and its outcomes. */
-  'commission',
+  'commissioner',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,18 +31,35 @@ export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>>
   admin: PERMISSIONS,
 };
 
-/** Permissions an admin may grant to one council user on top of their role's (stored per user). */
-export const GRANTABLE_PERMISSIONS = ['commission'] as const satisfies readonly Permission[];
+/**
+ * Permissions an admin may grant to one user on top of their role's (stored per user), and the roles that may
+ * hold each grant. A grant held by any other role counts for nothing.
+ */
+export const GRANTABLE_PERMISSIONS = {
+  commissioner: ['moderator'],
+} as const satisfies Partial<Record<Permission, readonly UserRole[]>>;
+export type GrantablePermission = keyof typeof GRANTABLE_PERMISSIONS;
+
+/** Whether a user with this role may be granted the permission (admins hold everything by role already). */
+export function canHoldGrant(role: UserRole, permission: GrantablePermission): boolean {
+  return (GRANTABLE_PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+}
 
 /** Anyone whose powers we ask about: a role, and any permissions granted to that one user. */
 export interface AccessSubject {
   role: UserRole;
-  grantedPermissions?: readonly Permission[] | undefined;
+  /** As stored: unknown names and grants the role may not hold are ignored. */
+  grantedPermissions?: readonly string[] | undefined;
 }
 
-/** Everything this user may do: their role's permissions plus their own grants. */
+const isGrantable = (name: string): name is GrantablePermission => Object.hasOwn(GRANTABLE_PERMISSIONS, name);
+
+/** Everything this user may do: their role's permissions plus the grants their role may hold. */
 export function permissionsOf(subject: AccessSubject): ReadonlySet<Permission> {
-  return new Set([...ROLE_PERMISSIONS[subject.role], ...(subject.grantedPermissions ?? [])]);
+  const granted = (subject.grantedPermissions ?? []).filter(
+    (name) => isGrantable(name) && canHoldGrant(subject.role, name),
+  ) as Permission[];
+  return new Set([...ROLE_PERMISSIONS[subject.role], ...granted]);
 }
 
 /** Whether this user (possibly nobody) holds the permission. */

@@ -1,15 +1,15 @@
 // Works out who is calling from the Bearer access token. Routes pass `request.actor` to services,
 // and the services decide what that actor may do (authorisation lives in services, not routes).
 import fp from 'fastify-plugin';
-import type { Permission, UserRole } from '@care-assist/domain';
+import type { UserRole } from '@care-assist/domain';
 import { Unauthorised } from '../../errors.ts';
 import type { AccessTokenClaims } from '../external/jwt.ts';
 
 export interface Actor {
   userId: string;
   role: UserRole;
-  /** Permissions granted to this user on top of their role's (see ROLE_PERMISSIONS in the domain). */
-  grantedPermissions?: readonly Permission[];
+  /** Permissions granted to this user on top of their role's (see GRANTABLE_PERMISSIONS in the domain). */
+  grantedPermissions?: readonly string[];
 }
 
 declare module 'fastify' {
