@@ -11,3 +11,4 @@ export * from './questions/schemas.ts';
 export * from './providers/index.ts';
 export * from './cqc/mapping.ts';
 export * from './outcomes/index.ts';
+export * from './insight/index.ts';
