@@ -11,4 +11,5 @@ export * from './questions/schemas.ts';
 export * from './providers/index.ts';
 export * from './cqc/mapping.ts';
 export * from './access/permissions.ts';
+export * from './outcomes/index.ts';
 export * from './insight/index.ts';
