@@ -10,3 +10,4 @@ export * from './search/shortlist.ts';
 export * from './questions/schemas.ts';
 export * from './providers/index.ts';
 export * from './cqc/mapping.ts';
+export * from './security/safe-redirect.ts';
