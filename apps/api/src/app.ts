@@ -77,7 +77,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
     clock: opts.clock ?? (() => new Date()),
   });
 
-  await fastify.register(healthRoutes);
+  await fastify.register(healthRoutes, { metricsToken: config.metricsToken });
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
