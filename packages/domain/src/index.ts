@@ -13,4 +13,5 @@ export * from './cqc/mapping.ts';
 export * from './access/permissions.ts';
 export * from './outcomes/index.ts';
 export * from './insight/index.ts';
+export * from './security/safe-redirect.ts';
 export * from './open-referral/schemas.ts';
