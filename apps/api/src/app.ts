@@ -32,6 +32,7 @@ import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
 import openReferralRoutes from './routes/openreferral/index.ts';
+import openDataRoutes from './routes/open-data/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -98,6 +99,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
   // Open Referral UK keeps the profile's own paths (no /api/v1), so generic ORUK clients find it.
   await fastify.register(openReferralRoutes, { prefix: '/openreferral', config });
+  await fastify.register(openDataRoutes, { prefix: '/api/v1/open-data', config });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

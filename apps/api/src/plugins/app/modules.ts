@@ -39,6 +39,8 @@ import { createListingService, type ListingService } from '../../modules/listing
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
+import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
+import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
 import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
@@ -61,6 +63,7 @@ export interface Modules {
   claims: ClaimService;
   photos: PhotoService;
   openReferral: OpenReferralService;
+  openData: OpenDataService;
 }
 
 declare module 'fastify' {
@@ -160,6 +163,7 @@ export default fp(
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
       }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
       openReferral: createOpenReferralService({
         repository: createOpenReferralRepository(db.db),
         webOrigin: config.webOrigin,

@@ -22,6 +22,10 @@ export default fp(
           { name: 'shortlist', description: 'The services a signed-in user keeps to compare' },
           { name: 'ops', description: 'Health, readiness and metrics' },
           {
+            name: 'open data',
+            description: 'Downloads of the directory, ratings and price benchmarks (no personal data)',
+          },
+          {
             name: 'open referral',
             description: 'The public directory as Open Referral UK (HSDS 3.0 UK profile): published services only',
           },
