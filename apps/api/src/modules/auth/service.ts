@@ -5,11 +5,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isCouncilRole, type User, type UserRole } from '@care-assist/domain';
 import { actorCan, requireSignIn } from '../../access.ts';
 import { hashPassword, verifyPassword, type Database, type Executor } from '@care-assist/db';
-import { Conflict, Forbidden, Unauthorised } from '../../errors.ts';
+import { Conflict, Forbidden, TooManyRequests, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { AccessTokenClaims } from '../../plugins/external/jwt.ts';
 import type { UserRepository, UserRow } from '../users/repository.ts';
 import type { RefreshTokenRepository } from './refresh-token-repository.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface Session {
   accessToken: string;
@@ -23,6 +24,7 @@ interface AuthServiceDeps {
   db: Database;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
+  signInThrottle: SignInThrottle;
   signAccessToken: (claims: AccessTokenClaims) => string;
   clock: () => Date;
   accessTokenTtlSeconds: number;
@@ -30,6 +32,7 @@ interface AuthServiceDeps {
 }
 
 const WRONG_CREDENTIALS = 'Email or password is not right.';
+const LOCKED = 'Too many failed attempts to sign in to this account. Wait a little and try again.';
 const SESSION_ENDED = 'Your session has ended; please sign in again.';
 
 export function toPublicUser(row: UserRow): User {
@@ -106,13 +109,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async login(email: string, password: string): Promise<Session> {
+      const lockedFor = await deps.signInThrottle.lockedFor(email);
+      if (lockedFor > 0) throw new TooManyRequests(LOCKED, lockedFor);
       const user = await users.findByEmail(email.trim());
       if (!user) {
         await verifyPassword(await timingDecoyHash, password);
+        await deps.signInThrottle.recordFailure(email, null);
         throw new Unauthorised(WRONG_CREDENTIALS);
       }
       const ok = await verifyPassword(user.passwordHash, password);
-      if (!ok || user.disabledAt) throw new Unauthorised(WRONG_CREDENTIALS);
+      if (!ok || user.disabledAt) {
+        await deps.signInThrottle.recordFailure(email, user.disabledAt ? null : user.email);
+        throw new Unauthorised(WRONG_CREDENTIALS);
+      }
+      await deps.signInThrottle.recordSuccess(email);
       return startSession(user);
     },
 
