@@ -40,6 +40,8 @@ import { createListingService, type ListingService } from '../../modules/listing
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
+import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
+import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -59,6 +61,7 @@ export interface Modules {
   verification: VerificationService;
   claims: ClaimService;
   photos: PhotoService;
+  openReferral: OpenReferralService;
 }
 
 declare module 'fastify' {
@@ -159,6 +162,10 @@ export default fp(
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
       }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      openReferral: createOpenReferralService({
+        repository: createOpenReferralRepository(db.db),
+        webOrigin: config.webOrigin,
+      }),
       questions: createQuestionService({
         db: db.db,
         questions: createQuestionRepository(db.db),
