@@ -61,7 +61,7 @@ describe('startEmbeddedMeilisearch', () => {
     );
     const orphanPid = await new Promise<number>((resolve, reject) => {
       parent.once('exit', (code) => reject(new Error(`the parent exited early (${code})`)));
-      createInterface({ input: parent.stdout! }).on('line', (line) => {
+      createInterface({ input: parent.stdout }).on('line', (line) => {
         const match = /^meili-pid (\d+)$/.exec(line);
         if (match) resolve(Number(match[1]));
       });
