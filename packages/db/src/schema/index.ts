@@ -8,3 +8,4 @@ export * from './search.ts';
 export * from './reviews.ts';
 export * from './questions.ts';
 export * from './providers.ts';
+export * from './insight.ts';
