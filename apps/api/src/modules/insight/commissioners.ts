@@ -3,15 +3,12 @@
 // log. Checked against the database on every insight request, so a revocation takes effect at once.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { moderationActions, userPermissions, users, type Database } from '@care-assist/db';
-import {
-  COMMISSIONER_PERMISSION,
-  canHoldGrantedCommissioner,
-  isCommissioner,
-  type Commissioner,
-} from '@care-assist/domain';
+import { can, canHoldGrant, type Commissioner } from '@care-assist/domain';
 import { Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireActor } from '../organisations/access.ts';
+import { requireSignIn } from '../../access.ts';
+
+const COMMISSIONER = 'commissioner';
 
 export function createCommissionerService({ db, clock }: { db: Database; clock: () => Date }) {
   async function grantedPermissions(userId: string): Promise<string[]> {
@@ -23,7 +20,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
   }
 
   function requireAdmin(actor: Actor | null): Actor {
-    const who = requireActor(actor);
+    const who = requireSignIn(actor);
     if (who.role !== 'admin')
       throw new Forbidden('Only council admins can grant or revoke the commissioner permission.');
     return who;
@@ -32,7 +29,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
   async function findModerator(userId: string) {
     const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
     if (!user) throw new NotFound('There is no user with that id.');
-    if (!canHoldGrantedCommissioner(user.role)) {
+    if (!canHoldGrant(user.role, COMMISSIONER)) {
       throw new ValidationFailed(
         user.role === 'admin'
           ? 'Admins are commissioners by role; there is nothing to grant.'
@@ -46,9 +43,9 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
   return {
     /** Throws 401/403 unless the actor may see council insight. */
     async requireCommissioner(actor: Actor | null): Promise<Actor> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       const granted = who.role === 'moderator' ? await grantedPermissions(who.userId) : [];
-      if (!isCommissioner({ role: who.role, grantedPermissions: granted })) {
+      if (!can({ role: who.role, grantedPermissions: granted }, COMMISSIONER)) {
         throw new Forbidden('Council insight is for commissioners only.');
       }
       return who;
@@ -57,7 +54,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
     async isCommissioner(actor: Actor | null): Promise<boolean> {
       if (!actor) return false;
       const granted = actor.role === 'moderator' ? await grantedPermissions(actor.userId) : [];
-      return isCommissioner({ role: actor.role, grantedPermissions: granted });
+      return can({ role: actor.role, grantedPermissions: granted }, COMMISSIONER);
     },
 
     /** Council staff and whether each is a commissioner (admins only). */
@@ -68,7 +65,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
         .from(users)
         .leftJoin(
           userPermissions,
-          and(eq(userPermissions.userId, users.id), eq(userPermissions.permission, COMMISSIONER_PERMISSION)),
+          and(eq(userPermissions.userId, users.id), eq(userPermissions.permission, COMMISSIONER)),
         )
         .where(inArray(users.role, ['moderator', 'admin']))
         .orderBy(sql`${users.role} desc`, asc(users.displayName));
@@ -90,7 +87,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
         const now = clock();
         const inserted = await tx
           .insert(userPermissions)
-          .values({ userId, permission: COMMISSIONER_PERMISSION, grantedBy: admin.userId, grantedAt: now })
+          .values({ userId, permission: COMMISSIONER, grantedBy: admin.userId, grantedAt: now })
           .onConflictDoNothing()
           .returning();
         if (!inserted.length) return { changed: false };
@@ -114,7 +111,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
         const now = clock();
         const deleted = await tx
           .delete(userPermissions)
-          .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, COMMISSIONER_PERMISSION)))
+          .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, COMMISSIONER)))
           .returning();
         if (!deleted.length) return { changed: false };
         await tx

@@ -8,6 +8,8 @@ import type { AccessTokenClaims } from '../external/jwt.ts';
 export interface Actor {
   userId: string;
   role: UserRole;
+  /** Permissions granted to this user on top of their role's (see GRANTABLE_PERMISSIONS in the domain). */
+  grantedPermissions?: readonly string[];
 }
 
 declare module 'fastify' {

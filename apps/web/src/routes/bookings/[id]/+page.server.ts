@@ -4,7 +4,8 @@ import { error, fail } from '@sveltejs/kit';
 import type { BookingDetail, BudgetAccount } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { newFormKey, requireSignIn, submit } from '$lib/server/money';
+import { requireSignIn } from '$lib/server/access';
+import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {

@@ -4,11 +4,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { MAX_AMOUNT_PENCE, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { newFormKey, poundsToPence, requireCouncilStaff, submit } from '$lib/server/money';
+import { requirePermission } from '$lib/server/access';
+import { newFormKey, poundsToPence, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
-  const accessToken = requireCouncilStaff(locals, '/council/budgets');
+  const accessToken = requirePermission(locals, '/council/budgets', 'manage_budgets');
   const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
   if (!list.ok)
     return {
@@ -21,7 +22,7 @@ export const load = (async ({ locals }) => {
 
 export const actions = {
   open: async ({ locals, request }) => {
-    requireCouncilStaff(locals, '/council/budgets');
+    requirePermission(locals, '/council/budgets', 'manage_budgets');
     const form = await request.formData();
     const values = {
       holderEmail: formString(form, 'holderEmail'),
