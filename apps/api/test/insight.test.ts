@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, moderationActions, reviewResponses, reviews, searchEvents } from '@care-assist/db';
-import type { InsightViewResponse } from '@care-assist/domain';
+import type { CommissionerList, InsightViewResponse } from '@care-assist/domain';
 import { addMember, makeOrganisation, makeService, makeUserRow } from './helpers/factories.ts';
 import { bearer, buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -349,8 +349,8 @@ describe('who may see insight', () => {
     expect((await grant('admin', people.moderator.id)).json()).toEqual({ changed: false });
     expect((await get('moderator', '/api/v1/insight/market')).statusCode).toBe(200);
     expect((await get('moderator', '/api/v1/insight/access')).json()).toEqual({ commissioner: true });
-    const list = (await get('admin', '/api/v1/council/commissioners')).json();
-    expect(list.items.find((c: { userId: string }) => c.userId === people.moderator.id)).toMatchObject({
+    const list = (await get('admin', '/api/v1/council/commissioners')).json<CommissionerList>();
+    expect(list.items.find((c) => c.userId === people.moderator.id)).toMatchObject({
       commissioner: true,
       via: 'grant',
     });
@@ -374,7 +374,9 @@ describe('who may see insight', () => {
       headers: bearer(ctx, people.admin),
     });
     expect(response.statusCode).toBe(200);
-    expect(Object.keys(response.json().durationsMs)).toContain('service_facts');
+    expect(Object.keys(response.json<{ durationsMs: Record<string, number> }>().durationsMs)).toContain(
+      'service_facts',
+    );
   });
 });
 

@@ -91,15 +91,13 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
           .onConflictDoNothing()
           .returning();
         if (!inserted.length) return { changed: false };
-        await tx
-          .insert(moderationActions)
-          .values({
-            actorId: admin.userId,
-            targetType: 'user',
-            targetId: userId,
-            action: 'grant_commissioner',
-            at: now,
-          });
+        await tx.insert(moderationActions).values({
+          actorId: admin.userId,
+          targetType: 'user',
+          targetId: userId,
+          action: 'grant_commissioner',
+          at: now,
+        });
         return { changed: true };
       });
     },
@@ -114,15 +112,13 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
           .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, COMMISSIONER)))
           .returning();
         if (!deleted.length) return { changed: false };
-        await tx
-          .insert(moderationActions)
-          .values({
-            actorId: admin.userId,
-            targetType: 'user',
-            targetId: userId,
-            action: 'revoke_commissioner',
-            at: now,
-          });
+        await tx.insert(moderationActions).values({
+          actorId: admin.userId,
+          targetType: 'user',
+          targetId: userId,
+          action: 'revoke_commissioner',
+          at: now,
+        });
         return { changed: true };
       });
     },
