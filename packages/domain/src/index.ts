@@ -13,3 +13,4 @@ export * from './cqc/mapping.ts';
 export * from './access/permissions.ts';
 export * from './outcomes/index.ts';
 export * from './insight/index.ts';
+export * from './security/safe-redirect.ts';

@@ -246,6 +246,11 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
       return db.transaction(async (tx) => {
         const review = await publishedReview(id, tx);
         if (review.authorId === actor.userId) throw new Forbidden('You cannot mark your own review as helpful.');
+        // Votes order reviews ("most helpful"): a provider must not push up the praise of its own service.
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (service && (await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
+          throw new Forbidden('You cannot mark reviews of a service your organisation runs as helpful.');
+        }
         if (!(await reviews.addHelpfulVote(id, actor.userId, tx))) {
           throw new Conflict('You have already marked this review as helpful.');
         }

@@ -16,6 +16,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** The route checks its own credentials (e.g. the metrics scraper's token), not an access token. */
+    ownAuthorisation?: boolean;
+  }
 }
 
 export default fp(
@@ -23,7 +27,7 @@ export default fp(
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
-      if (!header) return;
+      if (!header || request.routeOptions.config.ownAuthorisation) return;
       if (!/^Bearer\s+\S+$/i.test(header)) throw new Unauthorised('The Authorization header must be "Bearer <token>".');
       try {
         const claims = await request.jwtVerify<AccessTokenClaims>();

@@ -46,18 +46,3 @@ export async function submit<T>(
   }
   return { ok: true as const, data: result.data };
 }
-
-/**
- * Pounds typed into a form ("1,250.50", "£40", "-25") as whole pence, or null when it is not an amount of money.
- * A minus sign is accepted only when `signed` is set (adjustments can take money away).
- */
-export function poundsToPence(text: string, { signed = false } = {}): number | null {
-  const cleaned = text.replace(/[£,\s]/g, '');
-  const pattern = signed ? /^[-+]?\d+(\.\d{1,2})?$/ : /^\+?\d+(\.\d{1,2})?$/;
-  if (!pattern.test(cleaned)) return null;
-  const negative = cleaned.startsWith('-');
-  const [whole = '0', fraction = ''] = cleaned.replace(/^[-+]/, '').split('.');
-  const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(pence)) return null;
-  return negative ? -pence : pence;
-}

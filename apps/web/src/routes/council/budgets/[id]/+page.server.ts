@@ -2,11 +2,11 @@
 // adjustment with a reason. The form carries an idempotency key rendered with the page, so a resubmission adds
 // the money once.
 import { error, fail } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, type BudgetDetail } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
-import { newFormKey, poundsToPence, submit } from '$lib/server/money';
+import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
@@ -30,7 +30,7 @@ export const actions = {
     if (values.kind !== 'allocation' && values.kind !== 'adjustment') {
       errors.kind = 'Choose an allocation or an adjustment';
     }
-    const amountPence = poundsToPence(values.amountPounds, { signed: true });
+    const amountPence = parsePounds(values.amountPounds, { signed: true });
     if (amountPence === null || amountPence === 0 || Math.abs(amountPence) > MAX_AMOUNT_PENCE) {
       errors.amountPounds = 'Enter an amount in pounds up to £1,000,000, like 250.00 (or -250.00 to take money away)';
     } else if (values.kind === 'allocation' && amountPence < 0) {
