@@ -29,6 +29,8 @@ const EnvSchema = Type.Object({
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   /** Reviews, reports and questions one person (or address) may submit per hour. */
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -60,7 +62,7 @@ export interface Config {
   reviewIpSalt: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
-  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
+  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
   cookieSecure: boolean;
   trustProxy: string;
   metricsToken: string | undefined;
@@ -102,6 +104,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       reviewsPerHour: env.REVIEW_RATE_LIMIT_PER_HOUR,
+      openDataPerMinute: env.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,

@@ -42,6 +42,8 @@ import { createVerificationService, type VerificationService } from '../../modul
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
+import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
+import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -63,6 +65,7 @@ export interface Modules {
   photos: PhotoService;
   commissioners: CommissionerService;
   insight: InsightService;
+  openReferral: OpenReferralService;
 }
 
 declare module 'fastify' {
@@ -164,6 +167,10 @@ export default fp(
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
       }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      openReferral: createOpenReferralService({
+        repository: createOpenReferralRepository(db.db),
+        webOrigin: config.webOrigin,
+      }),
       questions: createQuestionService({
         db: db.db,
         questions: createQuestionRepository(db.db),

@@ -44,7 +44,7 @@ const TIMEOUT_MS = 10_000;
 export const UNAVAILABLE_MESSAGE = 'The service is not available right now, please try again shortly';
 
 let apiUrl: string | undefined;
-function baseUrl(): string {
+export function baseUrl(): string {
   // Read once, on first use: $env/dynamic/private is only populated once the server has started.
   apiUrl ??= (env.API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
   return apiUrl;
