@@ -44,6 +44,8 @@ const EnvSchema = Type.Object({
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
+  /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
+  INSIGHT_REFRESH_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -67,6 +69,7 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
+  insightRefreshMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -109,6 +112,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
+    insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
   };
 }
 
