@@ -14,6 +14,8 @@ const EnvSchema = Type.Object({
   WEB_ORIGIN: Type.String({ default: 'http://localhost:3000' }),
   DATA_DIR: Type.String({ default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Port of the embedded PostgreSQL (no DATABASE_URL); a free loopback port when unset. */
+  PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
   MEILI_INDEX: Type.String({ default: 'services' }),
@@ -47,6 +49,8 @@ export interface Config {
   webOrigin: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Port for the embedded PostgreSQL when there is no databaseUrl. */
+  pgPort: number | undefined;
   meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
   jwtSecret: string;
   /** Salt for hashing the network a review was submitted from (the address itself is never stored). */
@@ -84,6 +88,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     webOrigin: env.WEB_ORIGIN,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    pgPort: env.PG_PORT,
     meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
     jwtSecret,
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),

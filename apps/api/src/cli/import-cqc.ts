@@ -3,7 +3,7 @@
 // API's outbox worker (or the next `npm start`) brings the search index up to date.
 import { stat } from 'node:fs/promises';
 import { SingleBar, Presets } from 'cli-progress';
-import { createDb, migrate } from '@care-assist/db';
+import { migrate, openDatabase } from '@care-assist/db';
 import { loadConfig } from '../config.ts';
 import { createCqcImporter } from '../modules/cqc-import/importer.ts';
 import { readDirectory, readLocations } from '../modules/cqc-import/records.ts';
@@ -17,7 +17,12 @@ if ((layout !== 'directory' && layout !== 'locations') || !file) {
 }
 
 const config = loadConfig(process.env);
-const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  pgPort: config.pgPort,
+});
+const db = database.handle;
 try {
   await migrate(db);
   const { size } = await stat(file);
@@ -45,5 +50,5 @@ try {
     ].join('\n'),
   );
 } finally {
-  await db.close();
+  await database.close();
 }

@@ -2,14 +2,19 @@
 // difference from what was stored (there should be none), then saves the fresh values as of now (so the
 // recency weights and the 24-month window move on) and queues the changed services for search.
 // Exits with status 1 when it found differences.
-import { createDb, migrate } from '@care-assist/db';
+import { migrate, openDatabase } from '@care-assist/db';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { createRatingAggregator } from '../modules/ratings/aggregator.ts';
 import { createRatingRepository } from '../modules/ratings/repository.ts';
 
 const config = loadConfig(process.env);
-const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  pgPort: config.pgPort,
+});
+const db = database.handle;
 let exitCode = 0;
 try {
   await migrate(db);
@@ -44,6 +49,6 @@ try {
     }
   }
 } finally {
-  await db.close();
+  await database.close();
 }
 process.exit(exitCode);

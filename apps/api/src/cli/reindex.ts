@@ -1,5 +1,5 @@
 // `npm run search:reindex`: rebuilds the search index from Postgres into a new index and swaps it in.
-import { createDb, migrate } from '@care-assist/db';
+import { migrate, openDatabase } from '@care-assist/db';
 import { createMeiliSearchIndex, startEmbeddedMeilisearch } from '@care-assist/search';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
@@ -7,7 +7,12 @@ import { toServiceDocument } from '../modules/services/documents.ts';
 import { createServiceRepository } from '../modules/services/repository.ts';
 
 const config = loadConfig(process.env);
-const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+const database = await openDatabase({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  pgPort: config.pgPort,
+});
+const db = database.handle;
 let stopMeili: (() => Promise<void>) | undefined;
 try {
   await migrate(db);
@@ -37,5 +42,5 @@ try {
   console.log(`Indexed ${count} published services into "${config.meili.indexName}"`);
 } finally {
   await stopMeili?.();
-  await db.close();
+  await database.close();
 }

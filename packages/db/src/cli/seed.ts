@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrates, then fills an empty database with the demo data set. Safe to run again: an existing
-// database (any user present) is left alone. Uses DATABASE_URL, or embedded PGlite under DATA_DIR (default ./data).
+// database (any user present) is left alone. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR (default ./data).
 import cliProgress from 'cli-progress';
-import { createDb, type DbHandle } from '../client.ts';
+import { openDatabase, type OpenedDatabase } from '../open.ts';
 import { migrate } from '../migrate.ts';
 import { seedDemoData } from '../seed/index.ts';
 
@@ -17,7 +17,7 @@ function explain(error: unknown): string {
 async function main(): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = process.env.DATA_DIR || './data';
-  let handle: DbHandle | undefined;
+  let database: OpenedDatabase | undefined;
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar(
         { stream: process.stderr, format: 'Seeding {bar} {percentage}% | {value}/{total} rows', hideCursor: true },
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     : undefined;
   let started = false;
   try {
-    handle = await createDb({ databaseUrl, dataDir });
+    database = await openDatabase({ databaseUrl, dataDir, pgPort: Number(process.env.PG_PORT) || undefined });
+    const handle = database.handle;
     await migrate(handle);
     const t0 = performance.now();
     const result = await seedDemoData(handle, {
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
       },
     });
     if (started) bar?.stop();
-    const where = databaseUrl ? 'Postgres' : `PGlite at ${dataDir}`;
+    const where = database.description;
     if (result.skipped) {
       console.log(`Database already has data; nothing seeded (${where})`);
     } else {
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
     console.error(`Seeding failed: ${explain(error)}`);
     process.exitCode = 1;
   } finally {
-    await handle?.close().catch(() => {});
+    await database?.close().catch(() => {});
   }
 }
 
