@@ -101,7 +101,14 @@ function prettyJsonLines(stream, label) {
 }
 
 function start(label, script, childEnv) {
-  const child = spawn(process.execPath, [script], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Own process group: Ctrl-C in the terminal reaches only this script, which then sends each child exactly one
+  // SIGTERM (a second signal would make the API skip its graceful close, and with it stopping PostgreSQL cleanly).
+  const child = spawn(process.execPath, [script], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   prettyJsonLines(child.stdout, label);
   prettyJsonLines(child.stderr, label);
   children.add(child);

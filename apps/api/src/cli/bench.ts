@@ -17,6 +17,17 @@ import {
 import app, { fastifyOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { NEUTRAL_RANKING_SCORE } from '../modules/services/documents.ts';
+import { parseCliArgs } from './args.ts';
+
+const USAGE = `
+Usage: npm run bench [-- --help]
+
+Search latency on the seeded demo data, measured three ways: Meilisearch direct, the API answered by
+Meilisearch, and the API answered by the Postgres fallback. Everything runs in a throwaway folder.
+Environment: BENCH_REQUESTS (default 400), BENCH_CONCURRENCY (default 4), DATABASE_URL (must be empty).
+`;
+
+parseCliArgs({ usage: USAGE });
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
