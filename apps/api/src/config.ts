@@ -42,6 +42,11 @@ const EnvSchema = Type.Object({
    * machine (the socket's address, never X-Forwarded-For); with it, only callers presenting it.
    */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Retention (see modules/retention): how long each kind of short-lived data is kept, and how often to purge. */
+  RETENTION_SEARCH_EVENT_DAYS: Type.Integer({ minimum: 1, default: 730 }),
+  RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
+  RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
 });
@@ -69,6 +74,12 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
+  retention: {
+    searchEventDays: number;
+    processedOutboxDays: number;
+    idempotencyKeyDays: number;
+    intervalMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -111,6 +122,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
+    retention: {
+      searchEventDays: env.RETENTION_SEARCH_EVENT_DAYS,
+      processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
+      idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    },
   };
 }
 
