@@ -13,6 +13,7 @@ import jwt from './plugins/external/jwt.ts';
 import metrics from './plugins/external/metrics.ts';
 import problemJson from './plugins/app/problem-json.ts';
 import actor from './plugins/app/actor.ts';
+import { createSessionCheck } from './modules/auth/session-check.ts';
 import modules from './plugins/app/modules.ts';
 import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -31,6 +32,8 @@ import organisationRoutes from './routes/organisations/index.ts';
 import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
+import insightRoutes from './routes/insight/index.ts';
+import commissionerRoutes from './routes/commissioners/index.ts';
 import openReferralRoutes from './routes/openreferral/index.ts';
 import openDataRoutes from './routes/open-data/index.ts';
 
@@ -71,12 +74,13 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(jwt, { config });
   await fastify.register(metrics);
 
-  await fastify.register(actor);
+  const clock = opts.clock ?? (() => new Date());
+  await fastify.register(actor, { isSessionLive: createSessionCheck(opts.db.db, clock) });
   await fastify.register(modules, {
     config,
     db: opts.db,
     search: opts.search,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
   });
 
   await fastify.register(healthRoutes, { metricsToken: config.metricsToken });
@@ -97,6 +101,8 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   // Listing and organisation verification lives under /moderation too, beside review moderation.
   await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
+  await fastify.register(insightRoutes, { prefix: '/api/v1/insight' });
+  await fastify.register(commissionerRoutes, { prefix: '/api/v1/council/commissioners' });
   // Open Referral UK keeps the profile's own paths (no /api/v1), so generic ORUK clients find it.
   await fastify.register(openReferralRoutes, { prefix: '/openreferral', config });
   await fastify.register(openDataRoutes, { prefix: '/api/v1/open-data', config });

@@ -63,8 +63,9 @@ function accreditations(service: OrukServiceRow): string | undefined {
 }
 
 function organisationDescription(organisation: OrukOrganisationRow): string {
-  const sector = SECTORS[organisation.sector] ?? organisation.sector;
-  return `${sector} sector provider of adult social care${organisation.verifiedAt ? ', verified by the council' : ''}.`;
+  // Sector is not known for CQC-imported organisations until their provider says.
+  const sector = organisation.sector ? SECTORS[organisation.sector] : null;
+  return `${sector ? `${sector} sector provider` : 'Provider'} of adult social care${organisation.verifiedAt ? ', verified by the council' : ''}.`;
 }
 
 export function presentOrganisationSummary(organisation: OrukOrganisationRow): OrukOrganizationSummary {

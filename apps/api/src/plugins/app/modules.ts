@@ -7,6 +7,7 @@ import { networkOf } from '@care-assist/domain';
 import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
+import { createSignInThrottle } from '../../modules/auth/sign-in-throttle.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
@@ -39,6 +40,9 @@ import { createListingService, type ListingService } from '../../modules/listing
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
+import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
+import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
+import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
@@ -62,6 +66,8 @@ export interface Modules {
   verification: VerificationService;
   claims: ClaimService;
   photos: PhotoService;
+  commissioners: CommissionerService;
+  insight: InsightService;
   openReferral: OpenReferralService;
   openData: OpenDataService;
 }
@@ -105,6 +111,8 @@ export default fp(
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     const organisations = createOrganisationRepository(db.db);
     const listings = createListingRepository(db.db);
+    const commissioners = createCommissionerService({ db: db.db, clock });
+    const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -117,6 +125,7 @@ export default fp(
         db: db.db,
         users,
         refreshTokens: createRefreshTokenRepository(db.db),
+        signInThrottle: createSignInThrottle(db.db, clock),
         signAccessToken: (claims) => app.jwt.sign(claims),
         clock,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
@@ -175,8 +184,20 @@ export default fp(
         services,
         clock,
       }),
+      commissioners,
+      insight,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
+    // Started once the app is ready (the database is migrated by then), stopped on close.
+    let stopInsightSchedule = () => {};
+    app.addHook('onReady', async () => {
+      stopInsightSchedule = startInsightSchedule(insight, {
+        minutes: config.insightRefreshMinutes,
+        clock,
+        onError: (err) => app.log.error({ err }, 'insight refresh failed'),
+      });
+    });
+    app.addHook('onClose', async () => stopInsightSchedule());
   },
   { name: 'modules', dependencies: ['jwt'] },
 );

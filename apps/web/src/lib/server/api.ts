@@ -128,6 +128,11 @@ async function readProblem(response: Response): Promise<Problem> {
   }
 }
 
+/** The sentence to show for a refused call: the API's detail, or its title when it gave none. */
+export function problemMessage(problem: Problem): string {
+  return problem.detail ?? problem.title;
+}
+
 /** API field names can arrive as `postcode`, `/postcode` or `body/postcode`; we want the last part. */
 export function problemFieldErrors(problem: Problem): Record<string, string> {
   const fieldErrors: Record<string, string> = {};
