@@ -51,7 +51,11 @@ export const OPEN_DATA_DICTIONARY: Record<OpenDataDataset, OpenDataDatasetInfo> 
       'Every care service published in Care Assist: what it offers, where, what it costs, and how to get in touch.',
     columns: [
       ...serviceIdentity,
-      col('organisation_sector', 'text', 'Private, Voluntary and community, Social enterprise, Public or Mutual.'),
+      col(
+        'organisation_sector',
+        'text',
+        'Private, Voluntary and community, Social enterprise, Public, Mutual, or Not known.',
+      ),
       col('care_types', 'list', 'The kinds of care the service gives, for example "Home care; Respite care".'),
       col('specialisms', 'list', 'Needs the service says it specialises in, for example "Dementia". May be empty.'),
       col('address', 'text', 'The street address of the service or its office.'),
@@ -146,7 +150,11 @@ export const OPEN_DATA_DICTIONARY: Record<OpenDataDataset, OpenDataDatasetInfo> 
     columns: [
       col('organisation_id', 'text', 'Our permanent identifier for the organisation (a UUID).'),
       col('organisation_name', 'text', 'The organisation’s name.'),
-      col('organisation_sector', 'text', 'Private, Voluntary and community, Social enterprise, Public or Mutual.'),
+      col(
+        'organisation_sector',
+        'text',
+        'Private, Voluntary and community, Social enterprise, Public, Mutual, or Not known.',
+      ),
       col('published_services', 'whole number', 'How many of its services are published in Care Assist.'),
       col('review_count', 'whole number', `Published reviews of all its services. ${SUPPRESSION_NOTE}`),
       col(

@@ -26,7 +26,8 @@ export interface ServiceRatingInput {
   serviceName: string;
   organisationId: string;
   organisationName: string;
-  sector: Sector;
+  /** null when not known (organisations the CQC import made, until they say). */
+  sector: Sector | null;
   careTypes: readonly CareType[];
   county: string;
   /** Published reviews, and the distinct people who wrote them (the count suppression is about). */
@@ -65,7 +66,7 @@ export interface ServiceRatingRow {
 export interface ProviderRatingRow {
   organisationId: string;
   organisationName: string;
-  sector: Sector;
+  sector: Sector | null;
   publishedServices: number;
   reviewCount: Published<number>;
   meanRating: Published<number | null>;

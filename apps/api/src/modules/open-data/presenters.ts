@@ -15,6 +15,7 @@ import {
   type OpenDataDataset,
   type Published,
   type RatingTables,
+  type Sector,
 } from '@care-assist/domain';
 import type { PublishedServiceRecord } from './repository.ts';
 
@@ -23,6 +24,7 @@ export type OpenDataRow = Record<string, Cell>;
 
 const list = (values: readonly string[], labels: Record<string, string>) =>
   values.map((v) => labels[v] ?? v).join('; ');
+const sectorText = (sector: Sector | null) => (sector ? SECTORS[sector] : 'Not known');
 const pounds = (pence: number | null) => (pence === null ? null : pence / 100);
 
 export function directoryRows(records: PublishedServiceRecord[], webOrigin: string): OpenDataRow[] {
@@ -31,7 +33,7 @@ export function directoryRows(records: PublishedServiceRecord[], webOrigin: stri
     service_name: service.name,
     organisation_id: organisation.id,
     organisation_name: organisation.name,
-    organisation_sector: SECTORS[organisation.sector] ?? organisation.sector,
+    organisation_sector: sectorText(organisation.sector),
     care_types: list(service.careTypes, CARE_TYPES),
     specialisms: list(service.specialisms, SPECIALISMS),
     address: [service.addressLine1, service.addressLine2].filter(Boolean).join(', '),
@@ -83,7 +85,7 @@ export function providerRatingRows(tables: RatingTables): OpenDataRow[] {
   return tables.providers.map((provider) => ({
     organisation_id: provider.organisationId,
     organisation_name: provider.organisationName,
-    organisation_sector: SECTORS[provider.sector] ?? provider.sector,
+    organisation_sector: sectorText(provider.sector),
     published_services: provider.publishedServices,
     review_count: provider.reviewCount,
     mean_rating_out_of_5: provider.meanRating,
