@@ -1,7 +1,7 @@
 // The Postgres implementation of SearchIndex: the fallback that answers when Meilisearch cannot be reached.
 // Postgres is the source of truth, so writes are no-ops and searches read the live tables: full text through
 // the stored services.search_vector and its GIN index, typos through the search_words dictionary (pg_trgm,
-// migration 0012), organisation names through their own index, a bounding box then haversine distance, the
+// migration 0013), organisation names through their own index, a bounding box then haversine distance, the
 // same filters, sorts, facets, paging and capped total as the Meilisearch implementation, and the same documents.
 // Each search is one statement that finds the matching set once and reads page, facets and total from it.
 import { PRIOR_ANCHOR_MEAN, careTypeLabel, headlinePrice, type CareType } from '@care-assist/domain';
@@ -263,7 +263,7 @@ function whereClause(request: SearchRequest, params: Params) {
       .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)}::text)`)
       .join(' || ');
     const textParam = `${params.add(text.toLowerCase())}::text`;
-    // Typos: each word of the query, or a known word like it (search_typo_query, migration 0012), must match.
+    // Typos: each word of the query, or a known word like it (search_typo_query, migration 0013), must match.
     // Words of services go through the stored search_vector's GIN index; organisation names through theirs.
     textMatch = `
       text_query as (
