@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/e2e/fail-on-csp.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

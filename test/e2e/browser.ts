@@ -6,9 +6,31 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/e2e');
 
+const cspViolations: string[] = [];
+
+/** The CSP violations logged since the last call (test/e2e/fail-on-csp.ts fails a test that has any). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** Chromium logs each refused inline style or script as a console error naming the Content Security Policy. */
+function watchForCspViolations(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) {
+        cspViolations.push(`${message.location().url}: ${message.text()}`);
+      }
+    });
+    return context;
+  };
+  return browser;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--headless',
@@ -21,6 +43,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  return watchForCspViolations(browser);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,0 +1,173 @@
+// The journeys of issue 14 in Debian Chromium against the built product with the demo data: a provider's
+// price edit keeps a listing published, a town search is by distance and its heading agrees with the
+// results, a personal budget is offered only where a service accepts one, rating bars draw with the CSP on,
+// and the pages touched pass axe at 1280 px and 320 px with no sideways scroll. CSP violations in the console
+// fail every browser test (test/e2e/fail-on-csp.ts).
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResponse } from '@care-assist/domain';
+import { accessibilityViolations, launchBrowser, screenshot } from './browser.ts';
+import { startProduct, type RunningProduct } from './product.ts';
+
+let product: RunningProduct;
+let browser: Browser;
+const PASSWORD = 'CareAssist-demo-2026';
+
+beforeAll(async () => {
+  product = await startProduct();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  expect(await product?.stop()).toBe(0);
+});
+
+async function visitor(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  return { context, page: await context.newPage() };
+}
+
+async function signedIn(email: string, width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await visitor(width);
+  await page.goto(`${product.webUrl}/login`);
+  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return { context, page };
+}
+
+async function apiSearch(query: string): Promise<SearchResponse> {
+  const res = await fetch(`${product.apiUrl}/api/v1/services?${query}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as SearchResponse;
+}
+
+/** How much wider than the window the page is (0 when nothing scrolls sideways). */
+const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('a provider changes only the price of a published listing (item 1)', () => {
+  it('keeps it published and in search', async () => {
+    const { context, page } = await signedIn('provider@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/provider`);
+    const row = page.locator('tr', { hasText: 'Published' }).first();
+    const name = await row.locator('a').first().innerText();
+    await row.locator('a').first().click();
+    await page.waitForURL(/\/provider\/services\//);
+    expect(await page.getByLabel('Address line 2 (optional)').inputValue()).toBe('');
+    await page.getByLabel('Price per hour (£)').fill('31.25');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Your changes are saved');
+    expect(await page.locator('main').innerText()).not.toContain('back with the council');
+    await page.goto(`${product.webUrl}/provider`);
+    expect(await page.locator('tr', { hasText: name }).innerText()).toContain('Published');
+    await context.close();
+  });
+});
+
+describe('searching near a town (item 2)', () => {
+  it('says "near Chelmsford" only of services within the radius, and fewer with more words', async () => {
+    const { context, page } = await visitor();
+    await page.goto(`${product.webUrl}/search?where=Chelmsford&radius=15&care_type=care_home`);
+    const heading = await page.locator('h1').innerText();
+    expect(heading).toMatch(/^\d+ care home services? near Chelmsford$/);
+    const total = Number(/^(\d+)/.exec(heading)![1]);
+    const distances = await page
+      .locator('.results')
+      .getByText(/ km away| miles? away/)
+      .allInnerTexts();
+    expect(distances.length).toBeGreaterThan(0);
+    const api = await apiSearch('postcode=Chelmsford&radius_km=15&care_type=care_home&per_page=50');
+    expect(api.total).toBe(total);
+    expect(api.items.every((s) => s.distanceKm !== null && s.distanceKm <= 15)).toBe(true);
+    expect(api.items.map((s) => s.town)).not.toContain('Margate');
+
+    await page.goto(`${product.webUrl}/search?where=Chelmsford&radius=15&care_type=care_home&q=dementia`);
+    const withWords = Number(/^(\d+)/.exec(await page.locator('h1').innerText())?.[1] ?? '0');
+    expect(withWords).toBeLessThanOrEqual(total);
+    await context.close();
+  });
+
+  it('finds a town typed in lower case with a typo, and says when a place is unknown', async () => {
+    const { context, page } = await visitor();
+    await page.goto(`${product.webUrl}/search?where=chelmsfrod`);
+    expect(await page.locator('h1').innerText()).toMatch(/near Chelmsford$/);
+    await page.goto(`${product.webUrl}/search?where=Atlantis`);
+    expect(await page.locator('h1').innerText()).not.toContain('near');
+    expect(await page.locator('main').innerText()).toContain('We could not find a place called “Atlantis”');
+    expect(await page.locator('.results li').count()).toBe(0);
+    await context.close();
+  });
+});
+
+describe('paying from a personal budget (item 5)', () => {
+  it('explains on the quote page whether the service accepts personal budgets', async () => {
+    const all = await apiSearch('per_page=50&care_type=home_care');
+    const refuses = all.items.find((s) => !s.fundingAccepted.includes('personal_budget'));
+    const accepts = all.items.find((s) => s.fundingAccepted.includes('personal_budget'));
+    expect(refuses && accepts).toBeTruthy();
+    const { context, page } = await signedIn('budget.holder@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/services/${refuses!.slug}/request-quote`);
+    expect(await page.locator('#paying').innerText()).toContain(
+      'This service does not accept personal budgets or direct payments',
+    );
+    await page.goto(`${product.webUrl}/services/${accepts!.slug}/request-quote`);
+    expect(await page.locator('#paying').innerText()).toContain('This service accepts personal budgets');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('rating bars (item 9)', () => {
+  it('draws the star distribution when a service page is opened directly', async () => {
+    const [top] = (await apiSearch('postcode=CM1&sort=rating&per_page=1')).items;
+    const { context, page } = await visitor();
+    await page.goto(`${product.webUrl}/services/${top!.slug}`);
+    const bars = page.locator('.bars .bar rect');
+    expect(await bars.count()).toBeGreaterThanOrEqual(5);
+    const widths = await bars.evaluateAll((rects) => rects.map((r) => r.getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBeGreaterThan(100);
+    await context.close();
+  });
+});
+
+describe('pages at 320 px and 375 px', () => {
+  const pages = async () => {
+    const results = await apiSearch('postcode=CM1&per_page=3');
+    const ids = results.items.map((s) => s.id);
+    return {
+      search: '/search?where=Chelmsford&care_type=home_care',
+      service: `/services/${results.items[0]!.slug}`,
+      compare: `/compare?ids=${ids.join('&ids=')}`,
+    };
+  };
+
+  it('has no axe violations at 1280 px and 320 px, and nothing scrolls sideways at 320 px', async () => {
+    for (const [name, path] of Object.entries(await pages())) {
+      for (const width of [1280, 320]) {
+        const { context, page } = await visitor(width);
+        await page.goto(`${product.webUrl}${path}`);
+        expect(await accessibilityViolations(page), `${name} at ${width}`).toEqual([]);
+        if (width === 320) expect(await sidewaysScroll(page), `${name} at 320 px`).toBeLessThanOrEqual(0);
+        await context.close();
+      }
+    }
+  });
+
+  it('takes screenshots at 375 px of search, service, compare and budget', async () => {
+    for (const [name, path] of Object.entries(await pages())) {
+      const { context, page } = await visitor(375);
+      await page.goto(`${product.webUrl}${path}`);
+      await screenshot(page, `journeys-375-${name}`);
+      await context.close();
+    }
+    const { context, page } = await signedIn('budget.holder@demo.care-assist.test', 375);
+    await page.goto(`${product.webUrl}/budget`);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'journeys-375-budget');
+    await context.close();
+  });
+});
