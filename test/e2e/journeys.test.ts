@@ -171,3 +171,74 @@ describe('pages at 320 px and 375 px', () => {
     await context.close();
   });
 });
+
+describe('feedback, errors and landing (item 7)', () => {
+  it('says a quote request was sent', async () => {
+    const [service] = (await apiSearch('postcode=CM1&care_type=home_care&funding=personal_budget&per_page=1')).items;
+    const { context, page } = await signedIn('resident@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/services/${service!.slug}/request-quote`);
+    await page.getByLabel('When should care start?').fill('2027-01-11');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/bookings\/[0-9a-f-]+/);
+    expect(await page.getByRole('status').first().innerText()).toContain('Your request has been sent');
+    await context.close();
+  });
+
+  it('shows a reversed statement date range inside the site, beside the form', async () => {
+    const { context, page } = await signedIn('budget.holder@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/budget`);
+    await page.getByLabel('From').fill('2027-03-01');
+    await page.getByLabel('To').fill('2026-05-01');
+    await page.getByRole('button', { name: 'Download statement (CSV)' }).click();
+    await page.waitForURL(/\/budget\?/);
+    expect(await page.locator('header nav').count()).toBeGreaterThan(0);
+    expect(await page.locator('main').innerText()).toContain('must be the same as or after');
+    expect(await page.title()).toMatch(/^Error: /);
+    await context.close();
+  });
+
+  it('sends a page opened on 127.0.0.1 to the configured localhost origin, so forms work', async () => {
+    const loopback = product.webUrl.replace('localhost', '127.0.0.1');
+    const { context, page } = await visitor();
+    await page.goto(`${loopback}/login`);
+    expect(new URL(page.url()).hostname).toBe('localhost');
+    await page.getByLabel('Email address').fill('resident@demo.care-assist.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    expect(await page.locator('body').innerText()).not.toContain('Cross-site');
+    await context.close();
+  });
+
+  it('lands each role where its work is, and marks only the current page in the navigation', async () => {
+    const landing = { provider: '/provider', moderator: '/moderation', resident: '/account' };
+    for (const [role, path] of Object.entries(landing)) {
+      const { context, page } = await signedIn(`${role}@demo.care-assist.test`);
+      expect(new URL(page.url()).pathname, role).toBe(path);
+      if (role === 'provider') {
+        expect(await page.locator('header [aria-current="page"]').allInnerTexts()).toEqual(['Your listings']);
+        await page.goto(`${product.webUrl}/provider/requests`);
+        expect(await page.locator('header [aria-current="page"]').allInnerTexts()).toEqual(['Requests']);
+      }
+      await context.close();
+    }
+  });
+});
+
+describe('compare on a phone (item 4)', () => {
+  it('lets the keyboard scroll the table sideways to the third service', async () => {
+    const ids = (await apiSearch('postcode=CM1&per_page=3')).items.map((s) => s.id);
+    const { context, page } = await visitor(320);
+    await page.goto(`${product.webUrl}/compare?ids=${ids.join(',')}`);
+    const region = page.getByRole('region', { name: /side by side/ });
+    await region.focus();
+    expect(await region.evaluate((el) => el === document.activeElement)).toBe(true);
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    const third = page.locator('.compare thead th').nth(2);
+    const box = (await third.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x).toBeLessThan(320);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});

@@ -37,6 +37,13 @@ export function endSession(cookies: Cookies, url: URL): void {
 }
 
 /** Only paths on this site, so a crafted `redirectTo` cannot send someone elsewhere after signing in. */
+/** Where each role's work is: after signing in without a page to return to, people land there. */
+export function homeForRole(role: string): string {
+  if (role === 'provider') return '/provider';
+  if (role === 'moderator' || role === 'admin') return '/moderation';
+  return '/account';
+}
+
 export function safeRedirectPath(value: string | null | undefined, fallback = '/account'): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
   try {

@@ -7,7 +7,7 @@ import { formString } from '$lib/server/forms';
 import { newFormKey, requireSignIn, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params }) => {
+export const load = (async ({ locals, params, url }) => {
   const accessToken = requireSignIn(locals, `/bookings/${params.id}`);
   const result = await api.call<BookingDetail>(`/bookings/${encodeURIComponent(params.id)}`, { accessToken });
   if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
@@ -16,7 +16,9 @@ export const load = (async ({ locals, params }) => {
     const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
     if (list.ok) budgets = list.data.filter((b) => b.status === 'open');
   }
-  return { booking: result.data, budgets, formKey: newFormKey() };
+  // Arrived here straight after asking for a quote: say it was sent (the request-quote action adds ?sent=1).
+  const justSent = url.searchParams.has('sent') && result.data.viewer === 'requester';
+  return { booking: result.data, budgets, formKey: newFormKey(), justSent };
 }) satisfies PageServerLoad;
 
 const toPence = (pounds: string) => (/^\d+(\.\d{1,2})?$/.test(pounds) ? Math.round(Number(pounds) * 100) : NaN);
