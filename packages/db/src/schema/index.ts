@@ -8,3 +8,7 @@ export * from './search.ts';
 export * from './reviews.ts';
 export * from './questions.ts';
 export * from './providers.ts';
+export * from './council-care.ts';
+export * from './outcomes.ts';
+export * from './care-records.ts';
+export * from './listing-activity.ts';

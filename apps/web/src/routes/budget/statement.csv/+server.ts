@@ -4,11 +4,12 @@
 import { redirect } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import type { RequestHandler } from './$types';
+import { requireSignIn } from '$lib/server/access';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const GET: RequestHandler = async ({ locals, url }) => {
-  if (!locals.accessToken) redirect(303, '/login?redirectTo=/budget');
+  const accessToken = requireSignIn(locals, '/budget');
   const budgetId = url.searchParams.get('budget') ?? '';
   const from = url.searchParams.get('from') ?? '';
   const to = url.searchParams.get('to') ?? '';
@@ -18,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     backWith('Enter the dates for your statement, like 2026-04-01.');
   }
   if (from && to && from > to) backWith('The “To” date must be the same as or after the “From” date.');
-  const response = await api.download(`/budgets/${budgetId}/statement.csv`, locals.accessToken, { from, to });
+  const response = await api.download(`/budgets/${budgetId}/statement.csv`, accessToken, { from, to });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
     backWith(problem.detail ?? 'We could not make that statement. Check the dates and try again.');
