@@ -57,10 +57,11 @@ describe('a provider changes only the price of a published listing (item 1)', ()
     const name = await row.locator('a').first().innerText();
     await row.locator('a').first().click();
     await page.waitForURL(/\/provider\/services\//);
+    await page.waitForLoadState('networkidle');
     expect(await page.getByLabel('Address line 2 (optional)').inputValue()).toBe('');
     await page.getByLabel('Price per hour (£)').fill('31.25');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => page.getByRole('status').first().innerText()).toContain('Your changes are saved');
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 60_000 }).toContain('Your changes are saved');
     expect(await page.locator('main').innerText()).not.toContain('back with the council');
     await page.goto(`${product.webUrl}/provider`);
     expect(await page.locator('tr', { hasText: name }).innerText()).toContain('Published');
@@ -239,6 +240,141 @@ describe('compare on a phone (item 4)', () => {
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x).toBeLessThan(320);
     expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+});
+
+/** Presses Tab until the focused element matches `selector`; returns how many presses it took. */
+async function tabTo(page: Page, selector: string, max = 80): Promise<number> {
+  for (let presses = 1; presses <= max; presses++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return presses;
+  }
+  throw new Error(`Tab never reached ${selector} in ${max} presses`);
+}
+
+const focusedText = (page: Page) =>
+  page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+
+describe('the keyboard-only journey (item 8)', () => {
+  it('search -> filter -> compare -> reviews worst first -> request a quote, with the keyboard alone', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    // Sign in first, by keyboard.
+    await page.goto(`${product.webUrl}/login`);
+    await page.waitForLoadState('networkidle');
+    await tabTo(page, '#email');
+    await page.keyboard.type('resident@demo.care-assist.test');
+    await tabTo(page, '#password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+    // Search from the home page.
+    await page.goto(`${product.webUrl}/`);
+    await page.waitForLoadState('networkidle');
+    await tabTo(page, '#where');
+    await page.keyboard.type('Chelmsford');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?/);
+    await page.waitForLoadState('networkidle');
+
+    // Filter: only services that accept personal budgets.
+    await tabTo(page, '#funding');
+    await page.keyboard.press('p'); // "Personal budget or direct payment"
+    await tabTo(page, '.search-form__submit');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/funding=personal_budget/);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('h1').innerText()).toMatch(/near Chelmsford$/);
+
+    // Skip to results, tick two services, and compare them from beside the boxes.
+    const toSkip = await tabTo(page, '.skip-to-results a');
+    expect(toSkip).toBeLessThanOrEqual(12);
+    await page.keyboard.press('Enter');
+    const toFirstBox = await tabTo(page, 'input[name="ids"]');
+    expect(toFirstBox).toBeLessThanOrEqual(8);
+    await page.keyboard.press('Space');
+    await tabTo(page, 'input[name="ids"]:not(:checked)');
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.locator('.compare-bar [aria-live]').innerText()).toContain('2 of 4 ticked');
+    await tabTo(page, '.compare-bar button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/compare\?/);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.compare thead th').count()).toBe(2);
+
+    // Open the first service, and read its reviews worst first.
+    await tabTo(page, '.compare thead th a');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/services\/[^/]+$/);
+    await page.waitForLoadState('networkidle');
+    const slug = new URL(page.url()).pathname.split('/').pop()!;
+    await tabTo(page, 'select#sort');
+    await page.keyboard.press('l'); // "Lowest rating"
+    await tabTo(page, 'form.filters button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=lowest/);
+    await expect.poll(() => focusedText(page)).toBe('Show reviews');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+
+    // The main action is near the top of the page: a few Tabs from the start.
+    await page.goto(`${product.webUrl}/services/${slug}`);
+    await page.waitForLoadState('networkidle');
+    const toQuote = await tabTo(page, 'a[href$="/request-quote"]');
+    expect(toQuote).toBeLessThanOrEqual(15);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/request-quote$/);
+    await page.waitForLoadState('networkidle');
+    await tabTo(page, '#startDate');
+    await page.keyboard.type('11012027');
+    await tabTo(page, 'form button[type="submit"]:not(.site-nav__button)');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/bookings\/[0-9a-f-]+\?sent=1/);
+    expect(await page.getByRole('status').first().innerText()).toContain('Your request has been sent');
+    await context.close();
+  });
+});
+
+describe('the no-JavaScript journey', () => {
+  it('search by town, filters, compare, reviews worst first and a quote request all work without JavaScript', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${product.webUrl}/login`);
+    await page.getByLabel('Email address').fill('resident@demo.care-assist.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+    await page.goto(`${product.webUrl}/search?where=Chelmsford`);
+    expect(await page.locator('h1').innerText()).toMatch(/near Chelmsford$/);
+    // On a phone the filters wait behind "Filters"; <details> opens without JavaScript.
+    await page.locator('.refine summary').click();
+    await page.getByLabel('How you will pay').selectOption('personal_budget');
+    await page.getByRole('button', { name: 'Update results' }).click();
+    await page.waitForURL(/funding=personal_budget/);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+    const boxes = page.locator('input[name="ids"]');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole('button', { name: 'Compare ticked services' }).click();
+    await page.waitForURL(/\/compare\?/);
+    expect(await page.locator('.compare thead th').count()).toBe(2);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+    await page.locator('.compare thead th a').first().click();
+    await page.waitForURL(/\/services\/[^/]+$/);
+    await page.locator('form.filters select#sort').selectOption('lowest');
+    await page.getByRole('button', { name: 'Show reviews' }).click();
+    await page.waitForURL(/sort=lowest.*#reviews-title$/);
+
+    await page.getByRole('link', { name: 'Request a quote' }).first().click();
+    await page.waitForURL(/\/request-quote$/);
+    await page.getByLabel('When should care start?').fill('2027-01-11');
+    await page.getByRole('button', { name: 'Send request' }).click();
+    await page.waitForURL(/\/bookings\/[0-9a-f-]+\?sent=1/);
+    expect(await page.getByRole('status').first().innerText()).toContain('Your request has been sent');
     await context.close();
   });
 });
