@@ -66,7 +66,7 @@ describe('a provider changes only the price of a published listing (item 1)', ()
     await page.goto(`${product.webUrl}/provider`);
     expect(await page.locator('tr', { hasText: name }).innerText()).toContain('Published');
     await context.close();
-  });
+  }, 240_000);
 });
 
 describe('searching near a town (item 2)', () => {
