@@ -14,6 +14,8 @@ const EnvSchema = Type.Object({
   WEB_ORIGIN: Type.String({ default: 'http://localhost:3000' }),
   DATA_DIR: Type.String({ default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Port of the embedded PostgreSQL (no DATABASE_URL); a free loopback port when unset. */
+  PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
   MEILI_INDEX: Type.String({ default: 'services' }),
@@ -29,6 +31,8 @@ const EnvSchema = Type.Object({
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   /** Reviews, reports and questions one person (or address) may submit per hour. */
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -40,8 +44,15 @@ const EnvSchema = Type.Object({
    * machine (the socket's address, never X-Forwarded-For); with it, only callers presenting it.
    */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Retention (see modules/retention): how long each kind of short-lived data is kept, and how often to purge. */
+  RETENTION_SEARCH_EVENT_DAYS: Type.Integer({ minimum: 1, default: 730 }),
+  RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
+  RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
+  /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
+  INSIGHT_REFRESH_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -52,19 +63,28 @@ export interface Config {
   webOrigin: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Port for the embedded PostgreSQL when there is no databaseUrl. */
+  pgPort: number | undefined;
   meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
   jwtSecret: string;
   /** Salt for hashing the network a review was submitted from (the address itself is never stored). */
   reviewIpSalt: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
-  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
+  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
   cookieSecure: boolean;
   trustProxy: string;
   metricsToken: string | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
+  retention: {
+    searchEventDays: number;
+    processedOutboxDays: number;
+    idempotencyKeyDays: number;
+    intervalMinutes: number;
+  };
+  insightRefreshMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     webOrigin: env.WEB_ORIGIN,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    pgPort: env.PG_PORT,
     meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
     jwtSecret,
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
@@ -99,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       reviewsPerHour: env.REVIEW_RATE_LIMIT_PER_HOUR,
+      openDataPerMinute: env.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
@@ -106,6 +128,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
+    retention: {
+      searchEventDays: env.RETENTION_SEARCH_EVENT_DAYS,
+      processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
+      idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    },
+    insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
   };
 }
 

@@ -14,4 +14,5 @@ export * from './access/permissions.ts';
 export * from './outcomes/index.ts';
 export * from './insight/index.ts';
 export * from './security/safe-redirect.ts';
+export * from './open-referral/schemas.ts';
 export * from './paying-for-care/thresholds.ts';

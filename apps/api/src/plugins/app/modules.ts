@@ -39,6 +39,11 @@ import { createListingService, type ListingService } from '../../modules/listing
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
+import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
+import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
+import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
+import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
+import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -58,6 +63,9 @@ export interface Modules {
   verification: VerificationService;
   claims: ClaimService;
   photos: PhotoService;
+  commissioners: CommissionerService;
+  insight: InsightService;
+  openReferral: OpenReferralService;
 }
 
 declare module 'fastify' {
@@ -99,6 +107,8 @@ export default fp(
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     const organisations = createOrganisationRepository(db.db);
     const listings = createListingRepository(db.db);
+    const commissioners = createCommissionerService({ db: db.db, clock });
+    const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -157,6 +167,10 @@ export default fp(
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
       }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      openReferral: createOpenReferralService({
+        repository: createOpenReferralRepository(db.db),
+        webOrigin: config.webOrigin,
+      }),
       questions: createQuestionService({
         db: db.db,
         questions: createQuestionRepository(db.db),
@@ -164,8 +178,20 @@ export default fp(
         services,
         clock,
       }),
+      commissioners,
+      insight,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
+    // Started once the app is ready (the database is migrated by then), stopped on close.
+    let stopInsightSchedule = () => {};
+    app.addHook('onReady', async () => {
+      stopInsightSchedule = startInsightSchedule(insight, {
+        minutes: config.insightRefreshMinutes,
+        clock,
+        onError: (err) => app.log.error({ err }, 'insight refresh failed'),
+      });
+    });
+    app.addHook('onClose', async () => stopInsightSchedule());
   },
   { name: 'modules', dependencies: ['jwt'] },
 );
