@@ -15,4 +15,5 @@ export * from './outcomes/index.ts';
 export * from './insight/index.ts';
 export * from './security/safe-redirect.ts';
 export * from './open-referral/schemas.ts';
+export * from './paying-for-care/thresholds.ts';
 export * from './open-data/index.ts';
