@@ -5,7 +5,17 @@ import type { InsightChart, InsightViewResponse } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { renderChartSvg } from './charts';
 
-export const FILTER_KEYS = ['from', 'to', 'county', 'district', 'care_type', 'sector', 'by', 'service'] as const;
+export const FILTER_KEYS = [
+  'from',
+  'to',
+  'county',
+  'district',
+  'care_type',
+  'sector',
+  'by',
+  'service',
+  'limit',
+] as const;
 export type FilterValues = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
 
 export interface DrawnChart {
@@ -25,7 +35,7 @@ export function filtersFrom(url: URL): FilterValues {
 export async function loadInsight(
   path: string,
   accessToken: string,
-  filters: FilterValues,
+  filters: Record<string, string>,
   locals: App.Locals,
 ): Promise<{ result: InsightViewResponse | null; charts: DrawnChart[]; errors: Record<string, string> }> {
   const response = await api.call<InsightViewResponse>(path, { accessToken, query: filters });

@@ -11,6 +11,8 @@ export const load = (async ({ locals, url }) => {
   const view = (url.searchParams.get('view') ?? 'performance') as InsightView;
   if (!INSIGHT_VIEWS.includes(view)) error(404, { message: 'There is no such insight view' });
   const filters = filtersFrom(url);
-  const loaded = await loadInsight(`/insight/${view}`, accessToken, filters, locals);
+  // The page shows the first 25 rows of long tables; the CSV download has 100 (up to 500 with ?limit=).
+  const limit = /^\d{1,3}$/.test(url.searchParams.get('limit') ?? '') ? url.searchParams.get('limit')! : '25';
+  const loaded = await loadInsight(`/insight/${view}`, accessToken, { ...filters, limit }, locals);
   return { view, filters, ...loaded, careTypes: CARE_TYPES, sectors: SECTORS };
 }) satisfies PageServerLoad;
