@@ -19,7 +19,7 @@ export const load = (async ({ locals, url }) => {
   const loaded = await loadInsight(
     '/provider/insight',
     accessToken,
-    { ...filters, organisation_id: chosen.id } as Record<string, string>,
+    { ...filters, organisation_id: chosen.id },
     locals,
   );
   return { organisations: items, organisationId: chosen.id, filters, ...loaded };
