@@ -9,6 +9,7 @@ import {
   reviewFlags,
   reviewResponses,
   reviews,
+  searchEvents,
   serviceRatings,
   services,
   users,
@@ -18,6 +19,7 @@ import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
+import { generateDemoSearches } from './searches.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES, SPECIALISMS_BY_CARE_TYPE } from './care.ts';
@@ -61,6 +63,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
 
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
   const demoReviews = generateDemoReviews(data, options.seed ?? DEFAULT_SEED);
+  const demoSearches = generateDemoSearches(data, options.seed ?? DEFAULT_SEED);
   data.users.push(...demoReviews.reviewers);
   data.ratings = demoReviews.ratings;
   // argon2 is deliberately slow: hash the shared demo password once.
@@ -75,7 +78,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     data.ratings.length +
     demoReviews.reviews.length +
     demoReviews.responses.length +
-    demoReviews.flags.length;
+    demoReviews.flags.length +
+    demoSearches.length;
   let done = 0;
   options.onProgress?.(done, total);
 
@@ -100,6 +104,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     await seedProviderListings(tx);
+    await write(demoSearches, (batch) => tx.insert(searchEvents).values(batch));
     return true;
   });
   if (!written) return skipped;
