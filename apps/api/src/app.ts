@@ -30,6 +30,7 @@ import organisationRoutes from './routes/organisations/index.ts';
 import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
+import outcomeRoutes from './routes/outcomes/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -100,6 +101,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   // Listing and organisation verification lives under /moderation too, beside review moderation.
   await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
+  await fastify.register(outcomeRoutes, { prefix: '/api/v1' });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

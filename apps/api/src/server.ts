@@ -37,6 +37,11 @@ async function main() {
 
   server.modules.searchSync.start(1000, (err) => server.log.warn({ err }, 'search outbox drain failed; will retry'));
 
+  server.modules.outcomeScheduler.start(60 * 60_000, (err, sent) => {
+    if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
+    else if (sent) server.log.info({ sent }, 'outcomes questionnaires sent');
+  });
+
   await server.listen({ host: config.host, port: config.port });
 }
 

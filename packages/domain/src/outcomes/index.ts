@@ -1,2 +1,3 @@
 export * from './vocabulary.ts';
 export * from './schedule.ts';
+export * from './api-schemas.ts';
