@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbHandle } from '@care-assist/db';
 import type { SearchIndex } from '@care-assist/search';
 import type { Config } from './config.ts';
+import { createValidatorCompiler } from './validation.ts';
 import security from './plugins/external/security.ts';
 import swagger from './plugins/external/swagger.ts';
 import jwt from './plugins/external/jwt.ts';
@@ -52,19 +53,13 @@ export function fastifyOptions(config: Pick<Config, 'logLevel' | 'trustProxy'>):
     bodyLimit: 64 * 1024,
     // So request.ip (and with it every rate limit) is the resident's address, not the web server's.
     trustProxy: config.trustProxy,
-    ajv: {
-      customOptions: {
-        // Reject unknown fields instead of silently dropping them; coerce query strings to numbers.
-        removeAdditional: false,
-        coerceTypes: true,
-        allErrors: true,
-      },
-    },
   };
 }
 
 async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   const { config } = opts;
+  // Strict bodies, coerced query strings, no control characters anywhere (see validation.ts).
+  fastify.setValidatorCompiler(createValidatorCompiler());
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -83,7 +78,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
     clock: opts.clock ?? (() => new Date()),
   });
 
-  await fastify.register(healthRoutes);
+  await fastify.register(healthRoutes, { metricsToken: config.metricsToken });
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });

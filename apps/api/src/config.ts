@@ -35,6 +35,11 @@ const EnvSchema = Type.Object({
    * the API for every resident. Fastify syntax: 'loopback', or comma-separated addresses/CIDR ranges.
    */
   TRUST_PROXY: Type.String({ default: 'loopback' }),
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics. Without it, /metrics answers only callers on this
+   * machine (the socket's address, never X-Forwarded-For); with it, only callers presenting it.
+   */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
 });
@@ -56,6 +61,7 @@ export interface Config {
   rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
   cookieSecure: boolean;
   trustProxy: string;
+  metricsToken: string | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
@@ -96,6 +102,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
+    metricsToken: env.METRICS_TOKEN,
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,

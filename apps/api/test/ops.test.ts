@@ -31,6 +31,35 @@ describe('operations endpoints', () => {
     expect(res.body).toContain('process_cpu_user_seconds_total');
   });
 
+  it('keeps /metrics from callers on other machines, even through a trusted proxy (issue 13 #12)', async () => {
+    for (const headers of [{}, { 'x-forwarded-for': '127.0.0.1' }]) {
+      const res = await ctx.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9', headers });
+      expectProblem(res, 404);
+    }
+  });
+
+  it('with METRICS_TOKEN, /metrics answers only the scraper presenting it', async () => {
+    const token = 'scrape-token-0123456789abcdef';
+    const withToken = await buildTestApp({ METRICS_TOKEN: token });
+    try {
+      const get = (authorization?: string) =>
+        withToken.app.inject({
+          method: 'GET',
+          url: '/metrics',
+          remoteAddress: '10.1.2.3',
+          headers: authorization ? { authorization } : {},
+        });
+      expectProblem(await get(), 404);
+      expectProblem(await get('Bearer wrong-token-0123456789abcdef'), 404);
+      expectProblem(await get(token), 404);
+      const res = await get(`Bearer ${token}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('process_cpu_user_seconds_total');
+    } finally {
+      await withToken.close();
+    }
+  });
+
   it('publishes an OpenAPI 3 document covering every public route, and a UI', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);

@@ -228,6 +228,14 @@ describe('the review lifecycle', () => {
       ctx.app.inject({ method: 'POST', url: `/api/v1/reviews/${review.id}/helpful`, headers: reader.auth });
     expect((await helpful()).json()).toEqual({ helpfulCount: 1 });
     expectProblem(await helpful(), 409);
+    // The service's own provider cannot vote its praise up (issue 13 #12).
+    const ownVote = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/reviews/${review.id}/helpful`,
+      headers: provider.auth,
+    });
+    expectProblem(ownVote, 403);
+    expect((await publicPage()).items.find((r) => r.id === review.id)?.helpfulCount).toBe(1);
 
     // Reported, it appears in the reported queue; the moderator rejects it and the rating goes with it.
     const report = await ctx.app.inject({

@@ -10,5 +10,7 @@ export * from './search/shortlist.ts';
 export * from './questions/schemas.ts';
 export * from './providers/index.ts';
 export * from './cqc/mapping.ts';
+export * from './access/permissions.ts';
 export * from './outcomes/index.ts';
 export * from './insight/index.ts';
+export * from './security/safe-redirect.ts';

@@ -2,6 +2,7 @@
 // and how it maps to the API's query parameters and back. The address holds the whole search, so it can be
 // shared, bookmarked and reached with the back button.
 import { resolve } from '$app/paths';
+import { parsePounds } from '@care-assist/domain';
 import type { ResolvedPathname } from '$app/types';
 import type { ServiceSearchParams } from '$lib/server/api';
 
@@ -108,8 +109,8 @@ export function readSearchForm(params: URLSearchParams): SearchFormValues {
 
 /** "12.50" -> "1250". Anything that is not an amount of money goes to the API as typed, which explains. */
 function poundsToPence(pounds: string): string {
-  const cleaned = pounds.replace(/^£/, '').replace(/,/g, '');
-  return /^\d+(\.\d{1,2})?$/.test(cleaned) ? String(Math.round(Number(cleaned) * 100)) : pounds;
+  const pence = parsePounds(pounds);
+  return pence === null ? pounds : String(pence);
 }
 
 /** Empty values are dropped, so the API applies its own defaults. */

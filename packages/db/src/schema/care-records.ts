@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { AdmissionKind } from '@care-assist/domain';
-import { bookings } from './budgets.ts';
+import { bookings } from './bookings.ts';
 import { councilCarePackages } from './council-care.ts';
 import { users } from './users.ts';
 

@@ -5,7 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { OutcomeRespondent, ReviewPointKey } from '@care-assist/domain';
-import { bookings, notifications } from './budgets.ts';
+import { bookings } from './bookings.ts';
+import { notifications } from './notifications.ts';
 import { councilCarePackages } from './council-care.ts';
 import { users } from './users.ts';
 

@@ -16,7 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { PrecheckFlag, ReportReason, ReviewStatus, ReviewerRelationship } from '@care-assist/domain';
-import { bookings } from './budgets.ts';
+import { bookings } from './bookings.ts';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
 import { users } from './users.ts';

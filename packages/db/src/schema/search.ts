@@ -1,8 +1,5 @@
-// Search and discovery: the anonymous record of every search (the council's demand insight) and the
-// shortlists that signed-in residents keep.
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { services } from './services.ts';
-import { users } from './users.ts';
+// Search: the anonymous record of every search (the council's demand insight).
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * One row per search. Deliberately anonymous: no user id, no session, no full postcode (only its outcode
@@ -23,18 +20,4 @@ export const searchEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('search_events_occurred_idx').on(t.occurredAt)],
-);
-
-export const shortlistItems = pgTable(
-  'shortlist_items',
-  {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
-    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.serviceId] })],
 );

@@ -1,4 +1,4 @@
-// Service listings and their rating aggregate.
+// Service listings, their rating aggregate, their CQC key-question ratings and their photos.
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
@@ -17,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CareType, CqcRating, FundingType, RatingDetails, ServiceStatus } from '@care-assist/domain';
 import { organisations } from './organisations.ts';
+import { users } from './users.ts';
 
 export const services = pgTable(
   'services',
@@ -116,4 +118,42 @@ export const serviceRatings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [check('service_ratings_count_non_negative', sql`${t.reviewCount} >= 0`)],
+);
+
+export const CQC_KEY_QUESTIONS = ['safe', 'effective', 'caring', 'responsive', 'well_led'] as const;
+export type CqcKeyQuestion = (typeof CQC_KEY_QUESTIONS)[number];
+
+/** The CQC's rating of each key question for a service, from its latest report. */
+export const serviceCqcRatings = pgTable(
+  'service_cqc_ratings',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    keyQuestion: text('key_question').$type<CqcKeyQuestion>().notNull(),
+    rating: text('rating').$type<CqcRating>().notNull(),
+    reportDate: date('report_date'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.serviceId, t.keyQuestion] })],
+);
+
+/** Photos of a listing. The file lives under DATA_DIR/photos with a generated name; never the uploader's name. */
+export const servicePhotos = pgTable(
+  'service_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull().unique(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    altText: text('alt_text').notNull(),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('service_photos_service_idx').on(t.serviceId)],
 );

@@ -17,8 +17,8 @@ export const REVIEW_POINT_PATTERN = '^(week_6|month_[1-9][0-9]{0,2}|end)$';
 export const ReviewPointKeySchema = Type.String({ pattern: REVIEW_POINT_PATTERN, maxLength: 10 });
 
 /**
- * "Prefer not to say" travels as this word, not as null: the API's validator coerces types, and would turn a
- * null into 0 (the worst score). It is stored as NULL.
+ * "Prefer not to say" travels as this word rather than null, so an answer left empty by mistake can never pass
+ * for a deliberate choice. It is stored as NULL.
  */
 const PreferNotToSay = Type.Literal(PREFER_NOT_TO_SAY);
 /** Each domain: 0–3 (3 = as wanted), or "prefer_not_to_say". Every domain must be present. */

@@ -2,7 +2,8 @@
 // already-rotated token means it was stolen or replayed, so the whole family (every device session
 // descended from that sign-in) is revoked.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { COUNCIL_ROLES, type User, type UserRole } from '@care-assist/domain';
+import { isCouncilRole, type User, type UserRole } from '@care-assist/domain';
+import { actorCan, requireSignIn } from '../../access.ts';
 import { hashPassword, verifyPassword, type Database } from '@care-assist/db';
 import { Conflict, Forbidden, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
@@ -78,8 +79,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       actor: Actor | null,
     ): Promise<{ user: User; session: Session | null }> {
       const role = input.role ?? 'resident';
-      const createdByAdmin = actor?.role === 'admin';
-      if ((COUNCIL_ROLES as readonly string[]).includes(role) && !createdByAdmin) {
+      const createdByAdmin = actorCan(actor, 'create_council_accounts');
+      // A 403 even for nobody signed in: signing in would not help a resident create a council account.
+      if (isCouncilRole(role) && !createdByAdmin) {
         throw new Forbidden('Council accounts can only be created by an administrator.');
       }
       const row = await users.insert({
@@ -133,8 +135,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async currentUser(actor: Actor | null): Promise<User> {
-      if (!actor) throw new Unauthorised();
-      const user = await users.findActiveById(actor.userId);
+      const user = await users.findActiveById(requireSignIn(actor).userId);
       if (!user) throw new Unauthorised(SESSION_ENDED);
       return toPublicUser(user);
     },

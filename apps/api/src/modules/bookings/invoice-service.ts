@@ -17,7 +17,8 @@ import {
 import type { Database, Executor } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { councilStaff, refusePlan, signedIn } from '../budgets/service.ts';
+import { requirePermission, requireSignIn } from '../../access.ts';
+import { refusePlan } from '../budgets/service.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
 import type { NotificationService } from '../notifications/service.ts';
@@ -113,7 +114,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
       input: InvoiceRequest,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const { record, viewer } = await views.load(actor, bookingId);
       requireViewer(viewer, ['provider'], 'the provider');
       if (input.periodEnd < input.periodStart) {
@@ -157,7 +158,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
       invoiceId: string,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const { record, viewer } = await loadInvoice(actor, invoiceId);
       requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
       return idempotency.run<BookingDetail>(who.userId, scope, async (tx) => {
@@ -178,7 +179,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
 
     /** Payment: committed -> paid on the budget (or simply marked paid when self-funded), plus the brokerage fee. */
     async pay(actor: Actor | null, invoiceId: string, scope: IdempotencyScope): Promise<StoredAnswer<BookingDetail>> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const { record, viewer } = await loadInvoice(actor, invoiceId);
       requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
       return idempotency.run<BookingDetail>(who.userId, scope, async (tx, key) => {
@@ -246,7 +247,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
       outcome: 'approve' | 'reject',
       note: string,
     ): Promise<BookingDetail> {
-      const staff = councilStaff(actor);
+      const staff = requirePermission(actor, 'manage_budgets');
       return db.transaction(async (tx) => {
         const { record, viewer } = await loadInvoice(staff, invoiceId, tx);
         const invoice = await lockInvoice(tx, record, invoiceId);
@@ -275,7 +276,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
 
     /** Council staff: every invoice held in dispute, waiting for them to uphold or reject it. */
     async disputed(actor: Actor | null): Promise<DisputedInvoice[]> {
-      councilStaff(actor);
+      requirePermission(actor, 'manage_budgets');
       const rows = await bookings.disputedInvoices();
       return rows.map((row) => ({
         ...views.invoice(row.invoice, row.feePence),
@@ -287,7 +288,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
     },
 
     async brokerageIncome(actor: Actor | null): Promise<BrokerageIncome> {
-      councilStaff(actor);
+      requirePermission(actor, 'manage_budgets');
       const { byMonth, byProvider } = await bookings.brokerageIncome();
       return {
         feePercent: brokerageFeePercent,

@@ -19,7 +19,8 @@ import {
 import type { Database, Executor } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { refusePlan, signedIn } from '../budgets/service.ts';
+import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { refusePlan } from '../budgets/service.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
 import type { NotificationService } from '../notifications/service.ts';
@@ -123,11 +124,11 @@ export function createBookingService(deps: BookingDeps) {
 
   return {
     async list(actor: Actor | null): Promise<BookingSummary[]> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const rows =
         who.role === 'provider'
           ? await bookings.listForProvider(who.userId)
-          : who.role === 'admin'
+          : actorCan(who, 'manage_budgets')
             ? await bookings.listAll()
             : who.role === 'resident'
               ? await bookings.listForRequester(who.userId)
@@ -142,8 +143,7 @@ export function createBookingService(deps: BookingDeps) {
     },
 
     async requestQuote(actor: Actor | null, input: RequestQuote): Promise<BookingDetail> {
-      const who = signedIn(actor);
-      if (who.role !== 'resident') throw new Forbidden('Only residents can request a quote.');
+      const who = requireRole(actor, 'resident', 'Only residents can request a quote.');
       const service = await bookings.findService(input.serviceId);
       if (!service || service.status !== 'published') {
         throw new NotFound('There is no published care service with that id, so it cannot be asked for a quote.');
@@ -266,7 +266,7 @@ export function createBookingService(deps: BookingDeps) {
       input: AcceptQuote,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const { record, viewer } = await views.load(actor, bookingId);
       requireViewer(viewer, ['requester'], 'the person who asked for the quote');
       let accountId: string | null = null;
@@ -361,7 +361,7 @@ export function createBookingService(deps: BookingDeps) {
       reason: string,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = signedIn(actor);
+      const who = requireSignIn(actor);
       const { record, viewer } = await views.load(actor, bookingId);
       if (action === 'complete') requireViewer(viewer, ['provider', 'council'], 'the provider or council staff');
       return idempotency.run<BookingDetail>(who.userId, scope, async (tx, key) => {

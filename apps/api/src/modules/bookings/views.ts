@@ -1,7 +1,8 @@
 // Who may see a booking, and the shapes the API returns for bookings and invoices.
 import { committedForBooking, type BookingDetail, type BookingSummary, type Invoice } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { NotFound, Unauthorised } from '../../errors.ts';
+import { actorCan, requireSignIn } from '../../access.ts';
+import { NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
@@ -22,12 +23,12 @@ export function createBookingViews({
    * so a booking's existence is not revealed to people who have no business with it.
    */
   async function viewerOf(actor: Actor | null, record: BookingRecord, tx: Executor = db): Promise<Viewer> {
-    if (!actor) throw new Unauthorised();
-    if (record.booking.requesterId === actor.userId) return 'requester';
-    if (actor.role === 'provider' && (await bookings.isMember(actor.userId, record.service.organisationId, tx))) {
+    const who = requireSignIn(actor);
+    if (record.booking.requesterId === who.userId) return 'requester';
+    if (who.role === 'provider' && (await bookings.isMember(who.userId, record.service.organisationId, tx))) {
       return 'provider';
     }
-    if (actor.role === 'admin') return 'council';
+    if (actorCan(who, 'manage_budgets')) return 'council';
     throw new NotFound('There is no such booking.');
   }
 

@@ -15,7 +15,8 @@ import {
   type Plan,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
+import { actorCan, requirePermission, requireSignIn } from '../../access.ts';
+import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
 import type { BudgetAccountRow, BudgetRepository, LedgerRow } from './repository.ts';
@@ -25,17 +26,6 @@ interface BudgetDeps {
   budgets: BudgetRepository;
   idempotency: Idempotency;
   clock: () => Date;
-}
-
-export function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new Unauthorised();
-  return actor;
-}
-
-export function councilStaff(actor: Actor | null): Actor {
-  const who = signedIn(actor);
-  if (who.role !== 'admin') throw new Forbidden('Only council staff can do that.');
-  return who;
 }
 
 /** Turns a refused plan into the right problem: bad amounts are 400, not enough money is 409. */
@@ -93,9 +83,9 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
 
   /** Holders see only their own budgets; council staff see every budget; nobody else sees any. */
   async function visibleAccount(actor: Actor | null, accountId: string) {
-    const who = signedIn(actor);
+    const who = requireSignIn(actor);
     const found = await budgets.findAccount(accountId);
-    if (!found || (who.role !== 'admin' && found.account.holderId !== who.userId)) {
+    if (!found || (!actorCan(who, 'manage_budgets') && found.account.holderId !== who.userId)) {
       throw new NotFound('There is no such budget.');
     }
     return found;
@@ -105,9 +95,10 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
     detail,
 
     async list(actor: Actor | null): Promise<BudgetAccount[]> {
-      const who = signedIn(actor);
-      if (who.role === 'moderator' || who.role === 'provider') return [];
-      const rows = await budgets.listAccounts(who.role === 'admin' ? null : who.userId);
+      const who = requireSignIn(actor);
+      const everyBudget = actorCan(who, 'manage_budgets');
+      if (!everyBudget && who.role !== 'resident') return [];
+      const rows = await budgets.listAccounts(everyBudget ? null : who.userId);
       return Promise.all(
         rows.map(async ({ account, holderName }) => toAccount(account, holderName, await budgets.entries(account.id))),
       );
@@ -119,7 +110,7 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
     },
 
     async open(actor: Actor | null, input: OpenBudgetRequest, scope: IdempotencyScope) {
-      const staff = councilStaff(actor);
+      const staff = requirePermission(actor, 'manage_budgets');
       if (input.endsOn < input.startsOn) {
         throw new ValidationFailed('The budget period must end on or after the day it starts.', [
           { field: 'endsOn', message: 'Must be on or after the start date' },
@@ -170,7 +161,7 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
       input: BudgetMoneyRequest,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BudgetDetail>> {
-      const staff = councilStaff(actor);
+      const staff = requirePermission(actor, 'manage_budgets');
       if (input.kind === 'allocation' && input.amountPence <= 0) {
         throw new ValidationFailed('An allocation must be above zero; use an adjustment to reduce a budget.', [
           { field: 'amountPence', message: 'Must be above zero for an allocation' },

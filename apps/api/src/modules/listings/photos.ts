@@ -9,7 +9,8 @@ import { PHOTO_LIMITS, type ServicePhoto } from '@care-assist/domain';
 import { servicePhotos, type Database } from '@care-assist/db';
 import { HttpProblem, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireActor, requireMembership } from '../organisations/access.ts';
+import { requireSignIn } from '../../access.ts';
+import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import type { ListingRepository } from './repository.ts';
 
@@ -59,7 +60,7 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
 
     /** `read` is only called once the caller may add photos, so nobody else's upload is even read. */
     async add(actor: Actor | null, serviceId: string, read: () => Promise<PhotoUpload>): Promise<ServicePhoto> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       const record = await listings.findRecord(serviceId);
       if (!record) throw new NotFound('There is no listing with that id.');
       await requireMembership(organisations, who, record.organisation.id);
@@ -99,7 +100,7 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
     },
 
     async list(actor: Actor | null, serviceId: string): Promise<ServicePhoto[]> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       const record = await listings.findRecord(serviceId);
       if (!record) throw new NotFound('There is no listing with that id.');
       await requireMembership(organisations, who, record.organisation.id);

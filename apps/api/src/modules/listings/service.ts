@@ -12,7 +12,8 @@ import {
 import { enqueueServiceSearchSync, type Database, type Executor } from '@care-assist/db';
 import { Conflict, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireActor, requireMembership } from '../organisations/access.ts';
+import { requireSignIn } from '../../access.ts';
+import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toProviderListing } from './documents.ts';
 import { locateListingPostcode, slugify } from './location.ts';
@@ -38,7 +39,7 @@ export function createListingService({ db, listings, organisations, clock }: Lis
 
   /** The listing, locked, after checking the caller is a member of the organisation that owns it. */
   async function ownListing(actor: Actor | null, id: string, tx: Executor): Promise<ListingRecord> {
-    const who = requireActor(actor);
+    const who = requireSignIn(actor);
     const record = await listings.findRecord(id, tx, true);
     if (!record) throw new NotFound('There is no listing with that id.');
     await requireMembership(organisations, who, record.organisation.id, { tx });
@@ -47,7 +48,7 @@ export function createListingService({ db, listings, organisations, clock }: Lis
 
   return {
     async listMine(actor: Actor | null): Promise<ProviderListing[]> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       return (await listings.listForMember(who.userId)).map(toProviderListing);
     },
 

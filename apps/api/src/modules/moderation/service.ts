@@ -3,24 +3,18 @@
 // transaction that changes the review and its service's rating aggregate.
 import type { AuditEntry, ModerationDecisionBody, ModerationQueue, ModerationReview } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { toModerationReview } from '../reviews/presenters.ts';
 import type { ReviewRepository } from '../reviews/repository.ts';
-import { signedIn } from '../reviews/service.ts';
+import { requirePermission } from '../../access.ts';
 
 interface ModerationDeps {
   db: Database;
   reviews: ReviewRepository;
   aggregator: RatingAggregator;
   clock: () => Date;
-}
-
-function moderator(actorOrNull: Actor | null): Actor {
-  const actor = signedIn(actorOrNull);
-  if (actor.role !== 'moderator' && actor.role !== 'admin') throw new Forbidden('Only council moderators can do that.');
-  return actor;
 }
 
 export interface AuditFilter {
@@ -39,14 +33,14 @@ export function createModerationService({ db, reviews, aggregator, clock }: Mode
 
   return {
     async queue(actor: Actor | null, queue: ModerationQueue): Promise<ModerationReview[]> {
-      moderator(actor);
+      requirePermission(actor, 'moderate');
       const records = await reviews.moderationQueue(queue);
       const flags = await reviews.openFlags(records.map((r) => r.review.id));
       return records.map((r) => toModerationReview(r, flags));
     },
 
     async get(actor: Actor | null, id: string): Promise<ModerationReview> {
-      moderator(actor);
+      requirePermission(actor, 'moderate');
       return moderationView(id);
     },
 
@@ -55,7 +49,7 @@ export function createModerationService({ db, reviews, aggregator, clock }: Mode
      * reviews and on published reviews that readers reported (publish keeps it up and closes the reports).
      */
     async decide(actorOrNull: Actor | null, id: string, body: ModerationDecisionBody): Promise<ModerationReview> {
-      const actor = moderator(actorOrNull);
+      const actor = requirePermission(actorOrNull, 'moderate');
       if (body.decision === 'reject' && !body.reasonCode) {
         throw new ValidationFailed('A rejection needs a reason code.', [
           { field: 'reasonCode', message: 'Choose why the review is rejected' },
@@ -136,8 +130,7 @@ export function createModerationService({ db, reviews, aggregator, clock }: Mode
     },
 
     async auditLog(actorOrNull: Actor | null, filter: AuditFilter): Promise<AuditEntry[]> {
-      const actor = signedIn(actorOrNull);
-      if (actor.role !== 'admin') throw new Forbidden('Only council admins can read the audit log.');
+      requirePermission(actorOrNull, 'read_audit_log');
       const rows = await reviews.auditLog(filter);
       return rows.map(({ entry, actorName }) => ({
         id: entry.id,

@@ -2,18 +2,14 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { NotificationList } from '@care-assist/domain';
 import { notifications, type Database, type Executor } from '@care-assist/db';
-import { NotFound, Unauthorised } from '../../errors.ts';
+import { requireSignIn } from '../../access.ts';
+import { NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 
 export interface NewNotification {
   kind: string;
   text: string;
   link: string;
-}
-
-function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new Unauthorised();
-  return actor;
 }
 
 export function createNotificationService({ db, clock }: { db: Database; clock: () => Date }) {
@@ -33,7 +29,7 @@ export function createNotificationService({ db, clock }: { db: Database; clock: 
     },
 
     async list(actor: Actor | null, limit = 50): Promise<NotificationList> {
-      const { userId } = signedIn(actor);
+      const { userId } = requireSignIn(actor);
       const [rows, [unread]] = await Promise.all([
         db
           .select()
@@ -60,7 +56,7 @@ export function createNotificationService({ db, clock }: { db: Database; clock: 
     },
 
     async markRead(actor: Actor | null, id: string): Promise<void> {
-      const { userId } = signedIn(actor);
+      const { userId } = requireSignIn(actor);
       const updated = await db
         .update(notifications)
         .set({ readAt: clock() })
@@ -70,7 +66,7 @@ export function createNotificationService({ db, clock }: { db: Database; clock: 
     },
 
     async markAllRead(actor: Actor | null): Promise<void> {
-      const { userId } = signedIn(actor);
+      const { userId } = requireSignIn(actor);
       await db
         .update(notifications)
         .set({ readAt: clock() })

@@ -11,9 +11,9 @@ import {
   type Database,
   type Executor,
 } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound } from '../../errors.ts';
+import { Conflict, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireActor, requireCouncil } from './access.ts';
+import { requirePermission, requireRole } from '../../access.ts';
 
 const claimRecords = (tx: Executor) =>
   tx
@@ -51,7 +51,7 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
     approve: boolean,
     decision: Partial<ModerationDecision>,
   ): Promise<OrganisationClaim> {
-    const who = requireCouncil(actor);
+    const who = requirePermission(actor, 'verify_providers');
     return db.transaction(async (tx) => {
       const [claim] = await tx
         .select()
@@ -100,8 +100,7 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
   return {
     /** A provider asks to run an organisation that has no members (one the CQC import made). */
     async claim(actor: Actor | null, organisationId: string, body: ClaimBody): Promise<OrganisationClaim> {
-      const who = requireActor(actor);
-      if (who.role !== 'provider') throw new Forbidden('Only provider accounts can claim an organisation.');
+      const who = requireRole(actor, 'provider', 'Only provider accounts can claim an organisation.');
       return db.transaction(async (tx) => {
         const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
         if (!organisation) throw new NotFound('There is no organisation with that id.');
@@ -119,7 +118,7 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
     },
 
     async pending(actor: Actor | null): Promise<OrganisationClaim[]> {
-      requireCouncil(actor);
+      requirePermission(actor, 'verify_providers');
       const rows = await claimRecords(db)
         .where(and(eq(organisationClaims.status, 'pending')))
         .orderBy(asc(organisationClaims.createdAt));

@@ -13,7 +13,8 @@ import type {
 import type { Database } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { isCouncil, requireActor, requireMembership } from './access.ts';
+import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { requireMembership } from './access.ts';
 import type { InvitationRow, OrganisationRepository, OrganisationRow } from './repository.ts';
 import type { UserRepository } from '../users/repository.ts';
 
@@ -62,8 +63,7 @@ export function createOrganisationService({ db, organisations, users, clock, web
   return {
     /** A provider registers an organisation and becomes its first owner. It is unverified until the council checks it. */
     async register(actor: Actor | null, body: OrganisationBody): Promise<Organisation> {
-      const who = requireActor(actor);
-      if (who.role !== 'provider') throw new Forbidden('Only provider accounts can register an organisation.');
+      const who = requireRole(actor, 'provider', 'Only provider accounts can register an organisation.');
       return db.transaction(async (tx) => {
         const now = clock();
         const row = await organisations.insert({ ...body, source: 'provider', createdAt: now, updatedAt: now }, tx);
@@ -74,14 +74,14 @@ export function createOrganisationService({ db, organisations, users, clock, web
     },
 
     async listMine(actor: Actor | null): Promise<Organisation[]> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       const rows = await organisations.listForMember(who.userId);
       return rows.map((r) => toOrganisation(r.organisation, r.role));
     },
 
     async get(actor: Actor | null, id: string): Promise<Organisation> {
-      const who = requireActor(actor);
-      if (isCouncil(who)) {
+      const who = requireSignIn(actor);
+      if (actorCan(who, 'verify_providers')) {
         const row = await organisations.findById(id);
         if (!row) throw new NotFound('There is no organisation with that id.');
         return toOrganisation(row, await organisations.roleOf(id, who.userId));
@@ -109,8 +109,8 @@ export function createOrganisationService({ db, organisations, users, clock, web
     },
 
     async members(actor: Actor | null, id: string): Promise<MembersResponse> {
-      const who = requireActor(actor);
-      if (!isCouncil(who)) await requireMembership(organisations, who, id);
+      const who = requireSignIn(actor);
+      if (!actorCan(who, 'verify_providers')) await requireMembership(organisations, who, id);
       else if (!(await organisations.findById(id))) throw new NotFound('There is no organisation with that id.');
       const [members, invitations] = await Promise.all([
         organisations.members(id),
@@ -175,7 +175,7 @@ export function createOrganisationService({ db, organisations, users, clock, web
 
     /** The signed-in person whose e-mail the invitation was sent to joins the organisation. */
     async acceptInvitation(actor: Actor | null, token: string): Promise<Organisation> {
-      const who = requireActor(actor);
+      const who = requireSignIn(actor);
       return db.transaction(async (tx) => {
         const invitation = await organisations.findInvitationForUpdate(hashToken(token), tx);
         const now = clock();

@@ -20,26 +20,6 @@ type AnswerColumns = Pick<
   | 'carerStrain'
 >;
 
-/**
- * Runs before schema validation: the API's validator coerces types (for query strings), which would turn a
- * null answer into 0, the worst score. A null is refused here instead; "prefer not to say" is a word.
- */
-export function refuseNullAnswers(body: unknown): void {
-  const answers = (body as { answers?: unknown } | null)?.answers ?? body;
-  if (typeof answers !== 'object' || answers === null) return;
-  const { qualityOfLife, carerStrain, satisfaction, carerSatisfaction } = answers as Record<string, unknown>;
-  const values = [
-    ['satisfaction', satisfaction],
-    ['carerSatisfaction', carerSatisfaction],
-    ['carerStrain', carerStrain],
-    ...Object.entries(typeof qualityOfLife === 'object' && qualityOfLife ? qualityOfLife : {}),
-  ];
-  const errors = values
-    .filter(([, value]) => value === null)
-    .map(([field]) => ({ field: String(field), message: 'Choose an answer, or "prefer not to say"' }));
-  if (errors.length) throw new ValidationFailed('Some answers are empty.', errors);
-}
-
 /** 400 when a carer leaves out their own answers, or the person sends carer-only answers. */
 export function checkRespondentAnswers(respondent: OutcomeRespondent, answers: OutcomeAnswers): void {
   if (respondent === 'carer') {

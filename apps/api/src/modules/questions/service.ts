@@ -9,13 +9,14 @@ import {
   type PendingText,
   type PublicQuestion,
   type TextDecisionBody,
+  isCouncilRole,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { publicName } from '../reviews/presenters.ts';
 import type { ReviewRepository } from '../reviews/repository.ts';
-import { signedIn } from '../reviews/service.ts';
+import { requirePermission, requireRole, requireSignIn } from '../../access.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { QuestionRepository } from './repository.ts';
 import type { ListingActivity } from '../outcomes/listing-activity.ts';
@@ -30,12 +31,6 @@ interface QuestionDeps {
   clock: () => Date;
 }
 
-function moderator(actorOrNull: Actor | null): Actor {
-  const actor = signedIn(actorOrNull);
-  if (actor.role !== 'moderator' && actor.role !== 'admin') throw new Forbidden('Only council moderators can do that.');
-  return actor;
-}
-
 export function createQuestionService({ db, questions, reviews, services, listingActivity, clock }: QuestionDeps) {
   const checks = (text: string) => {
     const prechecks = precheckText({ text, minLength: QUESTION_LIMITS.questionMin });
@@ -44,8 +39,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
 
   return {
     async ask(actorOrNull: Actor | null, idOrSlug: string, body: AskQuestionBody): Promise<PublicQuestion> {
-      const actor = signedIn(actorOrNull);
-      if (actor.role !== 'resident') throw new Forbidden('Only residents and their families can ask questions.');
+      const actor = requireRole(actorOrNull, 'resident', 'Only residents and their families can ask questions.');
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
       const text = body.body.trim();
@@ -77,9 +71,8 @@ export function createQuestionService({ db, questions, reviews, services, listin
       questionId: string,
       body: AnswerBody,
     ): Promise<{ id: string; status: string }> {
-      const actor = signedIn(actorOrNull);
-      if (actor.role === 'moderator' || actor.role === 'admin')
-        throw new Forbidden('Council staff do not answer questions here.');
+      const actor = requireSignIn(actorOrNull);
+      if (isCouncilRole(actor.role)) throw new Forbidden('Council staff do not answer questions here.');
       const question = await questions.findQuestion(questionId);
       if (!question || question.status !== 'published')
         throw new NotFound('There is no published question with that id.');
@@ -126,7 +119,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
     },
 
     async queue(actor: Actor | null): Promise<PendingText[]> {
-      moderator(actor);
+      requirePermission(actor, 'moderate');
       const [qs, as] = await Promise.all([questions.pendingQuestions(), questions.pendingAnswers()]);
       return [
         ...qs.map(({ question, authorName, serviceName }) => ({
@@ -164,7 +157,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
       id: string,
       body: TextDecisionBody,
     ): Promise<{ id: string; status: string }> {
-      const actor = moderator(actorOrNull);
+      const actor = requirePermission(actorOrNull, 'moderate');
       if (body.decision === 'reject' && !body.reasonCode) {
         throw new ValidationFailed('A rejection needs a reason code.', [
           { field: 'reasonCode', message: 'Choose why it is rejected' },

@@ -3,7 +3,6 @@
 // search sync) in the same transaction.
 import {
   BURST_WINDOW_HOURS,
-  COUNCIL_ROLES,
   burstFlag,
   networkBurstFlag,
   REVIEW_LIMITS,
@@ -20,7 +19,8 @@ import {
   type SubmitReviewBody,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
+import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { categoryColumns } from '../ratings/repository.ts';
@@ -42,13 +42,6 @@ interface ReviewDeps {
 export interface SubmissionContext {
   ip?: string;
 }
-
-export function signedIn(actor: Actor | null): Actor {
-  if (!actor) throw new Unauthorised();
-  return actor;
-}
-
-const isCouncil = (actor: Actor) => (COUNCIL_ROLES as readonly string[]).includes(actor.role);
 
 export function createReviewService({ db, reviews, services, aggregator, clock, networkHash }: ReviewDeps) {
   async function prechecksFor(
@@ -101,8 +94,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
       body: SubmitReviewBody,
       context: SubmissionContext = {},
     ): Promise<MyReview> {
-      const actor = signedIn(actorOrNull);
-      if (actor.role !== 'resident') throw new Forbidden('Only residents and their families can write reviews.');
+      const actor = requireRole(actorOrNull, 'resident', 'Only residents and their families can write reviews.');
       const record = await services.findPublishedById(body.serviceId);
       if (!record) {
         throw new ValidationFailed('There is no published care service with that id.', [
@@ -161,7 +153,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async edit(actorOrNull: Actor | null, id: string, body: EditReviewBody): Promise<MyReview> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await loadOwn(actor, id, tx);
         if (review.status !== 'pending' && review.status !== 'changes_requested') {
@@ -203,7 +195,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async withdraw(actorOrNull: Actor | null, id: string): Promise<MyReview> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await loadOwn(actor, id, tx);
         if (!['pending', 'changes_requested', 'published'].includes(review.status)) {
@@ -227,7 +219,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async listMine(actorOrNull: Actor | null): Promise<MyReview[]> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       return (await reviews.listByAuthor(actor.userId)).map(toMyReview);
     },
 
@@ -237,7 +229,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
         record &&
         (record.review.status === 'published' ||
           record.review.authorId === actor?.userId ||
-          (actor && isCouncil(actor)));
+          actorCan(actor, 'moderate'));
       if (!record || !visible) throw new NotFound('There is no published review with that id.');
       return toPublicReview(record);
     },
@@ -250,10 +242,15 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async markHelpful(actorOrNull: Actor | null, id: string): Promise<{ helpfulCount: number }> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       return db.transaction(async (tx) => {
         const review = await publishedReview(id, tx);
         if (review.authorId === actor.userId) throw new Forbidden('You cannot mark your own review as helpful.');
+        // Votes order reviews ("most helpful"): a provider must not push up the praise of its own service.
+        const service = await services.findPublishedById(review.serviceId, tx);
+        if (service && (await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
+          throw new Forbidden('You cannot mark reviews of a service your organisation runs as helpful.');
+        }
         if (!(await reviews.addHelpfulVote(id, actor.userId, tx))) {
           throw new Conflict('You have already marked this review as helpful.');
         }
@@ -262,7 +259,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async report(actorOrNull: Actor | null, id: string, body: ReportBody): Promise<void> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         await publishedReview(id, tx);
         const added = await reviews.addFlag(
@@ -280,7 +277,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async reply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await publishedReview(id, tx);
         const service = await services.findPublishedById(review.serviceId, tx);
@@ -308,7 +305,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     },
 
     async editReply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await publishedReview(id, tx);
         const response = await reviews.findResponse(id, tx);
@@ -339,7 +336,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
      * to an active or completed booking are verified on submission.) Audited like moderation.
      */
     async verify(actorOrNull: Actor | null, id: string): Promise<PublicReview> {
-      const actor = signedIn(actorOrNull);
+      const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await reviews.findForUpdate(id, tx);
         if (!review || !['pending', 'published'].includes(review.status)) {
@@ -370,8 +367,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
 
     /** The provider's portal: published reviews of every service its organisations run. */
     async forMyServices(actorOrNull: Actor | null): Promise<MyReview[]> {
-      const actor = signedIn(actorOrNull);
-      if (actor.role !== 'provider') throw new Forbidden('Only providers have a reviews portal.');
+      const actor = requireRole(actorOrNull, 'provider', 'Only providers have a reviews portal.');
       return (await reviews.listForOrganisationsOf(actor.userId)).map(toMyReview);
     },
   };

@@ -12,21 +12,21 @@ interface ShortlistDeps {
   shortlists: ShortlistRepository;
 }
 
-function signedIn(actor: Actor | null): Actor {
+function requireSignIn(actor: Actor | null): Actor {
   if (!actor) throw new Unauthorised('Sign in to keep a shortlist.');
   return actor;
 }
 
 export function createShortlistService({ db, shortlists }: ShortlistDeps) {
   async function list(actor: Actor | null): Promise<ServiceSummary[]> {
-    const { userId } = signedIn(actor);
+    const { userId } = requireSignIn(actor);
     const records = await shortlists.listPublished(userId);
     return records.map((record) => toServiceSummary({ ...toServiceDocument(record), distanceKm: null }));
   }
 
   /** Adds services in one transaction; the list may not grow past SHORTLIST_LIMIT. */
   async function addAll(actor: Actor | null, serviceIds: string[], { skipMissing }: { skipMissing: boolean }) {
-    const { userId } = signedIn(actor);
+    const { userId } = requireSignIn(actor);
     const wanted = [...new Set(serviceIds)];
     await db.transaction(async (tx) => {
       const published = await shortlists.publishedIds(wanted, tx);
@@ -47,7 +47,7 @@ export function createShortlistService({ db, shortlists }: ShortlistDeps) {
     /** Merges a shortlist kept before signing in; services no longer published are skipped. */
     merge: (actor: Actor | null, serviceIds: string[]) => addAll(actor, serviceIds, { skipMissing: true }),
     async remove(actor: Actor | null, serviceId: string): Promise<ServiceSummary[]> {
-      const { userId } = signedIn(actor);
+      const { userId } = requireSignIn(actor);
       await shortlists.remove(userId, serviceId);
       return list(actor);
     },

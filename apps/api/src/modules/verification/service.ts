@@ -13,7 +13,7 @@ import {
 import { enqueueServiceSearchSync, type Database } from '@care-assist/db';
 import { Conflict, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireCouncil } from '../organisations/access.ts';
+import { requirePermission } from '../../access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toOrganisation } from '../organisations/service.ts';
 import { toProviderListing } from '../listings/documents.ts';
@@ -65,7 +65,7 @@ export function createVerificationService({ db, listings, organisations, clock }
     action: Exclude<ListingAction, 'submit'>,
     decision: { reasonCode?: string | undefined; note?: string | undefined },
   ): Promise<ProviderListing> {
-    const who = requireCouncil(actor);
+    const who = requirePermission(actor, 'verify_providers');
     return db.transaction(async (tx) => {
       const record = await listings.findRecord(id, tx, true);
       if (!record) throw new NotFound('There is no listing with that id.');
@@ -104,7 +104,7 @@ export function createVerificationService({ db, listings, organisations, clock }
 
   return {
     async queue(actor: Actor | null, query: VerificationQueueQuery): Promise<VerificationQueue> {
-      requireCouncil(actor);
+      requirePermission(actor, 'verify_providers');
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 50;
       const { items, total } = await listings.listByStatus(query.status ?? 'pending', (page - 1) * perPage, perPage);
@@ -112,7 +112,7 @@ export function createVerificationService({ db, listings, organisations, clock }
     },
 
     async get(actor: Actor | null, id: string): Promise<VerificationItem> {
-      requireCouncil(actor);
+      requirePermission(actor, 'verify_providers');
       const record = await listings.findRecord(id);
       if (!record) throw new NotFound('There is no listing with that id.');
       return toItem(record);
@@ -124,7 +124,7 @@ export function createVerificationService({ db, listings, organisations, clock }
 
     /** The council has checked who the organisation is (CQC registration, company or charity number). */
     async verifyOrganisation(actor: Actor | null, id: string, note?: string): Promise<Organisation> {
-      const who = requireCouncil(actor);
+      const who = requirePermission(actor, 'verify_providers');
       return db.transaction(async (tx) => {
         const organisation = await organisations.findById(id, tx);
         if (!organisation) throw new NotFound('There is no organisation with that id.');

@@ -8,11 +8,17 @@ import type { AccessTokenClaims } from '../external/jwt.ts';
 export interface Actor {
   userId: string;
   role: UserRole;
+  /** Permissions granted to this user on top of their role's (see GRANTABLE_PERMISSIONS in the domain). */
+  grantedPermissions?: readonly string[];
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    /** The route checks its own credentials (e.g. the metrics scraper's token), not an access token. */
+    ownAuthorisation?: boolean;
   }
 }
 
@@ -21,7 +27,7 @@ export default fp(
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
-      if (!header) return;
+      if (!header || request.routeOptions.config.ownAuthorisation) return;
       if (!/^Bearer\s+\S+$/i.test(header)) throw new Unauthorised('The Authorization header must be "Bearer <token>".');
       try {
         const claims = await request.jwtVerify<AccessTokenClaims>();

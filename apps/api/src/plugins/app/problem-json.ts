@@ -52,6 +52,21 @@ function fieldErrors(error: FastifyError): FieldError[] {
   });
 }
 
+// PostgreSQL's codes for text it cannot store: NUL bytes (22021) and characters outside the encoding (22P05).
+const BAD_TEXT_CODES = new Set(['22021', '22P05']);
+
+/** drizzle wraps driver errors, so look at the cause chain for the PostgreSQL error code. */
+function isBadTextForPostgres(error: unknown): boolean {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    if (BAD_TEXT_CODES.has(String((e as { code?: unknown }).code))) return true;
+  }
+  return false;
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -72,6 +87,15 @@ export default fp(
           status: 400,
           detail: `The ${error.validationContext ?? 'request'} is not valid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
           errors,
+        });
+      }
+      if (isBadTextForPostgres(error)) {
+        // Validation refuses control characters first; this is the net for a route whose schema misses a field.
+        return sendProblem(reply, request, {
+          type: slug('Validation failed'),
+          title: 'Validation failed',
+          status: 400,
+          detail: 'The request contains characters that cannot be stored.',
         });
       }
       const status = error.statusCode ?? 500;

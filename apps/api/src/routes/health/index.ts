@@ -1,6 +1,9 @@
 // Liveness, readiness and Prometheus metrics for the orchestrator and the on-call engineer.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { NotFound } from '../../errors.ts';
 
 const Check = Type.Object({ ok: Type.Boolean(), detail: Type.Optional(Type.String()) });
 const SearchCheck = Type.Object({
@@ -14,7 +17,7 @@ const Readiness = Type.Object({
   checks: Type.Object({ database: Check, search: SearchCheck }),
 });
 
-const routes: FastifyPluginAsyncTypebox = async (app) => {
+const routes: FastifyPluginAsyncTypebox<{ metricsToken?: string | undefined }> = async (app, opts) => {
   app.get(
     '/health',
     {
@@ -68,11 +71,34 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/metrics',
-    { config: { rateLimit: false }, schema: { operationId: 'metrics', tags: ['ops'], summary: 'Prometheus metrics' } },
-    async (_request, reply) => {
+    {
+      // The scraper's token is not an access token: the actor hook leaves this route alone.
+      config: { rateLimit: false, ownAuthorisation: true },
+      schema: { operationId: 'metrics', tags: ['ops'], summary: 'Prometheus metrics (token or same machine only)' },
+    },
+    async (request, reply) => {
+      if (!mayReadMetrics(request, opts.metricsToken)) {
+        throw new NotFound(`There is no GET /metrics`);
+      }
       reply.type(app.metrics.contentType);
       return app.metrics.metrics();
     },
   );
 };
 export default routes;
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * Metrics describe traffic and the process, so they are not public. With METRICS_TOKEN set the scraper must
+ * send `Authorization: Bearer <token>`; without it only a caller on this machine may read them. The socket's
+ * address is used, never request.ip, which a trusted proxy's X-Forwarded-For can set. Refusals look like 404.
+ */
+function mayReadMetrics(request: FastifyRequest, token: string | undefined): boolean {
+  if (token) {
+    const sent = Buffer.from(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '');
+    const expected = Buffer.from(token);
+    return sent.length === expected.length && timingSafeEqual(sent, expected);
+  }
+  return LOOPBACK.has(request.socket.remoteAddress ?? '');
+}

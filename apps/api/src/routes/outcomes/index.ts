@@ -21,7 +21,6 @@ import {
   ProblemSchema,
   ReviewPointKeySchema,
 } from '@care-assist/domain';
-import { refuseNullAnswers } from '../../modules/outcomes/answers.ts';
 import { IdParams } from '../params.ts';
 
 const tags = ['outcomes'];
@@ -84,7 +83,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: OutcomeAnswersSchema,
         response: { 200: OutcomeReviewSchema, 201: OutcomeReviewSchema, ...problems },
       },
-      preValidation: async (request) => refuseNullAnswers(request.body),
     },
     async (request, reply) => {
       const { id, reviewPoint } = request.params;
@@ -221,7 +219,6 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         body: CarePackageOutcomeBodySchema,
         response: { 200: OutcomeReviewSchema, 201: OutcomeReviewSchema, ...problems },
       },
-      preValidation: async (request) => refuseNullAnswers(request.body),
     },
     async (request, reply) => {
       const { review, created } = await careRecords.recordPackageOutcome(

@@ -1,6 +1,9 @@
 // The caller's own listings: create, edit, submit for council review.
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ValidationFailed } from '../../errors.ts';
+import { HttpProblem, ValidationFailed } from '../../errors.ts';
+import type { PhotoUpload } from '../../modules/listings/photos.ts';
+import { CONTROL_CHARACTERS } from '../../validation.ts';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import {
@@ -131,19 +134,39 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const photo = await app.modules.photos.add(request.actor, request.params.id, async () => {
-        let bytes: Buffer | null = null;
-        let altText = '';
-        for await (const part of request.parts()) {
-          if (part.type === 'file') bytes = await part.toBuffer();
-          else if (part.fieldname === 'altText' && typeof part.value === 'string') altText = part.value;
-        }
-        if (!bytes)
-          throw new ValidationFailed('Choose a photo to upload.', [{ field: 'file', message: 'Choose a photo' }]);
-        return { bytes, altText };
-      });
+      // Anything but multipart (a JSON body, say) is the wrong media type, whoever sends it.
+      if (!request.isMultipart()) {
+        throw new HttpProblem(415, 'Unsupported media type', 'Send the photo as multipart/form-data.');
+      }
+      const photo = await app.modules.photos.add(request.actor, request.params.id, () => readPhotoUpload(request));
       return reply.code(201).send(photo);
     },
   );
 };
 export default routes;
+
+/** The file and alt text of an upload. A body cut off mid-way is the client's fault: 400, not 500. */
+async function readPhotoUpload(request: FastifyRequest): Promise<PhotoUpload> {
+  let bytes: Buffer | null = null;
+  let altText = '';
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') bytes = await part.toBuffer();
+      else if (part.fieldname === 'altText' && typeof part.value === 'string') altText = part.value;
+    }
+  } catch (error) {
+    // @fastify/multipart's own errors (too large, too many parts) carry a 4xx; busboy's parse errors do not.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status && status < 500) throw error;
+    throw new ValidationFailed('The upload was incomplete or malformed; please try again.', [
+      { field: 'file', message: 'The upload did not arrive in one piece' },
+    ]);
+  }
+  if (!bytes) throw new ValidationFailed('Choose a photo to upload.', [{ field: 'file', message: 'Choose a photo' }]);
+  if (CONTROL_CHARACTERS.test(altText)) {
+    throw new ValidationFailed('The description contains characters that are not allowed.', [
+      { field: 'altText', message: 'must not contain control characters' },
+    ]);
+  }
+  return { bytes, altText };
+}

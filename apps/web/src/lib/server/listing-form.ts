@@ -4,6 +4,7 @@ import {
   AREA_SERVED_MAX_KM,
   PRICE_LIMITS_PENCE,
   formatPence,
+  parsePounds,
   type ListingPatch,
   type Problem,
   type ProviderListing,
@@ -36,13 +37,6 @@ const TEXT_FIELDS = [
   ...PRICE_FIELDS.map((p) => p.field),
 ] as const;
 const LIST_FIELDS = ['careTypes', 'specialisms', 'fundingAccepted'] as const;
-
-function penceFromPounds(text: string): number | null | 'invalid' {
-  const cleaned = text.replace(/[£,\s]/g, '');
-  if (!cleaned) return null;
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return 'invalid';
-  return Math.round(Number(cleaned) * 100);
-}
 
 export function listingFromForm(form: FormData): {
   body: Required<Pick<ListingPatch, 'name'>> & ListingPatch;
@@ -86,8 +80,9 @@ export function listingFromForm(form: FormData): {
   if (area && !/^\d+(\.\d+)?$/.test(area)) errors.areaServedKm = 'Enter the distance in kilometres, like 10';
   body.areaServedKm = area ? Number(area) : null;
   for (const { field, unit } of PRICE_FIELDS) {
-    const pence = penceFromPounds(text(field));
-    if (pence === 'invalid') errors[field] = `Enter the price per ${unit} in pounds, like 28.50`;
+    const typed = text(field);
+    const pence = typed ? parsePounds(typed) : null;
+    if (typed && pence === null) errors[field] = `Enter the price per ${unit} in pounds, like 28.50`;
     else body[field] = pence;
   }
   if (!text('name')) errors.name = 'Enter the name of the service';

@@ -1,14 +1,9 @@
 // Helpers for the money pages (budget, bookings, invoices): signed-in API calls from form actions,
 // with problem+json mapped to form errors and the form's idempotency key passed through.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
 import { api, problemFieldErrors } from './api';
 import { callFromAction, formString } from './forms';
-
-export function requireSignIn(locals: App.Locals, path: string): string {
-  if (!locals.user || !locals.accessToken) redirect(303, `/login?redirectTo=${encodeURIComponent(path)}`);
-  return locals.accessToken;
-}
 
 /**
  * A fresh key for each rendered form. It travels in a hidden field, so submitting the same form twice (a double
@@ -50,26 +45,4 @@ export async function submit<T>(
     };
   }
   return { ok: true as const, data: result.data };
-}
-
-/**
- * Pounds typed into a form ("1,250.50", "£40", "-25") as whole pence, or null when it is not an amount of money.
- * A minus sign is accepted only when `signed` is set (adjustments can take money away).
- */
-export function poundsToPence(text: string, { signed = false } = {}): number | null {
-  const cleaned = text.replace(/[£,\s]/g, '');
-  const pattern = signed ? /^[-+]?\d+(\.\d{1,2})?$/ : /^\+?\d+(\.\d{1,2})?$/;
-  if (!pattern.test(cleaned)) return null;
-  const negative = cleaned.startsWith('-');
-  const [whole = '0', fraction = ''] = cleaned.replace(/^[-+]/, '').split('.');
-  const pence = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-  if (!Number.isSafeInteger(pence)) return null;
-  return negative ? -pence : pence;
-}
-
-/** Council staff pages: anyone else gets a plain 403 (the API would refuse them anyway). */
-export function requireCouncilStaff(locals: App.Locals, path: string): string {
-  const accessToken = requireSignIn(locals, path);
-  if (locals.user?.role !== 'admin') error(403, 'Only council staff can see this page');
-  return accessToken;
 }

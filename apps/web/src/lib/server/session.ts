@@ -36,16 +36,5 @@ export function endSession(cookies: Cookies, url: URL): void {
   cookies.delete(REFRESH_COOKIE, cookieOptions(url, 0));
 }
 
-/** Only paths on this site, so a crafted `redirectTo` cannot send someone elsewhere after signing in. */
-export function safeRedirectPath(value: string | null | undefined, fallback = '/account'): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  try {
-    const base = 'http://care-assist.invalid';
-    const target = new URL(value, base);
-    if (target.origin !== base) return fallback;
-    if (['/login', '/register', '/logout'].includes(target.pathname)) return fallback;
-    return `${target.pathname}${target.search}${target.hash}`;
-  } catch {
-    return fallback;
-  }
-}
+// Lives in packages/domain so it can be unit-tested without SvelteKit.
+export { safeRedirectPath } from '@care-assist/domain';

@@ -1,8 +1,7 @@
 // Your account: only for people who are signed in.
-import { redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (({ locals }) => {
-  if (!locals.user) redirect(303, '/login?redirectTo=/account');
-  return { account: locals.user };
+  return { account: requireUser(locals, '/account').user };
 }) satisfies PageServerLoad;

@@ -2,7 +2,7 @@
 import { error } from '@sveltejs/kit';
 import type { BookingSummary } from '@care-assist/domain';
 import { api } from '$lib/server/api';
-import { requireSignIn } from '$lib/server/money';
+import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {

@@ -1,12 +1,13 @@
 // The council moderation queue: pending, reported and safeguarding reviews, with their pre-checks.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { MODERATION_QUEUES, REJECT_REASONS, type ModerationQueue, type RejectReason } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/access';
 
 export const load = (async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  requirePermission(locals, url, 'moderate');
   const requested = url.searchParams.get('queue') ?? 'pending';
   if (requested === 'questions') {
     const texts = await api.questionQueue(locals.accessToken);

@@ -3,11 +3,11 @@ import { error, fail } from '@sveltejs/kit';
 import { SECTOR_CODES, type Sector } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireAccessToken } from '$lib/server/guards';
+import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-  const token = requireAccessToken(locals, url);
+  const token = requireSignIn(locals, url);
   const [organisations, listings] = await Promise.all([api.myOrganisations(token), api.myListings(token)]);
   if (!organisations.ok || !listings.ok) error(502, { message: 'We could not load your organisations' });
   return {
@@ -20,7 +20,7 @@ export const load = (async ({ locals, url }) => {
 
 export const actions = {
   registerOrganisation: async ({ request, locals, url }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const form = await request.formData();
     const values = {
       name: formString(form, 'name'),
@@ -47,7 +47,7 @@ export const actions = {
   },
 
   submit: async ({ request, locals, url }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const id = formString(await request.formData(), 'id');
     const result = await api.submitListing(token, id);
     if (!result.ok) return fail(result.status, { submitError: result.problem.detail ?? result.problem.title });
@@ -55,7 +55,7 @@ export const actions = {
   },
 
   invite: async ({ request, locals, url }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const form = await request.formData();
     const organisationId = formString(form, 'organisationId');
     const values = { email: formString(form, 'email'), role: formString(form, 'role') === 'owner' ? 'owner' : 'staff' };

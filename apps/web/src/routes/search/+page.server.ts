@@ -1,21 +1,20 @@
 // Search results: read the form from the address, ask the API, and show results or what to fix.
 import { error } from '@sveltejs/kit';
-import { SEARCH_LIMITS } from '@care-assist/domain';
+import { SEARCH_LIMITS, parsePounds } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { readSearchForm, toApiQuery, webFieldFor, type SearchFormValues } from '$lib/search-form';
 import type { PageServerLoad } from './$types';
 
 export type SearchErrors = Partial<Record<keyof SearchFormValues, string>>;
 
-const MONEY = /^£?\d{1,3}(,?\d{3})*(\.\d{1,2})?$/;
 const MAX_POUNDS = SEARCH_LIMITS.maxPricePence / 100;
 
 /** Prices are typed in pounds; say what is wrong in those terms rather than in the API's (pence). */
 function priceError(value: string, which: 'lowest' | 'highest'): string | null {
   if (!value) return null;
-  if (!MONEY.test(value)) return `Enter a ${which} price in pounds, like 25 or 25.50`;
-  if (Number(value.replace(/[£,]/g, '')) > MAX_POUNDS)
-    return `Enter a ${which} price up to £${MAX_POUNDS.toLocaleString('en-GB')}`;
+  const pence = parsePounds(value);
+  if (pence === null) return `Enter a ${which} price in pounds, like 25 or 25.50`;
+  if (pence > SEARCH_LIMITS.maxPricePence) return `Enter a ${which} price up to £${MAX_POUNDS.toLocaleString('en-GB')}`;
   return null;
 }
 

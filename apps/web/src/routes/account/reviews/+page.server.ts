@@ -1,12 +1,13 @@
 // My reviews: their status, the moderator's reason when one was given, and withdrawing.
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireSignIn } from '$lib/server/access';
 
 export const load = (async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-  const result = await api.myReviews(locals.accessToken);
+  const accessToken = requireSignIn(locals, url.pathname);
+  const result = await api.myReviews(accessToken);
   return { reviews: result.ok ? result.data : [], submitted: url.searchParams.has('submitted') };
 }) satisfies PageServerLoad;
 

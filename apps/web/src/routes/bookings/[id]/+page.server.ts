@@ -1,10 +1,11 @@
 // One booking: its quote, history, messages and invoices, and what the viewer can do next.
 // Every money-moving form carries an idempotency key rendered with the page, so a resubmission moves nothing.
 import { error, fail } from '@sveltejs/kit';
-import type { BookingDetail, BudgetAccount } from '@care-assist/domain';
+import { parsePounds, type BookingDetail, type BudgetAccount } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { newFormKey, requireSignIn, submit } from '$lib/server/money';
+import { requireSignIn } from '$lib/server/access';
+import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
@@ -19,8 +20,6 @@ export const load = (async ({ locals, params }) => {
   return { booking: result.data, budgets, formKey: newFormKey() };
 }) satisfies PageServerLoad;
 
-const toPence = (pounds: string) => (/^\d+(\.\d{1,2})?$/.test(pounds) ? Math.round(Number(pounds) * 100) : NaN);
-
 export const actions = {
   quote: async ({ locals, params, request }) => {
     const form = await request.formData();
@@ -29,8 +28,8 @@ export const actions = {
       startDate: formString(form, 'startDate'),
       terms: formString(form, 'terms'),
     };
-    const weeklyPence = toPence(values.weeklyPounds);
-    if (!Number.isInteger(weeklyPence) || weeklyPence <= 0) {
+    const weeklyPence = parsePounds(values.weeklyPounds);
+    if (weeklyPence === null || weeklyPence <= 0) {
       return fail(400, {
         action: 'quote',
         values,
@@ -107,8 +106,8 @@ export const actions = {
       hours: formString(form, 'hours'),
       amountPounds: formString(form, 'amountPounds'),
     };
-    const amountPence = toPence(values.amountPounds);
-    if (!Number.isInteger(amountPence) || amountPence <= 0) {
+    const amountPence = parsePounds(values.amountPounds);
+    if (amountPence === null || amountPence <= 0) {
       return fail(400, {
         action: 'invoice',
         values,

@@ -1,14 +1,15 @@
 // Council staff: every personal budget, and a form to open one for a resident (picked by their email address).
 // The form carries an idempotency key rendered with the page, so submitting it twice opens one budget.
 import { fail, redirect } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { newFormKey, poundsToPence, requireCouncilStaff, submit } from '$lib/server/money';
+import { requirePermission } from '$lib/server/access';
+import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
-  const accessToken = requireCouncilStaff(locals, '/council/budgets');
+  const accessToken = requirePermission(locals, '/council/budgets', 'manage_budgets');
   const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
   if (!list.ok)
     return {
@@ -21,7 +22,7 @@ export const load = (async ({ locals }) => {
 
 export const actions = {
   open: async ({ locals, request }) => {
-    requireCouncilStaff(locals, '/council/budgets');
+    requirePermission(locals, '/council/budgets', 'manage_budgets');
     const form = await request.formData();
     const values = {
       holderEmail: formString(form, 'holderEmail'),
@@ -41,7 +42,7 @@ export const actions = {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.startsOn)) errors.startsOn = 'Enter the date the budget starts';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.endsOn)) errors.endsOn = 'Enter the date the budget ends';
     else if (!errors.startsOn && values.endsOn < values.startsOn) errors.endsOn = 'Must be on or after the start date';
-    const allocatedPence = poundsToPence(values.allocatedPounds);
+    const allocatedPence = parsePounds(values.allocatedPounds);
     if (allocatedPence === null || allocatedPence <= 0 || allocatedPence > MAX_AMOUNT_PENCE) {
       errors.allocatedPounds = 'Enter the amount allocated in pounds, above £0 and up to £1,000,000, like 12000.00';
     }

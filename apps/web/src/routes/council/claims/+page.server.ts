@@ -4,11 +4,11 @@ import { error, fail } from '@sveltejs/kit';
 import { MODERATION_REASON_CODES, type ModerationReason } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireCouncilStaff } from '$lib/server/guards';
+import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-  const token = requireCouncilStaff(locals, url);
+  const token = requirePermission(locals, url, 'verify_providers');
   const claims = await api.organisationClaims(token);
   if (!claims.ok) error(claims.status, { message: claims.problem.detail ?? claims.problem.title });
   return { claims: claims.data.items };
@@ -18,7 +18,7 @@ async function decide(
   action: 'approve' | 'reject',
   { request, locals, url }: { request: Request; locals: App.Locals; url: URL },
 ) {
-  const token = requireCouncilStaff(locals, url);
+  const token = requirePermission(locals, url, 'verify_providers');
   const form = await request.formData();
   const id = formString(form, 'id');
   const name = formString(form, 'name');

@@ -3,11 +3,12 @@ import { fail } from '@sveltejs/kit';
 import type { BookingDetail, DisputedInvoice } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireCouncilStaff, submit } from '$lib/server/money';
+import { requirePermission } from '$lib/server/access';
+import { submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
-  const accessToken = requireCouncilStaff(locals, '/council/disputes');
+  const accessToken = requirePermission(locals, '/council/disputes', 'manage_budgets');
   const result = await api.call<DisputedInvoice[]>('/invoices/disputed', { accessToken });
   if (!result.ok)
     return { invoices: [] as DisputedInvoice[], loadError: result.problem.detail ?? result.problem.title };
@@ -16,7 +17,7 @@ export const load = (async ({ locals }) => {
 
 export const actions = {
   resolve: async ({ locals, request }) => {
-    requireCouncilStaff(locals, '/council/disputes');
+    requirePermission(locals, '/council/disputes', 'manage_budgets');
     const form = await request.formData();
     const invoiceId = formString(form, 'invoiceId');
     const values = { invoiceId, outcome: formString(form, 'outcome'), note: formString(form, 'note') };

@@ -9,11 +9,11 @@ import {
 } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireCouncilStaff } from '$lib/server/guards';
+import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-  const token = requireCouncilStaff(locals, url);
+  const token = requirePermission(locals, url, 'verify_providers');
   const asked = url.searchParams.get('status') ?? 'pending';
   const status: ServiceStatus = (SERVICE_STATUSES as readonly string[]).includes(asked)
     ? (asked as ServiceStatus)
@@ -27,7 +27,7 @@ async function decide(
   action: 'publish' | 'reject' | 'suspend',
   { request, locals, url }: { request: Request; locals: App.Locals; url: URL },
 ) {
-  const token = requireCouncilStaff(locals, url);
+  const token = requirePermission(locals, url, 'verify_providers');
   const form = await request.formData();
   const id = formString(form, 'id');
   const name = formString(form, 'name');
@@ -57,7 +57,7 @@ async function decide(
 export const actions = {
   // The council has checked who the organisation is (companies or charity register, CQC provider record).
   verifyOrganisation: async ({ request, locals, url }) => {
-    const token = requireCouncilStaff(locals, url);
+    const token = requirePermission(locals, url, 'verify_providers');
     const form = await request.formData();
     const organisationId = formString(form, 'organisationId');
     const result = await api.verifyOrganisation(token, organisationId);

@@ -1,7 +1,8 @@
 // The council's audit log of moderation and verification actions (admins), filtered by target, action or actor.
-import { error, redirect } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
+import { requirePermission } from '$lib/server/access';
 
 /** For the error summary: a field id to link to, when there is one. */
 type FilterError = { field?: string; message: string };
@@ -9,7 +10,7 @@ type FilterError = { field?: string; message: string };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const load = (async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  requirePermission(locals, url, 'read_audit_log');
   const filter = {
     targetType: url.searchParams.get('targetType')?.trim().slice(0, 40) ?? '',
     action: url.searchParams.get('action')?.trim().slice(0, 40) ?? '',

@@ -1,12 +1,13 @@
 // The provider's reviews portal: new reviews of its services, and one public reply to each.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireSignIn } from '$lib/server/access';
 
 export const load = (async ({ locals, url }) => {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-  const result = await api.providerReviews(locals.accessToken);
+  const accessToken = requireSignIn(locals, url.pathname);
+  const result = await api.providerReviews(accessToken);
   if (!result.ok) error(result.status, { message: result.problem.detail ?? result.problem.title });
   return { reviews: result.data };
 }) satisfies PageServerLoad;

@@ -1,12 +1,13 @@
 // A service page: everything a resident needs to judge one care service, including its reviews
 // (filtered and sorted from the query string) and the helpful/report forms.
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { REPORT_REASONS, type ReportReason } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { countsAsPageView } from '$lib/server/page-views';
 import { readWeeklyCost } from '$lib/weekly-cost-form';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireSignIn } from '$lib/server/access';
 
 const FILTERS = ['relationship', 'rating', 'verified', 'sort', 'page'] as const;
 
@@ -35,20 +36,16 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
   error(result.status, { message: result.problem.detail ?? result.problem.title });
 }) satisfies PageServerLoad;
 
-function signInFirst(url: URL): never {
-  redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-}
-
 export const actions = {
   helpful: async ({ request, locals, url }) => {
-    if (!locals.user) signInFirst(url);
+    requireSignIn(locals, url.pathname);
     const reviewId = formString(await request.formData(), 'reviewId');
     const result = await api.markHelpful(locals.accessToken, reviewId);
     if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
     return { reviewId, message: 'Thank you: you marked this review as helpful.' };
   },
   report: async ({ request, locals, url }) => {
-    if (!locals.user) signInFirst(url);
+    requireSignIn(locals, url.pathname);
     const form = await request.formData();
     const reviewId = formString(form, 'reviewId');
     const reason = formString(form, 'reason');
@@ -63,7 +60,7 @@ export const actions = {
     return { reviewId, message: 'Thank you: a moderator will look at this review.' };
   },
   ask: async ({ request, locals, url, params }) => {
-    if (!locals.user) signInFirst(url);
+    requireSignIn(locals, url.pathname);
     const body = formString(await request.formData(), 'question');
     const result = await api.askQuestion(locals.accessToken, params.slug, body);
     if (!result.ok)
@@ -74,7 +71,7 @@ export const actions = {
     return { questionMessage: 'Thank you: your question will appear once a moderator has checked it.' };
   },
   answer: async ({ request, locals, url }) => {
-    if (!locals.user) signInFirst(url);
+    requireSignIn(locals, url.pathname);
     const form = await request.formData();
     const questionId = formString(form, 'questionId');
     const result = await api.answerQuestion(locals.accessToken, questionId, formString(form, 'answer'));

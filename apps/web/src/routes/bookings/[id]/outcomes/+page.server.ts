@@ -5,13 +5,13 @@ import { error, fail } from '@sveltejs/kit';
 import type { BookingOutcomes, Problem } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireAccessToken } from '$lib/server/guards';
+import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 const base = (id: string) => `/bookings/${encodeURIComponent(id)}`;
 
 export const load = (async ({ locals, params, url }) => {
-  const accessToken = requireAccessToken(locals, url);
+  const accessToken = requireSignIn(locals, url);
   const result = await api.call<BookingOutcomes>(`${base(params.id)}/outcomes`, { accessToken });
   if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
   return { outcomes: result.data };
@@ -25,7 +25,7 @@ function failed(action: string, values: Record<string, string>, problem: Problem
 
 export const actions = {
   carer: async ({ locals, params, request, url }) => {
-    const accessToken = requireAccessToken(locals, url);
+    const accessToken = requireSignIn(locals, url);
     const values = { email: formString(await request.formData(), 'email') };
     if (!values.email)
       return fail(400, { action: 'carer', values, errors: { email: "Enter your carer's email address" } });
@@ -35,7 +35,7 @@ export const actions = {
   },
 
   hours: async ({ locals, params, request, url }) => {
-    const accessToken = requireAccessToken(locals, url);
+    const accessToken = requireSignIn(locals, url);
     const form = await request.formData();
     const values = { weekStarting: formString(form, 'weekStarting'), hours: formString(form, 'hours') };
     const hours = /^\d{1,3}(\.\d{1,2})?$/.test(values.hours) ? Number(values.hours) : NaN;
@@ -53,7 +53,7 @@ export const actions = {
   },
 
   admission: async ({ locals, params, request, url }) => {
-    const accessToken = requireAccessToken(locals, url);
+    const accessToken = requireSignIn(locals, url);
     const form = await request.formData();
     const values = { kind: formString(form, 'kind'), admittedOn: formString(form, 'admittedOn') };
     const result = await api.call(`${base(params.id)}/admissions`, { method: 'POST', body: values, accessToken });

@@ -2,14 +2,15 @@
 // adjustment with a reason. The form carries an idempotency key rendered with the page, so a resubmission adds
 // the money once.
 import { error, fail } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, type BudgetDetail } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { newFormKey, poundsToPence, requireCouncilStaff, submit } from '$lib/server/money';
+import { requirePermission } from '$lib/server/access';
+import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
-  const accessToken = requireCouncilStaff(locals, `/council/budgets/${params.id}`);
+  const accessToken = requirePermission(locals, `/council/budgets/${params.id}`, 'manage_budgets');
   if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'There is no such budget');
   const result = await api.call<BudgetDetail>(`/budgets/${encodeURIComponent(params.id)}`, { accessToken });
   if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
@@ -18,7 +19,7 @@ export const load = (async ({ locals, params, url }) => {
 
 export const actions = {
   money: async ({ locals, params, request }) => {
-    requireCouncilStaff(locals, `/council/budgets/${params.id}`);
+    requirePermission(locals, `/council/budgets/${params.id}`, 'manage_budgets');
     const form = await request.formData();
     const values = {
       kind: formString(form, 'kind'),
@@ -29,7 +30,7 @@ export const actions = {
     if (values.kind !== 'allocation' && values.kind !== 'adjustment') {
       errors.kind = 'Choose an allocation or an adjustment';
     }
-    const amountPence = poundsToPence(values.amountPounds, { signed: true });
+    const amountPence = parsePounds(values.amountPounds, { signed: true });
     if (amountPence === null || amountPence === 0 || Math.abs(amountPence) > MAX_AMOUNT_PENCE) {
       errors.amountPounds = 'Enter an amount in pounds up to £1,000,000, like 250.00 (or -250.00 to take money away)';
     } else if (values.kind === 'allocation' && amountPence < 0) {

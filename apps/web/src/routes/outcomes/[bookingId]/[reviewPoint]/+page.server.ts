@@ -11,14 +11,14 @@ import {
 } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString, type FieldErrors } from '$lib/server/forms';
-import { requireAccessToken } from '$lib/server/guards';
+import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 const path = (params: { bookingId: string; reviewPoint: string }) =>
   `/bookings/${encodeURIComponent(params.bookingId)}/outcomes/${encodeURIComponent(params.reviewPoint)}`;
 
 export const load = (async ({ locals, params, url }) => {
-  const accessToken = requireAccessToken(locals, url);
+  const accessToken = requireSignIn(locals, url);
   const result = await api.call<OutcomeQuestionnaire>(path(params), { accessToken });
   if (!result.ok) {
     const status = result.status === 400 ? 404 : result.status;
@@ -37,7 +37,7 @@ function readChoice(value: string, max: number, preferNotToSay: boolean) {
 
 export const actions = {
   default: async ({ locals, params, request, url }) => {
-    const accessToken = requireAccessToken(locals, url);
+    const accessToken = requireSignIn(locals, url);
     const form = await request.formData();
     const asCarer = formString(form, 'respondent') === 'carer';
     const names = ['satisfaction', ...QUALITY_OF_LIFE_DOMAIN_CODES, 'carerSatisfaction', 'carerStrain'];

@@ -3,12 +3,12 @@ import { error, fail } from '@sveltejs/kit';
 import { PHOTO_LIMITS } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireAccessToken } from '$lib/server/guards';
+import { requireSignIn } from '$lib/server/access';
 import { listingFromForm, listingProblemErrors, listingToValues } from '$lib/server/listing-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url, params }) => {
-  const token = requireAccessToken(locals, url);
+  const token = requireSignIn(locals, url);
   const [result, photos] = await Promise.all([api.myListing(token, params.id), api.listingPhotos(token, params.id)]);
   if (!result.ok) {
     error(result.status === 403 ? 403 : 404, {
@@ -33,7 +33,7 @@ const MAX_MB = PHOTO_LIMITS.maxBytes / (1024 * 1024);
 
 export const actions = {
   save: async ({ request, locals, url, params }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const { body, values, errors } = listingFromForm(await request.formData());
     if (Object.keys(errors).length) return fail(400, { values, errors });
     const result = await api.updateListing(token, params.id, body);
@@ -42,7 +42,7 @@ export const actions = {
   },
 
   photo: async ({ request, locals, url, params }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const form = await request.formData();
     const altText = formString(form, 'altText');
     const file = form.get('file');

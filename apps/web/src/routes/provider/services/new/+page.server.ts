@@ -2,12 +2,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { ListingCreate } from '@care-assist/domain';
 import { api } from '$lib/server/api';
-import { requireAccessToken } from '$lib/server/guards';
+import { requireSignIn } from '$lib/server/access';
 import { listingFromForm, listingProblemErrors } from '$lib/server/listing-form';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
-  const token = requireAccessToken(locals, url);
+  const token = requireSignIn(locals, url);
   const organisations = await api.myOrganisations(token);
   if (!organisations.ok) error(502, { message: 'We could not load your organisations' });
   const organisation =
@@ -18,7 +18,7 @@ export const load = (async ({ locals, url }) => {
 
 export const actions = {
   default: async ({ request, locals, url }) => {
-    const token = requireAccessToken(locals, url);
+    const token = requireSignIn(locals, url);
     const form = await request.formData();
     const { body, values, errors } = listingFromForm(form);
     if (Object.keys(errors).length) return fail(400, { values, errors });

@@ -3,7 +3,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { BookingDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formString, type FieldErrors } from '$lib/server/forms';
-import { requireSignIn, submit } from '$lib/server/money';
+import { requireSignIn } from '$lib/server/access';
+import { submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {

@@ -11,9 +11,10 @@ import {
 import { api, problemFieldErrors } from '$lib/server/api';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
+import { requireSignIn } from '$lib/server/access';
 
 export const load = (async ({ params, locals, url }) => {
-  if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+  requireSignIn(locals, url.pathname);
   const result = await api.getService(params.slug);
   if (!result.ok) error(404, { message: 'Service not found', code: 'not_found' });
   return { service: result.data, categories: categoriesFor(result.data.careTypes) };
@@ -23,7 +24,7 @@ const toScore = (value: string) => (/^[1-5]$/.test(value) ? Number(value) : null
 
 export const actions = {
   default: async ({ request, params, locals, url }) => {
-    if (!locals.user) redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+    requireSignIn(locals, url.pathname);
     const service = await api.getService(params.slug);
     if (!service.ok) error(404, { message: 'Service not found', code: 'not_found' });
     const form = await request.formData();
