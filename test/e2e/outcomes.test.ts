@@ -12,6 +12,8 @@ const contexts: BrowserContext[] = [];
 let resident: Page;
 let admin: Page;
 let answeredBefore = 0;
+/** The path of the resident's 6-week questionnaire, which her carer is asked about too. */
+let questionnairePath = '';
 
 const PASSWORD = 'CareAssist-demo-2026';
 
@@ -86,6 +88,7 @@ describe('outcomes questionnaires', () => {
     expect(await link.count()).toBe(1);
     await link.click();
     await resident.waitForURL(/\/outcomes\/[0-9a-f-]{36}\/week_6$/);
+    questionnairePath = new URL(resident.url()).pathname;
     expect(await resident.locator('h1').innerText()).toBe('How is your care going?');
     expect(await accessibilityViolations(resident)).toEqual([]);
     await screenshot(resident, 'outcomes-02-questionnaire-desktop');
@@ -135,11 +138,11 @@ describe('outcomes questionnaires', () => {
   it('her carer answers the carer questionnaire without JavaScript', async () => {
     const carer = await signIn('reviewer1@demo.care-assist.test', { javaScriptEnabled: false });
     await carer.goto(`${product.webUrl}/notifications`);
-    await carer
-      .getByRole('link', { name: /the care of the person you look after/ })
-      .first()
-      .click();
-    await carer.waitForURL(/\/outcomes\/[0-9a-f-]{36}\/week_6$/);
+    // The demo carer may be asked about other people's care too: follow the one for the resident's booking.
+    const link = carer.locator(`main a[href="${questionnairePath}"]`);
+    expect(await link.innerText()).toMatch(/How is the care of the person you look after from .* going\?/);
+    await link.click();
+    await carer.waitForURL((url) => url.pathname === questionnairePath);
     expect(await carer.locator('h1').innerText()).toBe('How is the care going for the person you look after?');
     await answerPersonQuestions(carer);
     await choose(carer, 'How satisfied are you with the support you get as a carer?', 'Quite dissatisfied');

@@ -1,7 +1,13 @@
 // Council staff: what outcome records exist (answers from people and carers, delivered hours, admissions),
 // the council-arranged care recorded outside Care Assist, and a form to record more of it.
 import { error, fail } from '@sveltejs/kit';
-import { CARE_TYPE_CODES, isCouncilRole, type CarePackage, type CareType, type OutcomeTotals } from '@care-assist/domain';
+import {
+  CARE_TYPE_CODES,
+  isCouncilRole,
+  type CarePackage,
+  type CareType,
+  type OutcomeTotals,
+} from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireUser } from '$lib/server/access';
