@@ -32,6 +32,9 @@ import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
 import outcomeRoutes from './routes/outcomes/index.ts';
+import insightRoutes from './routes/insight/index.ts';
+import commissionerRoutes from './routes/commissioners/index.ts';
+import openReferralRoutes from './routes/openreferral/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -97,6 +100,10 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
   await fastify.register(outcomeRoutes, { prefix: '/api/v1' });
+  await fastify.register(insightRoutes, { prefix: '/api/v1/insight' });
+  await fastify.register(commissionerRoutes, { prefix: '/api/v1/council/commissioners' });
+  // Open Referral UK keeps the profile's own paths (no /api/v1), so generic ORUK clients find it.
+  await fastify.register(openReferralRoutes, { prefix: '/openreferral', config });
 }
 
 // Not encapsulated: the caller (server.ts, tests) sees the decorations, e.g. app.modules and app.jwt.

@@ -29,6 +29,8 @@ const EnvSchema = Type.Object({
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   /** Reviews, reports and questions one person (or address) may submit per hour. */
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
+  OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -42,6 +44,8 @@ const EnvSchema = Type.Object({
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
+  /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
+  INSIGHT_REFRESH_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });
 type Env = Static<typeof EnvSchema>;
 
@@ -58,13 +62,14 @@ export interface Config {
   reviewIpSalt: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
-  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number };
+  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
   cookieSecure: boolean;
   trustProxy: string;
   metricsToken: string | undefined;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
+  insightRefreshMinutes: number;
 }
 
 export class ConfigError extends Error {}
@@ -99,6 +104,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       reviewsPerHour: env.REVIEW_RATE_LIMIT_PER_HOUR,
+      openDataPerMinute: env.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     trustProxy: env.TRUST_PROXY,
@@ -106,6 +112,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
+    insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
   };
 }
 

@@ -183,7 +183,11 @@ export const ServiceDetailSchema = Type.Object({
   openingDetails: Type.Union([Type.String(), Type.Null()]),
   councilAccredited: Type.Boolean(),
   updatedAt: Type.String(),
-  organisation: Type.Object({ id: Type.String(), name: Type.String(), sector: SectorSchema }),
+  organisation: Type.Object({
+    id: Type.String(),
+    name: Type.String(),
+    sector: Type.Union([SectorSchema, Type.Null()]),
+  }),
   /** Photos in upload order; `fileName` is served by GET /api/v1/photos/{fileName}. */
   photos: Type.Array(Type.Object({ fileName: Type.String(), altText: Type.String() })),
 });

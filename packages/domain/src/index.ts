@@ -14,3 +14,4 @@ export * from './access/permissions.ts';
 export * from './outcomes/index.ts';
 export * from './insight/index.ts';
 export * from './security/safe-redirect.ts';
+export * from './open-referral/schemas.ts';

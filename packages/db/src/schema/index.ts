@@ -17,3 +17,4 @@ export * from './council-care.ts';
 export * from './outcomes.ts';
 export * from './care-records.ts';
 export * from './listing-activity.ts';
+export * from './insight.ts';

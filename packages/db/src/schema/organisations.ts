@@ -8,7 +8,8 @@ import { users } from './users.ts';
 export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
-  sector: text('sector').$type<Sector>().notNull(),
+  /** Null when not known: the CQC data does not say, so CQC-imported organisations start without one. */
+  sector: text('sector').$type<Sector>(),
   cqcProviderId: text('cqc_provider_id').unique(),
   companyNumber: text('company_number'),
   charityNumber: text('charity_number'),

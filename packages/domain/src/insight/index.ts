@@ -3,4 +3,4 @@ export * from './stats.ts';
 export * from './suppression.ts';
 export * from './responses.ts';
 export * from './recognition.ts';
-export * from './access.ts';
+export * from './api-schemas.ts';

@@ -34,7 +34,8 @@ export type OrganisationPatch = Static<typeof OrganisationPatchSchema>;
 export const OrganisationSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   name: Type.String(),
-  sector: SectorSchema,
+  /** Null when not known (an organisation the CQC import made, until its provider says). */
+  sector: Nullable(SectorSchema),
   cqcProviderId: Nullable(Type.String()),
   companyNumber: Nullable(Type.String()),
   charityNumber: Nullable(Type.String()),
@@ -191,7 +192,7 @@ export const VerificationItemSchema = Type.Object({
   organisation: Type.Object({
     id: Type.String(),
     name: Type.String(),
-    sector: SectorSchema,
+    sector: Nullable(SectorSchema),
     cqcProviderId: Nullable(Type.String()),
     verifiedAt: Nullable(Type.String()),
   }),

@@ -63,8 +63,9 @@ export function createCqcImporter({ db, clock }: { db: Database; clock: () => Da
       .insert(organisations)
       .values({
         name: location.providerName ?? `CQC provider ${location.providerId}`,
-        // The CQC data does not say which sector a provider is in; the claiming provider corrects it.
-        sector: 'private',
+        // The CQC data does not say which sector a provider is in: "not known" (null) until the claiming
+        // provider says, so insight never counts these as private.
+        sector: null,
         cqcProviderId: location.providerId,
         source: 'cqc',
         createdAt: now,

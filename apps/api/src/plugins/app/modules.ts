@@ -44,6 +44,11 @@ import { createOutcomeService, type OutcomeService } from '../../modules/outcome
 import { createCareRecordService, type CareRecordService } from '../../modules/outcomes/care-records.ts';
 import { createListingActivity, type ListingActivity } from '../../modules/outcomes/listing-activity.ts';
 import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/outcomes/scheduler.ts';
+import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
+import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
+import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
+import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
+import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
 export interface Modules {
   auth: AuthService;
@@ -67,6 +72,9 @@ export interface Modules {
   careRecords: CareRecordService;
   listingActivity: ListingActivity;
   outcomeScheduler: OutcomeScheduler;
+  commissioners: CommissionerService;
+  insight: InsightService;
+  openReferral: OpenReferralService;
 }
 
 declare module 'fastify' {
@@ -112,6 +120,8 @@ export default fp(
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     const organisations = createOrganisationRepository(db.db);
     const listings = createListingRepository(db.db);
+    const commissioners = createCommissionerService({ db: db.db, clock });
+    const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -170,6 +180,10 @@ export default fp(
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
       }),
       moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      openReferral: createOpenReferralService({
+        repository: createOpenReferralRepository(db.db),
+        webOrigin: config.webOrigin,
+      }),
       questions: createQuestionService({
         db: db.db,
         questions: createQuestionRepository(db.db),
@@ -182,9 +196,21 @@ export default fp(
       careRecords: createCareRecordService({ db: db.db, outcomes: outcomeRepository, clock }),
       listingActivity,
       outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
+      commissioners,
+      insight,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
     app.addHook('onClose', () => app.modules.outcomeScheduler.stop());
+    // Started once the app is ready (the database is migrated by then), stopped on close.
+    let stopInsightSchedule = () => {};
+    app.addHook('onReady', async () => {
+      stopInsightSchedule = startInsightSchedule(insight, {
+        minutes: config.insightRefreshMinutes,
+        clock,
+        onError: (err) => app.log.error({ err }, 'insight refresh failed'),
+      });
+    });
+    app.addHook('onClose', async () => stopInsightSchedule());
   },
   { name: 'modules', dependencies: ['jwt'] },
 );

@@ -21,6 +21,10 @@ export default fp(
           { name: 'auth', description: 'Sign up, sign in, token refresh' },
           { name: 'shortlist', description: 'The services a signed-in user keeps to compare' },
           { name: 'ops', description: 'Health, readiness and metrics' },
+          {
+            name: 'open referral',
+            description: 'The public directory as Open Referral UK (HSDS 3.0 UK profile): published services only',
+          },
         ],
       },
     });

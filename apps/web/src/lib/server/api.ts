@@ -44,7 +44,7 @@ const TIMEOUT_MS = 10_000;
 export const UNAVAILABLE_MESSAGE = 'The service is not available right now, please try again shortly';
 
 let apiUrl: string | undefined;
-function baseUrl(): string {
+export function baseUrl(): string {
   // Read once, on first use: $env/dynamic/private is only populated once the server has started.
   apiUrl ??= (env.API_URL || DEFAULT_API_URL).replace(/\/+$/, '');
   return apiUrl;
@@ -129,6 +129,11 @@ async function readProblem(response: Response): Promise<Problem> {
   } catch {
     return { type: 'about:blank', title: response.statusText || 'Request failed', status: response.status };
   }
+}
+
+/** The sentence to show for a refused call: the API's detail, or its title when it gave none. */
+export function problemMessage(problem: Problem): string {
+  return problem.detail ?? problem.title;
 }
 
 /** API field names can arrive as `postcode`, `/postcode` or `body/postcode`; we want the last part. */

@@ -9,6 +9,7 @@ import {
   type Problem,
   type ProviderListing,
 } from '@care-assist/domain';
+import { problemMessage } from './api';
 
 export type ListingFormValues = Record<string, string | string[]>;
 
@@ -111,7 +112,7 @@ export function listingProblemErrors(problem: Problem): Record<string, string> {
     const name = field.replace(/^\/?body[/.]?/, '').split(/[/.]/)[0] || 'form';
     errors[name] ??= friendlyMessage(name, message);
   }
-  if (Object.keys(errors).length === 0) errors.form = problem.detail ?? problem.title;
+  if (Object.keys(errors).length === 0) errors.form = problemMessage(problem);
   return errors;
 }
 

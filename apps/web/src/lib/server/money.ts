@@ -2,7 +2,7 @@
 // with problem+json mapped to form errors and the form's idempotency key passed through.
 import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { api, problemFieldErrors } from './api';
+import { api, problemFieldErrors, problemMessage } from './api';
 import { callFromAction, formString } from './forms';
 
 /**
@@ -34,7 +34,7 @@ export async function submit<T>(
   const result = call.value;
   if (!result.ok) {
     const errors = problemFieldErrors(result.problem);
-    errors.form = result.problem.detail ?? result.problem.title;
+    errors.form = problemMessage(result.problem);
     return {
       ok: false as const,
       failure: fail(result.status === 409 || result.status === 422 ? result.status : 400, {

@@ -1,17 +1,17 @@
 // The budget holder's personal budget: figures, every ledger entry with a running figure, and a statement.
 import type { BudgetAccount, BudgetDetail } from '@care-assist/domain';
 import { error } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
   const accessToken = requireSignIn(locals, '/budget');
   const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
-  if (!list.ok) error(list.status, list.problem.detail ?? list.problem.title);
+  if (!list.ok) error(list.status, problemMessage(list.problem));
   const first = list.data[0];
   if (!first) return { budget: null };
   const detail = await api.call<BudgetDetail>(`/budgets/${first.id}`, { accessToken });
-  if (!detail.ok) error(detail.status, detail.problem.detail ?? detail.problem.title);
+  if (!detail.ok) error(detail.status, problemMessage(detail.problem));
   return { budget: detail.data };
 }) satisfies PageServerLoad;

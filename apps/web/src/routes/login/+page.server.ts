@@ -1,6 +1,6 @@
 // Sign in: check the email and password with the API, then keep the tokens in httpOnly cookies.
 import { fail, redirect } from '@sveltejs/kit';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
@@ -39,7 +39,7 @@ export const actions = {
         });
       }
       const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
       return fail(result.status === 400 ? 400 : 422, { values, errors: fieldErrors });
     }
 

@@ -1,7 +1,7 @@
 // The council moderation queue: pending, reported and safeguarding reviews, with their pre-checks.
 import { error, fail } from '@sveltejs/kit';
 import { MODERATION_QUEUES, REJECT_REASONS, type ModerationQueue, type RejectReason } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access';
@@ -11,15 +11,14 @@ export const load = (async ({ locals, url }) => {
   const requested = url.searchParams.get('queue') ?? 'pending';
   if (requested === 'questions') {
     const texts = await api.questionQueue(locals.accessToken);
-    if (!texts.ok) error(texts.status, { message: texts.problem.detail ?? texts.problem.title });
+    if (!texts.ok) error(texts.status, { message: problemMessage(texts.problem) });
     return { queue: 'questions' as const, reviews: [], texts: texts.data };
   }
   const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
     ? (requested as ModerationQueue)
     : 'pending';
   const result = await api.moderationQueue(locals.accessToken, queue);
-  if (!result.ok)
-    error(result.status === 403 ? 403 : result.status, { message: result.problem.detail ?? result.problem.title });
+  if (!result.ok) error(result.status === 403 ? 403 : result.status, { message: problemMessage(result.problem) });
   return { queue, reviews: result.data, texts: [] };
 }) satisfies PageServerLoad;
 
@@ -37,8 +36,7 @@ export const actions = {
       decision,
       ...(decision === 'reject' ? { reasonCode: reasonCode as RejectReason } : {}),
     });
-    if (!result.ok)
-      return fail(result.status, { reviewId: id, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId: id, message: problemMessage(result.problem) });
     return { reviewId: id, message: `Done: the ${kind} is now ${result.data.status}.` };
   },
   review: async ({ request, locals }) => {
@@ -58,7 +56,7 @@ export const actions = {
       ...(reasonCode && decision !== 'publish' ? { reasonCode: reasonCode as RejectReason } : {}),
       ...(note ? { note } : {}),
     });
-    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
     return { reviewId, message: `Done: the review is now ${result.data.status.replace('_', ' ')}.` };
   },
 } satisfies Actions;

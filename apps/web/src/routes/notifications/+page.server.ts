@@ -1,14 +1,14 @@
 // The signed-in person's notifications; opening the page does not mark them read, the button does.
 import { error, redirect } from '@sveltejs/kit';
 import type { NotificationList } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
   const accessToken = requireSignIn(locals, '/notifications');
   const result = await api.call<NotificationList>('/notifications', { accessToken });
-  if (!result.ok) error(result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status, problemMessage(result.problem));
   return { notifications: result.data };
 }) satisfies PageServerLoad;
 

@@ -1,7 +1,7 @@
 // The provider portal: my organisations, my listings and their status, staff invitations.
 import { error, fail } from '@sveltejs/kit';
 import { SECTOR_CODES, type Sector } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -40,7 +40,7 @@ export const actions = {
     });
     if (!result.ok) {
       const fieldErrors = problemFieldErrors(result.problem);
-      if (!Object.keys(fieldErrors).length) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      if (!Object.keys(fieldErrors).length) fieldErrors.form = problemMessage(result.problem);
       return fail(result.status, { organisation: { values, errors: fieldErrors } });
     }
     return { registered: result.data.name };
@@ -50,7 +50,7 @@ export const actions = {
     const token = requireSignIn(locals, url);
     const id = formString(await request.formData(), 'id');
     const result = await api.submitListing(token, id);
-    if (!result.ok) return fail(result.status, { submitError: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { submitError: problemMessage(result.problem) });
     return { submittedName: result.data.name };
   },
 
@@ -65,7 +65,7 @@ export const actions = {
     const result = await api.inviteMember(token, organisationId, values as { email: string; role: 'owner' | 'staff' });
     if (!result.ok) {
       const fieldErrors = problemFieldErrors(result.problem);
-      if (!Object.keys(fieldErrors).length) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      if (!Object.keys(fieldErrors).length) fieldErrors.form = problemMessage(result.problem);
       return fail(result.status, { invite: { organisationId, values, errors: fieldErrors } });
     }
     return { invited: result.data.email };

@@ -1,7 +1,7 @@
 // Create an account, then sign straight in: the API answers a registration with a token pair.
 import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
@@ -55,7 +55,7 @@ export const actions = {
         });
       }
       const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
       return fail(result.status === 429 ? 429 : 400, { values, errors: fieldErrors });
     }
 

@@ -1,7 +1,7 @@
 // Search results: read the form from the address, ask the API, and show results or what to fix.
 import { error } from '@sveltejs/kit';
 import { SEARCH_LIMITS, parsePounds } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { readSearchForm, toApiQuery, webFieldFor, type SearchFormValues } from '$lib/search-form';
 import type { PageServerLoad } from './$types';
 
@@ -40,7 +40,7 @@ export const load = (async ({ url, locals }) => {
     return { form, results: result.data, errors: noErrors, generalErrors: noGeneralErrors };
   }
   if (result.status !== 400) {
-    error(result.status, { message: result.problem.detail ?? result.problem.title });
+    error(result.status, { message: problemMessage(result.problem) });
   }
 
   // A search we cannot run (e.g. an unknown postcode): show the form again with the reasons, as a 400.
@@ -53,7 +53,7 @@ export const load = (async ({ url, locals }) => {
     else generalErrors.push(message);
   }
   if (Object.keys(errors).length === 0 && generalErrors.length === 0) {
-    generalErrors.push(result.problem.detail ?? result.problem.title);
+    generalErrors.push(problemMessage(result.problem));
   }
   return { form, results: null, errors, generalErrors };
 }) satisfies PageServerLoad;

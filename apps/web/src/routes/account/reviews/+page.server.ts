@@ -1,6 +1,6 @@
 // My reviews: their status, the moderator's reason when one was given, and withdrawing.
 import { fail } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
@@ -15,7 +15,7 @@ export const actions = {
   withdraw: async ({ request, locals }) => {
     const id = formString(await request.formData(), 'reviewId');
     const result = await api.withdrawReview(locals.accessToken, id);
-    if (!result.ok) return fail(result.status, { message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { message: problemMessage(result.problem) });
     return { message: 'Your review was withdrawn.' };
   },
 } satisfies Actions;

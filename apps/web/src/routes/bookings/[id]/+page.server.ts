@@ -2,7 +2,7 @@
 // Every money-moving form carries an idempotency key rendered with the page, so a resubmission moves nothing.
 import { error, fail } from '@sveltejs/kit';
 import { parsePounds, type BookingDetail, type BudgetAccount } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, params }) => {
   const accessToken = requireSignIn(locals, `/bookings/${params.id}`);
   const result = await api.call<BookingDetail>(`/bookings/${encodeURIComponent(params.id)}`, { accessToken });
-  if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   let budgets: BudgetAccount[] = [];
   if (result.data.viewer === 'requester') {
     const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });

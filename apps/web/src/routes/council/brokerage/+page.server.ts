@@ -1,13 +1,13 @@
 // Council staff: brokerage income from paid invoices, by month and by provider.
 import { error } from '@sveltejs/kit';
 import type { BrokerageIncome } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals }) => {
   const accessToken = requireSignIn(locals, '/council/brokerage');
   const result = await api.call<BrokerageIncome>('/budgets/brokerage-income', { accessToken });
-  if (!result.ok) error(result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status, problemMessage(result.problem));
   return { income: result.data };
 }) satisfies PageServerLoad;

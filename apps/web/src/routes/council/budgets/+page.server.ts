@@ -2,7 +2,7 @@
 // The form carries an idempotency key rendered with the page, so submitting it twice opens one budget.
 import { fail, redirect } from '@sveltejs/kit';
 import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
@@ -14,7 +14,7 @@ export const load = (async ({ locals }) => {
   if (!list.ok)
     return {
       budgets: [] as BudgetAccount[],
-      loadError: list.problem.detail ?? list.problem.title,
+      loadError: problemMessage(list.problem),
       formKey: newFormKey(),
     };
   return { budgets: list.data, loadError: null, formKey: newFormKey() };

@@ -2,7 +2,7 @@
 // rejecting needs a reason and a note for the claimant.
 import { error, fail } from '@sveltejs/kit';
 import { MODERATION_REASON_CODES, type ModerationReason } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
   const token = requirePermission(locals, url, 'verify_providers');
   const claims = await api.organisationClaims(token);
-  if (!claims.ok) error(claims.status, { message: claims.problem.detail ?? claims.problem.title });
+  if (!claims.ok) error(claims.status, { message: problemMessage(claims.problem) });
   return { claims: claims.data.items };
 }) satisfies PageServerLoad;
 
@@ -36,7 +36,7 @@ async function decide(
     return fail(result.status, {
       id,
       action,
-      errors: { form: result.problem.detail ?? result.problem.title },
+      errors: { form: problemMessage(result.problem) },
       values: { note, reasonCode },
     });
   }

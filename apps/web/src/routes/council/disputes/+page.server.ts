@@ -1,7 +1,7 @@
 // Council staff: invoices held in dispute, each with a form to uphold it (approved, payable) or reject it.
 import { fail } from '@sveltejs/kit';
 import type { BookingDetail, DisputedInvoice } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { submit } from '$lib/server/money';
@@ -10,8 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals }) => {
   const accessToken = requirePermission(locals, '/council/disputes', 'manage_budgets');
   const result = await api.call<DisputedInvoice[]>('/invoices/disputed', { accessToken });
-  if (!result.ok)
-    return { invoices: [] as DisputedInvoice[], loadError: result.problem.detail ?? result.problem.title };
+  if (!result.ok) return { invoices: [] as DisputedInvoice[], loadError: problemMessage(result.problem) };
   return { invoices: result.data, loadError: null };
 }) satisfies PageServerLoad;
 

@@ -7,7 +7,7 @@ import {
   type ModerationReason,
   type ServiceStatus,
 } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +19,7 @@ export const load = (async ({ locals, url }) => {
     ? (asked as ServiceStatus)
     : 'pending';
   const queue = await api.verificationQueue(token, status);
-  if (!queue.ok) error(queue.status, { message: queue.problem.detail ?? queue.problem.title });
+  if (!queue.ok) error(queue.status, { message: problemMessage(queue.problem) });
   return { status, queue: queue.data };
 }) satisfies PageServerLoad;
 
@@ -45,7 +45,7 @@ async function decide(
     return fail(result.status, {
       id,
       action,
-      errors: { form: result.problem.detail ?? result.problem.title },
+      errors: { form: problemMessage(result.problem) },
       values: { note, reasonCode },
     });
   }
@@ -61,7 +61,7 @@ export const actions = {
     const form = await request.formData();
     const organisationId = formString(form, 'organisationId');
     const result = await api.verifyOrganisation(token, organisationId);
-    if (!result.ok) return fail(result.status, { errors: { form: result.problem.detail ?? result.problem.title } });
+    if (!result.ok) return fail(result.status, { errors: { form: problemMessage(result.problem) } });
     return { done: `${result.data.name}: organisation verified` };
   },
   publish: (event) => decide('publish', event),

@@ -1,6 +1,6 @@
 // The council's audit log of moderation and verification actions (admins), filtered by target, action or actor.
 import { error } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access';
 
@@ -28,10 +28,10 @@ export const load = (async ({ locals, url }) => {
   const result = await api.auditLog(locals.accessToken, filter);
   if (!result.ok) {
     if (result.status === 400) {
-      const errors: FilterError[] = [{ message: result.problem.detail ?? result.problem.title }];
+      const errors: FilterError[] = [{ message: problemMessage(result.problem) }];
       return { filter, entries: [], errors };
     }
-    error(result.status, { message: result.problem.detail ?? result.problem.title });
+    error(result.status, { message: problemMessage(result.problem) });
   }
   return { filter, entries: result.data, errors: [] as FilterError[] };
 }) satisfies PageServerLoad;

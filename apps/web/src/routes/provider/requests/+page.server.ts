@@ -1,7 +1,7 @@
 // The provider's inbox: quote requests and bookings for their organisation's services.
 import { error, redirect } from '@sveltejs/kit';
 import type { BookingSummary } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +9,7 @@ export const load = (async ({ locals }) => {
   const accessToken = requireSignIn(locals, '/provider/requests');
   if (locals.user?.role !== 'provider') redirect(303, '/bookings');
   const result = await api.call<BookingSummary[]>('/bookings', { accessToken });
-  if (!result.ok) error(result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status, problemMessage(result.problem));
   return {
     waiting: result.data.filter((b) => b.status === 'requested'),
     others: result.data.filter((b) => b.status !== 'requested'),

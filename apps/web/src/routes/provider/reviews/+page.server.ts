@@ -1,6 +1,6 @@
 // The provider's reviews portal: new reviews of its services, and one public reply to each.
 import { error, fail } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
@@ -8,7 +8,7 @@ import { requireSignIn } from '$lib/server/access';
 export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, url.pathname);
   const result = await api.providerReviews(accessToken);
-  if (!result.ok) error(result.status, { message: result.problem.detail ?? result.problem.title });
+  if (!result.ok) error(result.status, { message: problemMessage(result.problem) });
   return { reviews: result.data };
 }) satisfies PageServerLoad;
 
@@ -16,7 +16,7 @@ export const actions = {
   verify: async ({ request, locals }) => {
     const reviewId = formString(await request.formData(), 'reviewId');
     const result = await api.verifyReview(locals.accessToken, reviewId);
-    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
     return { reviewId, message: 'The review now shows as verified.' };
   },
   reply: async ({ request, locals }) => {
@@ -30,7 +30,7 @@ export const actions = {
       changePlanned: change === 'planned',
       changeMade: change === 'made',
     });
-    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
     return { reviewId, message: 'Your reply is published.' };
   },
 } satisfies Actions;

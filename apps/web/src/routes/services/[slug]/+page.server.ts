@@ -2,7 +2,7 @@
 // (filtered and sorted from the query string) and the helpful/report forms.
 import { error, fail } from '@sveltejs/kit';
 import { REPORT_REASONS, type ReportReason } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { countsAsPageView } from '$lib/server/page-views';
 import { readWeeklyCost } from '$lib/weekly-cost-form';
 import { formString } from '$lib/server/forms';
@@ -27,13 +27,13 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
       reviews: reviews.ok ? reviews.data : null,
       reviewFilters: query,
       questions: questions.ok ? questions.data : [],
-      reviewFilterError: reviews.ok ? null : (reviews.problem.detail ?? reviews.problem.title),
+      reviewFilterError: reviews.ok ? null : problemMessage(reviews.problem),
     };
   }
   if (result.status === 404 || result.status === 400) {
     error(404, { message: 'Service not found', code: 'not_found' });
   }
-  error(result.status, { message: result.problem.detail ?? result.problem.title });
+  error(result.status, { message: problemMessage(result.problem) });
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -41,7 +41,7 @@ export const actions = {
     requireSignIn(locals, url.pathname);
     const reviewId = formString(await request.formData(), 'reviewId');
     const result = await api.markHelpful(locals.accessToken, reviewId);
-    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
     return { reviewId, message: 'Thank you: you marked this review as helpful.' };
   },
   report: async ({ request, locals, url }) => {
@@ -56,7 +56,7 @@ export const actions = {
       reason: reason as ReportReason,
       ...(note ? { note } : {}),
     });
-    if (!result.ok) return fail(result.status, { reviewId, message: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
     return { reviewId, message: 'Thank you: a moderator will look at this review.' };
   },
   ask: async ({ request, locals, url, params }) => {
@@ -65,7 +65,7 @@ export const actions = {
     const result = await api.askQuestion(locals.accessToken, params.slug, body);
     if (!result.ok)
       return fail(result.status, {
-        questionMessage: result.problem.errors?.[0]?.message ?? result.problem.detail ?? result.problem.title,
+        questionMessage: result.problem.errors?.[0]?.message ?? problemMessage(result.problem),
         question: body,
       });
     return { questionMessage: 'Thank you: your question will appear once a moderator has checked it.' };
@@ -75,8 +75,7 @@ export const actions = {
     const form = await request.formData();
     const questionId = formString(form, 'questionId');
     const result = await api.answerQuestion(locals.accessToken, questionId, formString(form, 'answer'));
-    if (!result.ok)
-      return fail(result.status, { questionId, questionMessage: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { questionId, questionMessage: problemMessage(result.problem) });
     return { questionId, questionMessage: 'Thank you: your answer will appear once a moderator has checked it.' };
   },
 } satisfies Actions;

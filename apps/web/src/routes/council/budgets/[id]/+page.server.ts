@@ -3,7 +3,7 @@
 // the money once.
 import { error, fail } from '@sveltejs/kit';
 import { MAX_AMOUNT_PENCE, parsePounds, type BudgetDetail } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
@@ -13,7 +13,7 @@ export const load = (async ({ locals, params, url }) => {
   const accessToken = requirePermission(locals, `/council/budgets/${params.id}`, 'manage_budgets');
   if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'There is no such budget');
   const result = await api.call<BudgetDetail>(`/budgets/${encodeURIComponent(params.id)}`, { accessToken });
-  if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   return { budget: result.data, opened: url.searchParams.has('opened'), formKey: newFormKey() };
 }) satisfies PageServerLoad;
 

@@ -1,6 +1,6 @@
 // Accept an invitation to join an organisation: the link from the invitation message.
 import { fail, redirect } from '@sveltejs/kit';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const actions = {
   default: async ({ locals, url, params }) => {
     const token = requireSignIn(locals, url);
     const result = await api.acceptInvitation(token, params.token);
-    if (!result.ok) return fail(result.status, { error: result.problem.detail ?? result.problem.title });
+    if (!result.ok) return fail(result.status, { error: problemMessage(result.problem) });
     redirect(303, '/provider');
   },
 } satisfies Actions;

@@ -1,7 +1,7 @@
 // Edit a listing and its photos. Significant edits to a published listing send it back to the council for review.
 import { error, fail } from '@sveltejs/kit';
 import { PHOTO_LIMITS } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import { listingFromForm, listingProblemErrors, listingToValues } from '$lib/server/listing-form';
@@ -64,7 +64,7 @@ export const actions = {
       }
       if (result.status === 413) fields.photoFile = `The photo must be ${MAX_MB} MB or smaller`;
       if (result.status === 415) fields.photoFile = 'The photo must be a JPEG, PNG or WebP image';
-      if (!Object.keys(fields).length) fields.form = result.problem.detail ?? result.problem.title;
+      if (!Object.keys(fields).length) fields.form = problemMessage(result.problem);
       return fail(result.status, { photoErrors: fields, photoValues: { altText } });
     }
     return { photoAdded: true };

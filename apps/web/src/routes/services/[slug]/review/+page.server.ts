@@ -8,7 +8,7 @@ import {
   type CategoryScores,
   type ReviewerRelationship,
 } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
@@ -67,7 +67,7 @@ export const actions = {
     });
     if (!result.ok) {
       const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = result.problem.detail ?? result.problem.title;
+      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
       return fail(result.status, { values, errors: fieldErrors });
     }
     redirect(303, '/account/reviews?submitted=1');
