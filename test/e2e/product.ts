@@ -1,10 +1,10 @@
 // Starts the real built product the way a newcomer does (`node scripts/start.mjs`, which builds if needed,
 // migrates, seeds, spawns Meilisearch and starts the API and web app) on free ports with a throwaway DATA_DIR.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { makeTempDataDir } from '@care-assist/db';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -27,7 +27,7 @@ export interface RunningProduct {
 }
 
 export async function startProduct(extraEnv: Record<string, string> = {}): Promise<RunningProduct> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'care-assist-e2e-'));
+  const dataDir = await makeTempDataDir('care-assist-e2e-');
   const [webPort, apiPort] = [await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -36,8 +36,10 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     DATA_DIR: dataDir,
     ...extraEnv,
   };
-  // The newcomer's path: embedded PGlite and the bundled Meilisearch, whatever this machine has configured.
-  for (const key of ['DATABASE_URL', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'NODE_ENV']) delete env[key];
+  // The newcomer's path: the embedded PostgreSQL and the bundled Meilisearch, whatever this machine has configured.
+  for (const key of ['DATABASE_URL', 'PG_PORT', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'NODE_ENV']) {
+    delete env[key];
+  }
 
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {

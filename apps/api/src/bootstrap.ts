@@ -1,7 +1,7 @@
-// Brings up what the API depends on: the database (Postgres or embedded PGlite), migrations, demo data
+// Brings up what the API depends on: the database (DATABASE_URL or the embedded PostgreSQL), migrations, demo data
 // when asked, and the search engine (a configured Meilisearch, or the bundled binary spawned locally).
 import type { FastifyBaseLogger } from 'fastify';
-import { createDb, migrate, seedDemoData, type DbHandle } from '@care-assist/db';
+import { migrate, openDatabase, seedDemoData, type DbHandle } from '@care-assist/db';
 import {
   createMeiliSearchIndex,
   createPostgresSearchIndex,
@@ -18,11 +18,14 @@ export interface Runtime {
 }
 
 export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise<Runtime> {
-  const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  log.info(
-    { driver: db.driver },
-    db.driver === 'pg' ? 'connected to PostgreSQL' : 'using embedded PGlite under DATA_DIR',
-  );
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    pgPort: config.pgPort,
+    onLog: (line) => log.debug({ postgres: line }, 'postgres'),
+  });
+  const db = database.handle;
+  log.info(`using ${database.description}`);
   await migrate(db);
   log.info('database migrations applied');
 
@@ -47,7 +50,7 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
       return {
         db,
         search: createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE }),
-        close: () => db.close(),
+        close: () => database.close(),
       };
     }
   }
@@ -65,7 +68,7 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
     search,
     async close() {
       await stopMeili?.();
-      await db.close();
+      await database.close();
     },
   };
 }

@@ -14,6 +14,8 @@ const EnvSchema = Type.Object({
   WEB_ORIGIN: Type.String({ default: 'http://localhost:3000' }),
   DATA_DIR: Type.String({ default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Port of the embedded PostgreSQL (no DATABASE_URL); a free loopback port when unset. */
+  PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
   MEILI_INDEX: Type.String({ default: 'services' }),
@@ -42,6 +44,11 @@ const EnvSchema = Type.Object({
    * machine (the socket's address, never X-Forwarded-For); with it, only callers presenting it.
    */
   METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  /** Retention (see modules/retention): how long each kind of short-lived data is kept, and how often to purge. */
+  RETENTION_SEARCH_EVENT_DAYS: Type.Integer({ minimum: 1, default: 730 }),
+  RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
+  RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
   /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
@@ -56,6 +63,8 @@ export interface Config {
   webOrigin: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Port for the embedded PostgreSQL when there is no databaseUrl. */
+  pgPort: number | undefined;
   meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
   jwtSecret: string;
   /** Salt for hashing the network a review was submitted from (the address itself is never stored). */
@@ -69,6 +78,12 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   brokerageFeePercent: number;
+  retention: {
+    searchEventDays: number;
+    processedOutboxDays: number;
+    idempotencyKeyDays: number;
+    intervalMinutes: number;
+  };
   insightRefreshMinutes: number;
 }
 
@@ -95,6 +110,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     webOrigin: env.WEB_ORIGIN,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    pgPort: env.PG_PORT,
     meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
     jwtSecret,
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
@@ -112,6 +128,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     accessTokenTtlSeconds: 15 * 60,
     refreshTokenTtlDays: 30,
     brokerageFeePercent: env.BROKERAGE_FEE_PERCENT,
+    retention: {
+      searchEventDays: env.RETENTION_SEARCH_EVENT_DAYS,
+      processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
+      idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
+      intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
+    },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
   };
 }

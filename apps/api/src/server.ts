@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import app, { fastifyOptions } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { createRetention } from './modules/retention/retention.ts';
 
 async function main() {
   let config;
@@ -41,6 +42,13 @@ async function main() {
     if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
     else if (sent) server.log.info({ sent }, 'outcomes questionnaires sent');
   });
+
+  const retention = createRetention({ db: runtime.db.db, policy: config.retention, clock: () => new Date() });
+  const stopRetention = retention.schedule(config.retention.intervalMinutes * 60_000, (result) => {
+    if (result instanceof Error) server.log.warn({ err: result }, 'retention purge failed; will retry');
+    else if (result.ran) server.log.info({ purged: result }, 'retention purge done');
+  });
+  server.addHook('onClose', async () => stopRetention());
 
   await server.listen({ host: config.host, port: config.port });
 }

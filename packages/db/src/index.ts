@@ -1,4 +1,6 @@
 export * from './client.ts';
+export * from './embedded-postgres.ts';
+export * from './open.ts';
 export * from './migrate.ts';
 export * from './password.ts';
 export * from './outbox.ts';

@@ -1,6 +1,8 @@
-// Runs the committed drizzle-kit migrations (top-level migrations/) on either driver.
+// Runs the committed drizzle-kit migrations (top-level migrations/), one process at a time: API replicas that
+// start together, or a CLI started beside the API, queue on a PostgreSQL advisory lock instead of racing.
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { migrate as runMigrations } from 'drizzle-orm/node-postgres/migrator';
 import type { DbHandle } from './client.ts';
 
 // Resolved through the package (not import.meta.url) so it also holds inside the bundled API.
@@ -9,12 +11,20 @@ export const MIGRATIONS_FOLDER = path.resolve(
   '../../migrations',
 );
 
+/** Arbitrary but fixed: every Care Assist process migrating any database takes this one lock. */
+export const MIGRATION_LOCK_KEY = 7_316_002_517;
+
 export async function migrate(handle: DbHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
-  if (handle.driver === 'pg') {
-    const { migrate: run } = await import('drizzle-orm/node-postgres/migrator');
-    await run(handle.db as never, { migrationsFolder });
-  } else {
-    const { migrate: run } = await import('drizzle-orm/pglite/migrator');
-    await run(handle.db as never, { migrationsFolder });
+  // A session-level lock lives on one connection, so hold it on a dedicated client from the pool.
+  const client = await handle.pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      await runMigrations(handle.db, { migrationsFolder });
+    } finally {
+      await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    client.release();
   }
 }

@@ -1,12 +1,11 @@
 // `npm run bench`: search latency on the seeded demo data (the same seed always makes the same services).
 // Measures the same query mix three ways: straight from Meilisearch (the floor), through the API answered by
 // Meilisearch, and through the API answered by the Postgres fallback; prints p50/p95 and the ratios.
-// Everything is throwaway: a temporary PGlite database (or DATABASE_URL's, which must be empty) and Meilisearch.
-import { mkdtemp, rm } from 'node:fs/promises';
+// Everything is throwaway: a temporary embedded PostgreSQL (or DATABASE_URL's, which must be empty) and Meilisearch.
+import { rm } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createDb, migrate, seedDemoData } from '@care-assist/db';
+import { makeTempDataDir, migrate, openDatabase, seedDemoData } from '@care-assist/db';
 import { locatePostcode } from '@care-assist/geo';
 import {
   createMeiliSearchIndex,
@@ -18,6 +17,17 @@ import {
 import app, { fastifyOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { NEUTRAL_RANKING_SCORE } from '../modules/services/documents.ts';
+import { parseCliArgs } from './args.ts';
+
+const USAGE = `
+Usage: npm run bench [-- --help]
+
+Search latency on the seeded demo data, measured three ways: Meilisearch direct, the API answered by
+Meilisearch, and the API answered by the Postgres fallback. Everything runs in a throwaway folder.
+Environment: BENCH_REQUESTS (default 400), BENCH_CONCURRENCY (default 4), DATABASE_URL (must be empty).
+`;
+
+parseCliArgs({ usage: USAGE });
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -92,7 +102,7 @@ async function listen(server: FastifyInstance): Promise<string> {
   return server.listen({ host: '127.0.0.1', port: 0 });
 }
 
-const workDir = await mkdtemp(path.join(os.tmpdir(), 'care-assist-bench-'));
+const workDir = await makeTempDataDir('care-assist-bench-');
 const config = loadConfig({
   ...process.env,
   NODE_ENV: 'test',
@@ -101,7 +111,8 @@ const config = loadConfig({
   JWT_SECRET: 'bench-'.padEnd(40, 'x'),
   RATE_LIMIT_PER_MINUTE: '100000000',
 });
-const db = await createDb({ databaseUrl: config.databaseUrl, dataDir: workDir });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: workDir });
+const db = database.handle;
 const meili = await startEmbeddedMeilisearch({ dataDir: workDir });
 const servers: FastifyInstance[] = [];
 try {
@@ -137,7 +148,7 @@ try {
 
   const floor = results[0]!;
   console.log(
-    `\n${indexed.count} services (demo seed, ${db.driver}), ${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ` +
+    `\n${indexed.count} services (demo seed, ${database.description}), ${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ` +
       `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
   );
   console.log('what                              p50 ms   p95 ms   req/s   p95 vs floor');
@@ -150,6 +161,6 @@ try {
 } finally {
   for (const server of servers) await server.close();
   await meili.stop();
-  await db.close();
+  await database.close();
   await rm(workDir, { recursive: true, force: true });
 }

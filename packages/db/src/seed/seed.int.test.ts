@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, count, eq } from 'drizzle-orm';
 import { CARE_TYPE_CODES, haversineKm, type CareType } from '@care-assist/domain';
 import { locatePostcode } from '@care-assist/geo';
-import { createDb, type DbHandle } from '../client.ts';
-import { migrate } from '../migrate.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/database.ts';
+import type { DbHandle } from '../client.ts';
 import { verifyPassword } from '../password.ts';
 import {
   bookings,
@@ -20,10 +20,16 @@ import {
 import { AT_HOME_CARE_TYPES, HOME_CARE_VISIT_RANGE, PRICE_RANGES } from './care.ts';
 import { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, seedDemoData } from './index.ts';
 
+// Every database made here is dropped when the file ends (closing a handle early is fine).
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  for (const database of databases) await database.drop();
+});
+
 async function freshDb(): Promise<DbHandle> {
-  const handle = await createDb({ inMemory: true });
-  await migrate(handle);
-  return handle;
+  const database = await createTestDatabase();
+  databases.push(database);
+  return database.handle;
 }
 
 async function counts(handle: DbHandle) {

@@ -56,10 +56,15 @@ export const actions = {
   accept: async ({ locals, params, request }) => {
     const form = await request.formData();
     const funding = formString(form, 'funding');
+    // Name the quote the resident was shown, so a re-quote in between is refused rather than accepted unseen.
+    const seen = {
+      quotedWeeklyPence: Number(formString(form, 'quotedWeeklyPence')),
+      quotedAt: formString(form, 'quotedAt') || undefined,
+    };
     const body =
       funding === 'budget'
-        ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined }
-        : { funding };
+        ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined, ...seen }
+        : { funding, ...seen };
     const result = await submit(locals, form, `/bookings/${params.id}/accept`, body, { action: 'accept', money: true });
     return result.ok ? { action: 'accept', done: 'Quote accepted.' } : result.failure;
   },

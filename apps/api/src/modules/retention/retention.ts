@@ -1,0 +1,88 @@
+// Data we keep only for a while, purged on a schedule: search-outbox rows already applied to the index,
+// idempotency keys past the window in which a client may retry, refresh tokens past their expiry (expired tokens
+// are refused anyway, so nothing needs them), and the anonymous search events past the configured period.
+// Several API processes may run the schedule: a transaction-level advisory lock lets one purge at a time.
+import { and, isNotNull, lt, sql } from 'drizzle-orm';
+import { idempotencyKeys, refreshTokens, searchEvents, searchOutbox, type Database } from '@care-assist/db';
+
+export interface RetentionPolicy {
+  /** Applied search-outbox rows are kept this long (for diagnosing sync problems). */
+  processedOutboxDays: number;
+  /** A money-moving request may be retried with its Idempotency-Key for this long. */
+  idempotencyKeyDays: number;
+  /** The anonymous search log behind the council's demand insight. */
+  searchEventDays: number;
+}
+
+export interface RetentionReport {
+  processedOutboxRows: number;
+  idempotencyKeys: number;
+  refreshTokens: number;
+  searchEvents: number;
+  /** False when another process held the lock and this run did nothing. */
+  ran: boolean;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Fixed key for the purge's advisory lock (distinct from the migration lock). */
+const RETENTION_LOCK_KEY = 7_316_002_518;
+
+export function createRetention({ db, policy, clock }: { db: Database; policy: RetentionPolicy; clock: () => Date }) {
+  return {
+    async purge(): Promise<RetentionReport> {
+      const now = clock();
+      const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+      return db.transaction(async (tx) => {
+        const locked = await tx.execute<{ locked: boolean }>(
+          sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as locked`,
+        );
+        if (!locked.rows[0]?.locked) {
+          return { processedOutboxRows: 0, idempotencyKeys: 0, refreshTokens: 0, searchEvents: 0, ran: false };
+        }
+        const outbox = await tx
+          .delete(searchOutbox)
+          .where(
+            and(isNotNull(searchOutbox.processedAt), lt(searchOutbox.processedAt, before(policy.processedOutboxDays))),
+          )
+          .returning({ id: searchOutbox.id });
+        const keys = await tx
+          .delete(idempotencyKeys)
+          .where(lt(idempotencyKeys.createdAt, before(policy.idempotencyKeyDays)))
+          .returning({ id: idempotencyKeys.id });
+        const tokens = await tx
+          .delete(refreshTokens)
+          .where(lt(refreshTokens.expiresAt, now))
+          .returning({ id: refreshTokens.id });
+        const events = await tx
+          .delete(searchEvents)
+          .where(lt(searchEvents.occurredAt, before(policy.searchEventDays)))
+          .returning({ id: searchEvents.id });
+        return {
+          processedOutboxRows: outbox.length,
+          idempotencyKeys: keys.length,
+          refreshTokens: tokens.length,
+          searchEvents: events.length,
+          ran: true,
+        };
+      });
+    },
+
+    /** Purges now and then every `intervalMs`; failures are reported and retried at the next tick. */
+    schedule(intervalMs: number, onResult: (report: RetentionReport | Error) => void): () => void {
+      const tick = () => {
+        this.purge().then(onResult, (error: unknown) =>
+          onResult(error instanceof Error ? error : new Error(String(error))),
+        );
+      };
+      const first = setTimeout(tick, 5_000);
+      const timer = setInterval(tick, intervalMs);
+      first.unref();
+      timer.unref();
+      return () => {
+        clearTimeout(first);
+        clearInterval(timer);
+      };
+    },
+  };
+}
+export type Retention = ReturnType<typeof createRetention>;

@@ -1,0 +1,97 @@
+// The scheduled purge removes exactly what is past its retention period and keeps everything else.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idempotencyKeys, refreshTokens, searchEvents, searchOutbox, users } from '@care-assist/db';
+import { createRetention } from '../src/modules/retention/retention.ts';
+import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
+
+const NOW = new Date('2026-11-30T12:00:00Z');
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+const policy = { processedOutboxDays: 7, idempotencyKeyDays: 30, searchEventDays: 730 };
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+describe('retention purge', () => {
+  it('deletes processed outbox rows, idempotency keys, expired refresh tokens and search events past their period', async () => {
+    const db = database.handle.db;
+    const [user] = await db
+      .insert(users)
+      .values({ email: `r-${randomUUID()}@example.test`, passwordHash: 'x', displayName: 'R', role: 'resident' })
+      .returning();
+    const serviceId = randomUUID();
+    await db.insert(searchOutbox).values([
+      { aggregateId: serviceId, processedAt: daysAgo(8), createdAt: daysAgo(8) }, // purged
+      { aggregateId: serviceId, processedAt: daysAgo(6), createdAt: daysAgo(6) }, // kept: recent
+      { aggregateId: serviceId, processedAt: null, createdAt: daysAgo(90) }, // kept: not yet applied
+    ]);
+    const key = (days: number) => ({
+      userId: user!.id,
+      key: randomUUID(),
+      route: 'POST /api/v1/x',
+      requestHash: 'h',
+      createdAt: daysAgo(days),
+    });
+    await db.insert(idempotencyKeys).values([key(31), key(29)]);
+    const token = (expiresInDays: number) => ({
+      userId: user!.id,
+      familyId: randomUUID(),
+      tokenHash: randomUUID(),
+      expiresAt: daysAgo(-expiresInDays),
+    });
+    await db.insert(refreshTokens).values([token(-1), token(1)]);
+    const event = (days: number) => ({
+      filters: {},
+      resultCount: 1,
+      backend: 'postgres' as const,
+      occurredAt: daysAgo(days),
+    });
+    await db.insert(searchEvents).values([event(731), event(729), event(1)]);
+
+    const retention = createRetention({ db, policy, clock: () => NOW });
+    expect(await retention.purge()).toEqual({
+      processedOutboxRows: 1,
+      idempotencyKeys: 1,
+      refreshTokens: 1,
+      searchEvents: 1,
+      ran: true,
+    });
+
+    const count = async (
+      table: typeof searchOutbox | typeof idempotencyKeys | typeof refreshTokens | typeof searchEvents,
+    ) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+    expect(await count(searchOutbox)).toBe(2);
+    expect(await count(idempotencyKeys)).toBe(1);
+    expect(await count(refreshTokens)).toBe(1);
+    expect(await count(searchEvents)).toBe(2);
+
+    // Nothing left to purge: a second run deletes nothing.
+    expect(await retention.purge()).toMatchObject({
+      processedOutboxRows: 0,
+      idempotencyKeys: 0,
+      refreshTokens: 0,
+      searchEvents: 0,
+    });
+  });
+
+  it('lets only one process purge at a time', async () => {
+    const db = database.handle.db;
+    const retention = createRetention({ db, policy, clock: () => NOW });
+    const client = await database.handle.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(7316002518)');
+      expect((await retention.purge()).ran).toBe(false);
+      await client.query('commit');
+    } finally {
+      client.release();
+    }
+    expect((await retention.purge()).ran).toBe(true);
+  });
+});

