@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingDetail, BudgetDetail, DisputedInvoice, NotificationList } from '@care-assist/domain';
 import { eq } from 'drizzle-orm';
 import { brokerageFees, budgetLedger } from '@care-assist/db';
+import { makeService } from './helpers/factories.ts';
 import { caller, ledgerRowCount, makePerson, makeProvider, type Person, seenQuote } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -364,6 +365,42 @@ describe('bad input changes nothing', () => {
       400,
     );
     expect(problem.detail).toMatch(/outside the budget period/);
+  });
+
+  it('refuses to pay from a budget where the service does not accept personal budgets, and says so', async () => {
+    const db = ctx.database.handle.db;
+    const selfFundedOnly = await makeService(db, {
+      organisationId: provider.organisation.id,
+      fundingAccepted: ['self_funded'],
+    });
+    const requested = await call(holder, 'POST', '/api/v1/bookings', {
+      serviceId: selfFundedOnly.id,
+      careType: 'home_care',
+      startDate: '2026-06-08',
+      durationWeeks: 4,
+    });
+    const id = requested.json<BookingDetail>().id;
+    expect(requested.json<BookingDetail>().acceptsPersonalBudget).toBe(false);
+    const quoted = await call(provider.member, 'POST', `/api/v1/bookings/${id}/quote`, {
+      weeklyPence: 10_000,
+      startDate: '2026-06-08',
+      terms: 'Four weeks notice either way.',
+    });
+    expect(quoted.statusCode, quoted.body).toBe(200);
+    const problem = await expectNoMoneyMoved(
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, holder, id)),
+      }),
+      400,
+    );
+    expect(problem.detail).toMatch(/does not accept personal budgets/);
+    expect((await call(holder, 'GET', `/api/v1/bookings/${id}`)).json<BookingDetail>().status).toBe('quoted');
+    const selfFunded = await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+      funding: 'self_funded',
+      ...(await seenQuote(ctx, holder, id)),
+    });
+    expect(selfFunded.statusCode, selfFunded.body).toBe(200);
   });
 
   it('refuses to accept when the budget cannot cover the booking, and says why', async () => {

@@ -178,6 +178,8 @@ export const BookingSummarySchema = Type.Object({
   serviceId: Uuid,
   serviceName: Type.String(),
   serviceSlug: Type.String(),
+  /** Whether the service takes payment from a personal budget or direct payment (its funding accepted). */
+  acceptsPersonalBudget: Type.Boolean(),
   organisationName: Type.String(),
   requesterId: Uuid,
   requesterName: Type.String(),

@@ -270,6 +270,12 @@ export function createBookingService(deps: BookingDeps) {
       const { record, viewer } = await views.load(actor, bookingId);
       requireViewer(viewer, ['requester'], 'the person who asked for the quote');
       let accountId: string | null = null;
+      if (input.funding === 'budget' && !record.service.fundingAccepted.includes('personal_budget')) {
+        // The service's own statement of what it accepts; the search filter and the quote page use the same.
+        throw new ValidationFailed(`${record.service.name} does not accept personal budgets or direct payments.`, [
+          { field: 'funding', message: 'This service does not accept personal budgets: choose to pay it yourself' },
+        ]);
+      }
       if (input.funding === 'budget') {
         const account = input.budgetAccountId
           ? (await budgets.findAccount(input.budgetAccountId))?.account

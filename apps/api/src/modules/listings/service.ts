@@ -2,8 +2,10 @@
 // caller belongs to the listing's organisation, whatever route or caller reaches it.
 import { randomBytes } from 'node:crypto';
 import {
+  changedListingFields,
   isSignificantEdit,
   nextStatus,
+  normaliseListingInput,
   type ListingCreate,
   type ListingEditResult,
   type ListingPatch,
@@ -17,20 +19,21 @@ import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toProviderListing } from './documents.ts';
 import { locateListingPostcode, slugify } from './location.ts';
+import type { RatingAggregator } from '../ratings/aggregator.ts';
 import type { ListingRecord, ListingRepository, NewListing } from './repository.ts';
 
 interface ListingDeps {
   db: Database;
   listings: ListingRepository;
   organisations: OrganisationRepository;
+  /** Prices feed value for money across the rating group; where a service is decides its group. */
+  aggregator: Pick<RatingAggregator, 'refreshValueScores' | 'refreshForService' | 'refreshGroup'>;
   clock: () => Date;
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-}
+const PRICE_FIELDS = ['pricePerHourPence', 'pricePerVisitPence', 'pricePerNightPence', 'pricePerWeekPence'];
 
-export function createListingService({ db, listings, organisations, clock }: ListingDeps) {
+export function createListingService({ db, listings, organisations, aggregator, clock }: ListingDeps) {
   async function uniqueSlug(name: string, town: string, tx: Executor): Promise<string> {
     const base = slugify(name, town) || 'care-service';
     if (!(await listings.slugTaken(base, tx))) return base;
@@ -57,7 +60,8 @@ export function createListingService({ db, listings, organisations, clock }: Lis
     },
 
     /** A new listing starts as a draft: nothing is public until the council publishes it. */
-    async create(actor: Actor | null, body: ListingCreate): Promise<ProviderListing> {
+    async create(actor: Actor | null, input: ListingCreate): Promise<ProviderListing> {
+      const body = normaliseListingInput(input);
       return db.transaction(async (tx) => {
         const { organisation } = await requireMembership(organisations, actor, body.organisationId, { tx });
         const { organisationId, postcode, ...fields } = body;
@@ -88,19 +92,18 @@ export function createListingService({ db, listings, organisations, clock }: Lis
      * details stay published. We chose not to keep the old version live meanwhile: the public must never
      * see a listing whose claims nobody has checked, and a stale version could mislead just as much.
      */
-    async update(actor: Actor | null, id: string, patch: ListingPatch): Promise<ListingEditResult> {
+    async update(actor: Actor | null, id: string, input: ListingPatch): Promise<ListingEditResult> {
+      // Blank optional fields are null and edits are compared by meaning, so re-posting a listing as the
+      // form shows it changes nothing and never sends a published listing back to review.
+      const patch = normaliseListingInput(input);
       return db.transaction(async (tx) => {
         const record = await ownListing(actor, id, tx);
         const current = record.service;
-        const changes: Partial<NewListing> = {};
-        const changed: string[] = [];
-        for (const [field, value] of Object.entries(patch) as [keyof ListingPatch, unknown][]) {
-          if (field === 'postcode') continue;
-          if (!sameValue(current[field as keyof typeof current], value)) {
-            (changes as Record<string, unknown>)[field] = value;
-            changed.push(field);
-          }
-        }
+        const { postcode: _postcode, ...fields } = patch;
+        const changed = changedListingFields(current, fields);
+        const changes: Partial<NewListing> = Object.fromEntries(
+          changed.map((field) => [field, fields[field as keyof typeof fields]]),
+        );
         if (patch.postcode !== undefined) {
           const located = locateListingPostcode(patch.postcode);
           if (located.postcode !== current.postcode) {
@@ -119,6 +122,14 @@ export function createListingService({ db, listings, organisations, clock }: Lis
         }
         const row = await listings.update(id, { ...changes, updatedAt: clock() }, tx);
         await enqueueServiceSearchSync(tx, [id]);
+        // Rating groups are main care type + county. Moving group changes both groups' priors and medians;
+        // a new price only moves the group's median price, so only value scores need recomputing.
+        if (row.careTypes[0] !== current.careTypes[0] || row.county !== current.county) {
+          await aggregator.refreshGroup(current.careTypes, current.county, tx);
+          await aggregator.refreshForService(id, tx);
+        } else if (changed.some((field) => PRICE_FIELDS.includes(field))) {
+          await aggregator.refreshValueScores(row.careTypes, row.county, tx);
+        }
         return { listing: toProviderListing({ service: row, organisation: record.organisation }), backToReview };
       });
     },
