@@ -35,6 +35,7 @@ import photoRoutes from './routes/photos/index.ts';
 import outcomeRoutes from './routes/outcomes/index.ts';
 import insightRoutes from './routes/insight/index.ts';
 import commissionerRoutes from './routes/commissioners/index.ts';
+import providerInsightRoutes from './routes/provider-insight/index.ts';
 import openReferralRoutes from './routes/openreferral/index.ts';
 
 export interface AppOptions {
@@ -104,6 +105,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(outcomeRoutes, { prefix: '/api/v1' });
   await fastify.register(insightRoutes, { prefix: '/api/v1/insight' });
   await fastify.register(commissionerRoutes, { prefix: '/api/v1/council/commissioners' });
+  await fastify.register(providerInsightRoutes, { prefix: '/api/v1/provider/insight' });
   // Open Referral UK keeps the profile's own paths (no /api/v1), so generic ORUK clients find it.
   await fastify.register(openReferralRoutes, { prefix: '/openreferral', config });
 }

@@ -9,6 +9,7 @@ import {
   reviewFlags,
   reviewResponses,
   reviews,
+  searchEvents,
   serviceRatings,
   services,
   users,
@@ -19,6 +20,7 @@ import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
 import { demoOutcomeRowCount, generateDemoOutcomes, seedOutcomes } from './outcomes.ts';
+import { generateDemoSearches } from './searches.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES, SPECIALISMS_BY_CARE_TYPE } from './care.ts';
@@ -67,6 +69,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
 
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
   const demoReviews = generateDemoReviews(data, options.seed ?? DEFAULT_SEED);
+  const demoSearches = generateDemoSearches(data, options.seed ?? DEFAULT_SEED);
   data.users.push(...demoReviews.reviewers);
   data.ratings = demoReviews.ratings;
   const demoOutcomes = generateDemoOutcomes(
@@ -88,7 +91,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     demoReviews.reviews.length +
     demoReviews.responses.length +
     demoReviews.flags.length +
-    demoOutcomeRowCount(demoOutcomes);
+    demoOutcomeRowCount(demoOutcomes) +
+    demoSearches.length;
   let done = 0;
   options.onProgress?.(done, total);
 
@@ -114,6 +118,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     await seedProviderListings(tx);
     await seedOutcomes(tx, demoOutcomes, write);
+    await write(demoSearches, (batch) => tx.insert(searchEvents).values(batch));
     return true;
   });
   if (!written) return skipped;
