@@ -162,6 +162,8 @@ export const POLICY: Record<string, Access> = {
   'POST /api/v1/insight/refresh': council,
   'GET /api/v1/insight/:view': council,
   'GET /api/v1/insight/:view/csv/:table': council,
+  // Members of the organisation only (checked per organisation in modules/insight/provider-insight.ts).
+  'GET /api/v1/provider/insight': signedIn,
   'GET /api/v1/council/commissioners': only('admin'),
   'PUT /api/v1/council/commissioners/:userId': only('admin'),
   'DELETE /api/v1/council/commissioners/:userId': only('admin'),
