@@ -19,6 +19,7 @@ import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
+import { demoOutcomeRowCount, generateDemoOutcomes, seedOutcomes } from './outcomes.ts';
 import { generateDemoSearches } from './searches.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
@@ -30,6 +31,11 @@ export { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } 
 
 export interface SeedOptions {
   seed?: number;
+  /**
+   * "Today" for the one clock-relative part of the demo: the demo resident's booking, whose outcomes
+   * questionnaire is due whenever the demo is started. Defaults to the real clock.
+   */
+  now?: Date;
   /** Rows written so far out of the total; called after each batch. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -66,6 +72,12 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
   const demoSearches = generateDemoSearches(data, options.seed ?? DEFAULT_SEED);
   data.users.push(...demoReviews.reviewers);
   data.ratings = demoReviews.ratings;
+  const demoOutcomes = generateDemoOutcomes(
+    data,
+    demoReviews.reviewers,
+    options.seed ?? DEFAULT_SEED,
+    options.now ?? new Date(),
+  );
   // argon2 is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userRows = data.users.map((user) => ({ ...user, passwordHash }));
@@ -79,6 +91,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     demoReviews.reviews.length +
     demoReviews.responses.length +
     demoReviews.flags.length +
+    demoOutcomeRowCount(demoOutcomes) +
     demoSearches.length;
   let done = 0;
   options.onProgress?.(done, total);
@@ -87,8 +100,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     // Someone may have seeded (or signed up) while we were hashing.
     if (await hasUsers(tx)) return false;
-    const write = async <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>) => {
-      for (const batch of chunks(rows, BATCH_SIZE)) {
+    const write = async <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>, size = BATCH_SIZE) => {
+      for (const batch of chunks(rows, size)) {
         await insert(batch);
         done += batch.length;
         options.onProgress?.(done, total);
@@ -104,6 +117,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     await seedProviderListings(tx);
+    await seedOutcomes(tx, demoOutcomes, write);
     await write(demoSearches, (batch) => tx.insert(searchEvents).values(batch));
     return true;
   });
