@@ -178,4 +178,7 @@ export const POLICY: Record<string, Access> = {
   'GET /openreferral/taxonomies/:id': anyone,
   'GET /openreferral/taxonomy_terms': anyone,
   'GET /openreferral/taxonomy_terms/:id': anyone,
+  // Open data downloads: public, no personal data (modules/open-data).
+  'GET /api/v1/open-data': anyone,
+  'GET /api/v1/open-data/:file': anyone,
 };
