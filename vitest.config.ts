@@ -31,6 +31,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/setup/browser.ts'],
+          setupFiles: ['test/e2e/fail-on-csp.ts'],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,

@@ -8,14 +8,36 @@ import { inject } from 'vitest';
 
 export const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts/e2e');
 
+const cspViolations: string[] = [];
+
+/** The CSP violations logged since the last call (test/e2e/fail-on-csp.ts fails a test that has any). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0);
+}
+
+/** Chromium logs each refused inline style or script as a console error naming the Content Security Policy. */
+function watchForCspViolations(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) {
+        cspViolations.push(`${message.location().url}: ${message.text()}`);
+      }
+    });
+    return context;
+  };
+  return browser;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const browser = inject('browser');
-  return chromium.launch({
-    executablePath: browser.executablePath,
+  const choice = inject('browser');
+  const browser = await chromium.launch({
+    executablePath: choice.executablePath,
     headless: true,
     args: [
-      ...browser.args,
+      ...choice.args,
       '--headless',
       '--no-sandbox',
       '--disable-gpu',
@@ -26,6 +48,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ].filter((flag, i, all) => all.indexOf(flag) === i),
   });
+  return watchForCspViolations(browser);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -31,7 +31,8 @@ async function signIn(email: string) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/account/);
+  // Each role lands where its work is (residents /account, council staff /moderation).
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 async function signOut() {

@@ -13,6 +13,7 @@ import jwt from './plugins/external/jwt.ts';
 import metrics from './plugins/external/metrics.ts';
 import problemJson from './plugins/app/problem-json.ts';
 import actor from './plugins/app/actor.ts';
+import { createSessionCheck } from './modules/auth/session-check.ts';
 import modules from './plugins/app/modules.ts';
 import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -72,12 +73,13 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(jwt, { config });
   await fastify.register(metrics);
 
-  await fastify.register(actor);
+  const clock = opts.clock ?? (() => new Date());
+  await fastify.register(actor, { isSessionLive: createSessionCheck(opts.db.db, clock) });
   await fastify.register(modules, {
     config,
     db: opts.db,
     search: opts.search,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
   });
 
   await fastify.register(healthRoutes, { metricsToken: config.metricsToken });

@@ -50,6 +50,16 @@ export class NotFound extends HttpProblem {
   }
 }
 
+/** Slow down: `retryAfterSeconds` becomes the Retry-After header. */
+export class TooManyRequests extends HttpProblem {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(429, 'Too many requests', detail);
+  }
+}
+
 export class Conflict extends HttpProblem {
   constructor(detail: string) {
     super(409, 'Conflict', detail);

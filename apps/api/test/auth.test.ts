@@ -1,4 +1,6 @@
 import { createSigner } from 'fast-jwt';
+import { eq } from 'drizzle-orm';
+import { users } from '@care-assist/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -81,7 +83,10 @@ describe('registration', () => {
   });
 
   it('lets an admin create a moderator without signing the admin out', async () => {
-    const adminToken = ctx.app.jwt.sign({ sub: (await register()).json.user.id, role: 'admin' });
+    // The token's role must be the account's role (a signed claim alone is not enough), so make the account an admin.
+    const adminId = (await register()).json.user.id;
+    await ctx.database.handle.db.update(users).set({ role: 'admin' }).where(eq(users.id, adminId));
+    const adminToken = ctx.app.jwt.sign({ sub: adminId, role: 'admin' });
     const res = await ctx.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',

@@ -69,7 +69,7 @@ async function fixture(stage: Stage): Promise<Fixture> {
     terms: 'Standard.',
   });
   if (stage === 'quoted') return fx;
-  await step(holder, `/api/v1/bookings/${fx.bookingId}/accept`, { funding: 'budget' });
+  await step(holder, `/api/v1/bookings/${fx.bookingId}/accept`, { funding: 'budget', quotedWeeklyPence: 10_000 });
   await step(member, `/api/v1/bookings/${fx.bookingId}/start`);
   ctx.clock.now = new Date('2026-06-20T10:00:00Z');
   if (stage === 'active') return fx;
@@ -201,7 +201,7 @@ const MATRIX: Row[] = [
     stage: 'quoted',
     method: 'POST',
     url: (f) => `/api/v1/bookings/${f.bookingId}/accept`,
-    body: () => ({ funding: 'self_funded' }),
+    body: () => ({ funding: 'self_funded', quotedWeeklyPence: 10_000 }),
     expect: codes(401, 200, 404, 403, 404, 404, 403),
   },
   {

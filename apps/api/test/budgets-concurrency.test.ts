@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFigures, committedForBooking, type BookingDetail, type BudgetDetail } from '@care-assist/domain';
 import { brokerageFees, budgetLedger, invoices } from '@care-assist/db';
-import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
+import { caller, makePerson, makeProvider, type Person, seenQuote } from './helpers/budgets.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -83,7 +83,12 @@ describe('100 simultaneous requests against one budget', () => {
   it('100 accepts at once: exactly as many succeed as the budget covers, the rest are refused', async () => {
     const ids = await quotedBookings(100);
     const results = await Promise.all(
-      ids.map((id) => call(holder, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' })),
+      ids.map(async (id) =>
+        call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+          funding: 'budget',
+          ...(await seenQuote(ctx, holder, id)),
+        }),
+      ),
     );
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
@@ -124,7 +129,12 @@ describe('100 simultaneous requests against one budget', () => {
         call(holder, 'POST', `/api/v1/invoices/${id}/pay`, undefined, randomUUID()),
         call(holder, 'POST', `/api/v1/invoices/${id}/pay`, undefined, randomUUID()),
       ]),
-      ...moreBookings.map((id) => call(holder, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' })),
+      ...moreBookings.map(async (id) =>
+        call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+          funding: 'budget',
+          ...(await seenQuote(ctx, holder, id)),
+        }),
+      ),
     ];
     expect(requests).toHaveLength(100);
     const results = await Promise.all(requests);

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { BookingDetail, BudgetDetail, DisputedInvoice, NotificationList } from '@care-assist/domain';
 import { eq } from 'drizzle-orm';
 import { brokerageFees, budgetLedger } from '@care-assist/db';
-import { caller, ledgerRowCount, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
+import { makeService } from './helpers/factories.ts';
+import { caller, ledgerRowCount, makePerson, makeProvider, type Person, seenQuote } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;
@@ -94,7 +95,10 @@ describe('the whole journey', () => {
     ]);
 
     // Accept from the budget: four weeks at £350 are committed.
-    const accepted = await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, { funding: 'budget' });
+    const accepted = await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
+      funding: 'budget',
+      ...(await seenQuote(ctx, holder, bookingId)),
+    });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json<BookingDetail>()).toMatchObject({ status: 'accepted', committedPence: 140_000 });
     expect((await figures(holder, budget.id)).figures).toMatchObject({
@@ -192,7 +196,7 @@ describe('the whole journey', () => {
     const who = await makePerson(ctx, 'resident');
     const budget = await openBudget(who, 500_000);
     const id = await quotedBooking(who, 20_000, '2026-07-01', 2);
-    await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' });
+    await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget', ...(await seenQuote(ctx, who, id)) });
     expect((await figures(who, budget.id)).figures.committedPence).toBe(40_000);
     const cancelled = await call(who, 'POST', `/api/v1/bookings/${id}/cancel`, { reason: 'Moved in with family' });
     expect(cancelled.statusCode, cancelled.body).toBe(200);
@@ -206,7 +210,10 @@ describe('the whole journey', () => {
     const budget = await openBudget(who, 500_000);
     at('2027-03-20T10:00:00Z');
     const id = await quotedBooking(who, 70_000, '2027-03-29', 4);
-    const accepted = await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' });
+    const accepted = await call(who, 'POST', `/api/v1/bookings/${id}/accept`, {
+      funding: 'budget',
+      ...(await seenQuote(ctx, who, id)),
+    });
     expect(accepted.json<BookingDetail>().committedPence).toBe(30_000); // 29, 30, 31 March
     expect((await figures(who, budget.id)).figures.availablePence).toBe(470_000);
   });
@@ -215,7 +222,10 @@ describe('the whole journey', () => {
     const who = await makePerson(ctx, 'resident');
     const budget = await openBudget(who, 100_000);
     const id = await quotedBooking(who, 20_000);
-    const accepted = await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'self_funded' });
+    const accepted = await call(who, 'POST', `/api/v1/bookings/${id}/accept`, {
+      funding: 'self_funded',
+      ...(await seenQuote(ctx, who, id)),
+    });
     expect(accepted.json<BookingDetail>()).toMatchObject({ status: 'accepted', funding: 'self_funded' });
     expect(await ledgerRowCount(ctx.database.handle.db, budget.id)).toBe(1);
   });
@@ -224,7 +234,7 @@ describe('the whole journey', () => {
     const who = await makePerson(ctx, 'resident');
     await openBudget(who, 500_000);
     const id = await quotedBooking(who, 20_000);
-    await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' });
+    await call(who, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget', ...(await seenQuote(ctx, who, id)) });
     const started = await call(provider.member, 'POST', `/api/v1/bookings/${id}/start`);
     expect(started.statusCode, started.body).toBe(200);
     at('2026-06-20T10:00:00Z');
@@ -348,20 +358,98 @@ describe('bad input changes nothing', () => {
     at('2027-03-25T10:00:00Z');
     const id = await quotedBooking(holder, 10_000, '2027-04-05', 2);
     const problem = await expectNoMoneyMoved(
-      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' }),
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, holder, id)),
+      }),
       400,
     );
     expect(problem.detail).toMatch(/outside the budget period/);
   });
 
+  it('refuses to pay from a budget where the service does not accept personal budgets, and says so', async () => {
+    const db = ctx.database.handle.db;
+    const selfFundedOnly = await makeService(db, {
+      organisationId: provider.organisation.id,
+      fundingAccepted: ['self_funded'],
+    });
+    const requested = await call(holder, 'POST', '/api/v1/bookings', {
+      serviceId: selfFundedOnly.id,
+      careType: 'home_care',
+      startDate: '2026-06-08',
+      durationWeeks: 4,
+    });
+    const id = requested.json<BookingDetail>().id;
+    expect(requested.json<BookingDetail>().acceptsPersonalBudget).toBe(false);
+    const quoted = await call(provider.member, 'POST', `/api/v1/bookings/${id}/quote`, {
+      weeklyPence: 10_000,
+      startDate: '2026-06-08',
+      terms: 'Four weeks notice either way.',
+    });
+    expect(quoted.statusCode, quoted.body).toBe(200);
+    const problem = await expectNoMoneyMoved(
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, holder, id)),
+      }),
+      400,
+    );
+    expect(problem.detail).toMatch(/does not accept personal budgets/);
+    expect((await call(holder, 'GET', `/api/v1/bookings/${id}`)).json<BookingDetail>().status).toBe('quoted');
+    const selfFunded = await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+      funding: 'self_funded',
+      ...(await seenQuote(ctx, holder, id)),
+    });
+    expect(selfFunded.statusCode, selfFunded.body).toBe(200);
+  });
+
   it('refuses to accept when the budget cannot cover the booking, and says why', async () => {
     const id = await quotedBooking(holder, 100_000, '2026-06-08', 4);
     const problem = await expectNoMoneyMoved(
-      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget' }),
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, holder, id)),
+      }),
       409,
     );
     expect(problem.detail).toMatch(/cannot cover/);
     expect((await call(holder, 'GET', `/api/v1/bookings/${id}`)).json<BookingDetail>().status).toBe('quoted');
+  });
+
+  it('refuses an accept of a quote that changed after the resident saw it, with the new figure (issue 13 #3)', async () => {
+    const id = await quotedBooking(holder, 1_000, '2026-06-08', 4);
+    const seen = await seenQuote(ctx, holder, id);
+    expect(seen.quotedWeeklyPence).toBe(1_000);
+    // The provider re-quotes £300 a week while the resident is reading the £10 quote.
+    at('2026-06-01T10:05:00Z');
+    const requoted = await call(provider.member, 'POST', `/api/v1/bookings/${id}/quote`, {
+      weeklyPence: 30_000,
+      startDate: '2026-06-08',
+      terms: 'Four weeks notice either way.',
+    });
+    expect(requoted.statusCode, requoted.body).toBe(200);
+    const problem = await expectNoMoneyMoved(
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, { funding: 'budget', ...seen }),
+      409,
+    );
+    expect(problem.detail).toMatch(/£300\.00 a week/);
+    // Naming only the price is not enough when the version moved on (same price, newer quote).
+    expectProblem(
+      await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+        funding: 'budget',
+        quotedWeeklyPence: 30_000,
+        quotedAt: seen.quotedAt,
+      }),
+      409,
+    );
+    expect((await call(holder, 'GET', `/api/v1/bookings/${id}`)).json<BookingDetail>().status).toBe('quoted');
+    // Accepting what is now on offer, having seen it, works.
+    const accepted = await call(holder, 'POST', `/api/v1/bookings/${id}/accept`, {
+      funding: 'budget',
+      ...(await seenQuote(ctx, holder, id)),
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    await call(holder, 'POST', `/api/v1/bookings/${id}/cancel`, { reason: 'Test over' });
   });
 
   it('refuses a quote request for an unpublished service', async () => {
@@ -379,12 +467,16 @@ describe('bad input changes nothing', () => {
     const stranger = await makePerson(ctx, 'resident');
     await openBudget(stranger, 1_000_000);
     await expectNoMoneyMoved(
-      await call(stranger, 'POST', `/api/v1/bookings/${bookingId}/accept`, { funding: 'budget' }),
+      await call(stranger, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, stranger, bookingId)),
+      }),
       404,
     );
     await expectNoMoneyMoved(
       await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
         funding: 'budget',
+        ...(await seenQuote(ctx, holder, bookingId)),
         budgetAccountId: (await call(stranger, 'GET', '/api/v1/budgets')).json<BudgetDetail[]>()[0]!.id,
       }),
       400,
@@ -393,17 +485,29 @@ describe('bad input changes nothing', () => {
 
   it('refuses a money-moving request without an Idempotency-Key', async () => {
     const problem = await expectNoMoneyMoved(
-      await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, { funding: 'budget' }, false),
+      await call(
+        holder,
+        'POST',
+        `/api/v1/bookings/${bookingId}/accept`,
+        { funding: 'budget', ...(await seenQuote(ctx, holder, bookingId)) },
+        false,
+      ),
       400,
     );
     expect(problem.errors?.map((e) => e.field)).toContain('idempotency-key');
   });
 
   it('accepts once; a second accept with a new key is an illegal transition (409)', async () => {
-    const first = await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, { funding: 'budget' });
+    const first = await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
+      funding: 'budget',
+      ...(await seenQuote(ctx, holder, bookingId)),
+    });
     expect(first.statusCode, first.body).toBe(200);
     await expectNoMoneyMoved(
-      await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, { funding: 'budget' }),
+      await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
+        funding: 'budget',
+        ...(await seenQuote(ctx, holder, bookingId)),
+      }),
       409,
     );
   });
@@ -496,7 +600,7 @@ describe('idempotency', () => {
       reason: 'Top up',
     });
     const id = await quotedBooking(who, 20_000);
-    await replay(who, `/api/v1/bookings/${id}/accept`, { funding: 'budget' });
+    await replay(who, `/api/v1/bookings/${id}/accept`, { funding: 'budget', ...(await seenQuote(ctx, who, id)) });
     await call(provider.member, 'POST', `/api/v1/bookings/${id}/start`);
     at('2026-06-20T10:00:00Z');
     const invoiced = await replay(provider.member, `/api/v1/bookings/${id}/invoices`, {
@@ -512,7 +616,10 @@ describe('idempotency', () => {
     await replay(provider.member, `/api/v1/bookings/${id}/complete`, {});
 
     const id2 = await quotedBooking(who, 20_000, '2026-07-01');
-    await call(who, 'POST', `/api/v1/bookings/${id2}/accept`, { funding: 'budget' });
+    await call(who, 'POST', `/api/v1/bookings/${id2}/accept`, {
+      funding: 'budget',
+      ...(await seenQuote(ctx, who, id2)),
+    });
     await replay(who, `/api/v1/bookings/${id2}/cancel`, { reason: 'Changed my mind' });
 
     const final = await figures(who, budgetId);

@@ -119,10 +119,10 @@ describe('GET /api/v1/services', () => {
     expect(wide.items.map((s) => s.name)).toContain('Ipswich Nursing Home');
   });
 
-  it('finds services in a town by its name through text search', async () => {
-    const result = await search('postcode=Colchester');
+  it('finds services near a town by locating it (place index), not by matching its name as text', async () => {
+    const result = await search('postcode=Colchester&radius_km=10');
     expect(result.placeQuery).toBe('Colchester');
-    expect(result.location).toBeNull();
+    expect(result.location).toMatchObject({ kind: 'place', label: 'Colchester', radiusKm: 10 });
     expect(result.items.map((s) => s.name)).toEqual(['Colne Home Care']);
   });
 

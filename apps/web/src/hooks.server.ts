@@ -93,7 +93,35 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 const withRequestContext: Handle = ({ event, resolve }) =>
   requestContext.run({ clientAddress: event.getClientAddress() }, () => resolve(event));
 
-export const handle = sequence(withRequestContext, authenticate, securityHeaders, pageStatus);
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * `npm start` serves the site at http://localhost:PORT (ORIGIN). Opened as 127.0.0.1 instead, every form would be
+ * refused by SvelteKit's cross-site check, so a page asked for under another loopback name is sent to the
+ * configured origin first. Only loopback names are redirected: the target is always our own ORIGIN.
+ */
+const canonicalLoopbackHost: Handle = async ({ event, resolve }) => {
+  const host = event.request.headers.get('host');
+  const { method } = event.request;
+  if (host && (method === 'GET' || method === 'HEAD')) {
+    const asked = new URL(`http://${host}`);
+    const configured = event.url;
+    if (
+      asked.host !== configured.host &&
+      asked.port === configured.port &&
+      LOOPBACK.has(asked.hostname) &&
+      LOOPBACK.has(configured.hostname)
+    ) {
+      return new Response(null, {
+        status: 308,
+        headers: { location: `${configured.origin}${configured.pathname}${configured.search}` },
+      });
+    }
+  }
+  return resolve(event);
+};
+
+export const handle = sequence(canonicalLoopbackHost, withRequestContext, authenticate, securityHeaders, pageStatus);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status === 404) return { message: 'Page not found', code: 'not_found' };

@@ -126,7 +126,8 @@ export type SearchQuery = Static<typeof SearchQuerySchema>;
 export const SearchLocationSchema = Type.Object({
   query: Type.String(),
   label: Type.String(),
-  kind: Type.Union([Type.Literal('sector'), Type.Literal('district')]),
+  /** A postcode sector or district, or a town located through the place index. */
+  kind: Type.Union([Type.Literal('sector'), Type.Literal('district'), Type.Literal('place')]),
   latitude: Type.Number(),
   longitude: Type.Number(),
   radiusKm: Type.Number(),
@@ -143,7 +144,7 @@ export const SearchResponseSchema = Type.Object({
   totalPages: Type.Integer(),
   sort: Type.Enum([...SEARCH_SORT_CODES]),
   location: Type.Union([SearchLocationSchema, Type.Null()]),
-  /** Set when the words in `postcode` were not a postcode and were searched as a place name instead. */
+  /** Set when the words in `postcode` were a town name (located through the place index, see `location`). */
   placeQuery: Type.Union([Type.String(), Type.Null()]),
   /** For each facet, the number of matching services per value (with every filter applied). */
   facets: Type.Object({

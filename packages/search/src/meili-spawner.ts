@@ -172,6 +172,13 @@ async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number.parseInt(await readFile(lockFile, 'utf8').catch(() => ''), 10);
+      if (await isOrphanedMeilisearchOf(owner, dataDir)) {
+        // The API that started it was killed (SIGKILL, OOM) before it could stop it. Nobody else talks to it:
+        // stop it and take the directory over, instead of leaving search on Postgres until someone notices.
+        await stopOrphan(owner);
+        await rm(lockFile, { force: true });
+        continue;
+      }
       if (await isLiveOwner(owner)) {
         throw new Error(
           `Meilisearch data directory ${dataDir} is in use by another running instance (process ${owner}, ` +
@@ -182,6 +189,41 @@ async function lockDataDir(dataDir: string): Promise<DataDirLock> {
     }
   }
   throw new Error(`Could not lock Meilisearch data directory ${dataDir}`);
+}
+
+/**
+ * A Meilisearch serving exactly this data directory whose parent is gone: re-parented to init (pid 1) or to a
+ * process that is not Node (a subreaper). One started by a live API keeps that API as its parent.
+ */
+async function isOrphanedMeilisearchOf(pid: number, dataDir: string): Promise<boolean> {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  const dbPath = args[args.indexOf('--db-path') + 1];
+  if (!/meilisearch/.test(args[0] ?? '') || dbPath !== path.join(dataDir, 'meili')) return false;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the parenthesised command name: state, then the parent pid.
+  const parent = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+  if (parent === 1) return true;
+  const parentCommand = await readFile(`/proc/${parent}/cmdline`, 'utf8').catch(() => '');
+  return !/node/i.test(parentCommand);
+}
+
+/** SIGTERM, then SIGKILL if it is still there after the grace period. */
+async function stopOrphan(pid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!alive()) return;
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (alive() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (alive()) process.kill(pid, 'SIGKILL');
+  while (alive()) await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
 async function isLiveOwner(pid: number): Promise<boolean> {

@@ -58,3 +58,18 @@ export async function ledgerRowCount(db: Database, budgetAccountId?: string): Pr
 
 /** ISO date `days` after today (UTC). */
 export const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * What a resident's accept names (issue 13 #3): the quote they saw, read from the booking as they would see it.
+ * Someone who cannot see the booking gets a placeholder; they are refused before the quote is compared.
+ */
+export async function seenQuote(ctx: TestContext, who: Person, bookingId: string) {
+  const res = await ctx.app.inject({
+    method: 'GET',
+    url: `/api/v1/bookings/${bookingId}`,
+    headers: { authorization: `Bearer ${who.token}` },
+  });
+  const quote =
+    res.statusCode === 200 ? res.json<{ quote: { weeklyPence: number; quotedAt: string } | null }>().quote : null;
+  return quote ? { quotedWeeklyPence: quote.weeklyPence, quotedAt: quote.quotedAt } : { quotedWeeklyPence: 1 };
+}

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { inject } from 'vitest';
 import type { UserRole } from '@care-assist/domain';
 import { createMeiliSearchIndex, type SearchIndex } from '@care-assist/search';
@@ -11,8 +11,16 @@ import app, { fastifyOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  schema: FastifySchema | undefined;
+}
+
 export interface TestContext {
   app: FastifyInstance;
+  /** Every route the app registered (not HEAD), in registration order. */
+  routes: RegisteredRoute[];
   config: Config;
   database: TestDatabase;
   search: SearchIndex;
@@ -44,10 +52,18 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   await search.init();
   const clock: { now: Date | null } = { now: null };
   const server = Fastify(fastifyOptions(config));
+  // Every route the app registers, for the authorisation matrix and the fuzz suite (HEAD mirrors GET).
+  const routes: RegisteredRoute[] = [];
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, schema: route.schema });
+    }
+  });
   await server.register(app, { config, db: database.handle, search, clock: () => clock.now ?? new Date() });
   await server.ready();
   return {
     app: server,
+    routes,
     config,
     database,
     search,

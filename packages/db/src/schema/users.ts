@@ -1,6 +1,6 @@
 // Users and their refresh tokens (the auth aggregate).
 import { sql } from 'drizzle-orm';
-import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { UserRole } from '@care-assist/domain';
 
 export const users = pgTable(
@@ -38,3 +38,15 @@ export const refreshTokens = pgTable(
   },
   (t) => [uniqueIndex('refresh_tokens_hash_idx').on(t.tokenHash), index('refresh_tokens_family_idx').on(t.familyId)],
 );
+
+/**
+ * Failed sign-ins per email address (known or not, so the throttle does not reveal who has an account), keyed by
+ * the SHA-256 of the normalised address. Counts reset after a success or a quiet day; from the fifth failure
+ * the address is locked for a doubling time (see modules/auth/sign-in-throttle.ts), whatever network it comes from.
+ */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  emailHash: text('email_hash').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -118,7 +118,16 @@ export const QuoteSchema = Type.Object(
 export type Quote = Static<typeof QuoteSchema>;
 
 export const AcceptQuoteSchema = Type.Object(
-  { funding: Type.Enum(['budget', 'self_funded']), budgetAccountId: Type.Optional(Uuid) },
+  {
+    funding: Type.Enum(['budget', 'self_funded']),
+    budgetAccountId: Type.Optional(Uuid),
+    /**
+     * The quote the resident saw and is accepting: its weekly price, and when it was made (the quote's version).
+     * If the provider has re-quoted since, accepting is refused (409) with the new figure.
+     */
+    quotedWeeklyPence: PositivePenceSchema,
+    quotedAt: Type.Optional(Timestamp),
+  },
   { additionalProperties: false },
 );
 export type AcceptQuote = Static<typeof AcceptQuoteSchema>;
@@ -169,6 +178,8 @@ export const BookingSummarySchema = Type.Object({
   serviceId: Uuid,
   serviceName: Type.String(),
   serviceSlug: Type.String(),
+  /** Whether the service takes payment from a personal budget or direct payment (its funding accepted). */
+  acceptsPersonalBudget: Type.Boolean(),
   organisationName: Type.String(),
   requesterId: Uuid,
   requesterName: Type.String(),

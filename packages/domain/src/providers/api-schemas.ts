@@ -5,6 +5,11 @@ import { SERVICE_STATUSES } from '../taxonomy.ts';
 import { AREA_SERVED_MAX_KM, MEMBER_ROLES, MODERATION_REASON_CODES, PRICE_LIMITS_PENCE } from './listing-rules.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+/**
+ * An optional listing field a form may post empty: "" is accepted here and stored as null
+ * (normaliseListingInput), so an untouched empty field is never a change.
+ */
+const Blankable = <T extends TSchema>(schema: T) => Type.Optional(Type.Union([schema, Type.Literal(''), Type.Null()]));
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
 export const ServiceStatusSchema = Type.Enum([...SERVICE_STATUSES]);
@@ -98,7 +103,7 @@ const listingFields = {
   careTypes: Type.Array(CareTypeSchema, { minItems: 1, maxItems: 10, uniqueItems: true }),
   specialisms: Type.Optional(Type.Array(SpecialismSchema, { maxItems: 20, uniqueItems: true })),
   addressLine1: Text(200, 2),
-  addressLine2: Type.Optional(Nullable(Text(200))),
+  addressLine2: Blankable(Text(200)),
   town: Text(100, 2),
   county: Text(100, 2),
   postcode: Type.String({ minLength: 5, maxLength: 10 }),
@@ -110,11 +115,11 @@ const listingFields = {
   fundingAccepted: Type.Optional(Type.Array(FundingTypeSchema, { maxItems: 3, uniqueItems: true })),
   acceptingNewClients: Type.Optional(Type.Boolean()),
   languages: Type.Optional(Type.Array(Text(40, 2), { maxItems: 20, uniqueItems: true })),
-  openingDetails: Type.Optional(Nullable(Text(500))),
-  phone: Type.Optional(Nullable(Type.String({ pattern: '^[0-9 +()-]{7,20}$' }))),
-  email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
-  website: Type.Optional(Nullable(Type.String({ format: 'uri', maxLength: 300, pattern: '^https?://' }))),
-  cqcLocationId: Type.Optional(Nullable(Type.String({ pattern: CQC_LOCATION_ID }))),
+  openingDetails: Blankable(Text(500)),
+  phone: Blankable(Type.String({ pattern: '^[0-9 +()-]{7,20}$' })),
+  email: Blankable(Type.String({ format: 'email', maxLength: 254 })),
+  website: Blankable(Type.String({ format: 'uri', maxLength: 300, pattern: '^https?://' })),
+  cqcLocationId: Blankable(Type.String({ pattern: CQC_LOCATION_ID })),
 };
 
 export const ListingCreateSchema = Type.Object(

@@ -1,2 +1,3 @@
 export * from './listing-rules.ts';
+export * from './listing-input.ts';
 export * from './api-schemas.ts';

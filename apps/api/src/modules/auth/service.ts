@@ -4,11 +4,13 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isCouncilRole, type User, type UserRole } from '@care-assist/domain';
 import { actorCan, requireSignIn } from '../../access.ts';
-import { hashPassword, verifyPassword, type Database } from '@care-assist/db';
-import { Conflict, Forbidden, Unauthorised } from '../../errors.ts';
+import { hashPassword, verifyPassword, type Database, type Executor } from '@care-assist/db';
+import { Conflict, Forbidden, TooManyRequests, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
+import type { AccessTokenClaims } from '../../plugins/external/jwt.ts';
 import type { UserRepository, UserRow } from '../users/repository.ts';
 import type { RefreshTokenRepository } from './refresh-token-repository.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 
 export interface Session {
   accessToken: string;
@@ -22,13 +24,15 @@ interface AuthServiceDeps {
   db: Database;
   users: UserRepository;
   refreshTokens: RefreshTokenRepository;
-  signAccessToken: (claims: { sub: string; role: UserRole }) => string;
+  signInThrottle: SignInThrottle;
+  signAccessToken: (claims: AccessTokenClaims) => string;
   clock: () => Date;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
 }
 
 const WRONG_CREDENTIALS = 'Email or password is not right.';
+const LOCKED = 'Too many failed attempts to sign in to this account. Wait a little and try again.';
 const SESSION_ENDED = 'Your session has ended; please sign in again.';
 
 export function toPublicUser(row: UserRow): User {
@@ -51,17 +55,25 @@ export function createAuthService(deps: AuthServiceDeps) {
   // so response times do not reveal who has an account.
   const timingDecoyHash = hashPassword(randomBytes(16).toString('hex'));
 
-  async function startSession(user: UserRow, familyId: string = randomUUID()): Promise<Session> {
+  /**
+   * Issues a refresh token in a family (one per sign-in) and an access token naming that family as its session
+   * id (`sid`), so the access token dies when the family is revoked (logout, reuse). `tx`: a rotation inserts
+   * the new token in the transaction that marked the old one used (see refresh).
+   */
+  async function startSession(user: UserRow, familyId: string = randomUUID(), tx: Executor = db): Promise<Session> {
     const refreshToken = randomBytes(32).toString('base64url');
     const refreshExpiresAt = new Date(clock().getTime() + deps.refreshTokenTtlDays * 86_400_000);
-    await refreshTokens.insert({
-      userId: user.id,
-      familyId,
-      tokenHash: hashToken(refreshToken),
-      expiresAt: refreshExpiresAt,
-    });
+    await refreshTokens.insert(
+      {
+        userId: user.id,
+        familyId,
+        tokenHash: hashToken(refreshToken),
+        expiresAt: refreshExpiresAt,
+      },
+      tx,
+    );
     return {
-      accessToken: deps.signAccessToken({ sub: user.id, role: user.role }),
+      accessToken: deps.signAccessToken({ sub: user.id, role: user.role, sid: familyId }),
       expiresIn: deps.accessTokenTtlSeconds,
       refreshToken,
       refreshExpiresAt,
@@ -97,13 +109,20 @@ export function createAuthService(deps: AuthServiceDeps) {
     },
 
     async login(email: string, password: string): Promise<Session> {
+      const lockedFor = await deps.signInThrottle.lockedFor(email);
+      if (lockedFor > 0) throw new TooManyRequests(LOCKED, lockedFor);
       const user = await users.findByEmail(email.trim());
       if (!user) {
         await verifyPassword(await timingDecoyHash, password);
+        await deps.signInThrottle.recordFailure(email, null);
         throw new Unauthorised(WRONG_CREDENTIALS);
       }
       const ok = await verifyPassword(user.passwordHash, password);
-      if (!ok || user.disabledAt) throw new Unauthorised(WRONG_CREDENTIALS);
+      if (!ok || user.disabledAt) {
+        await deps.signInThrottle.recordFailure(email, user.disabledAt ? null : user.email);
+        throw new Unauthorised(WRONG_CREDENTIALS);
+      }
+      await deps.signInThrottle.recordSuccess(email);
       return startSession(user);
     },
 
@@ -113,11 +132,15 @@ export function createAuthService(deps: AuthServiceDeps) {
       const token = await refreshTokens.findByHash(hashToken(rawToken));
       if (!token || token.revokedAt || token.expiresAt <= now) throw new Unauthorised(SESSION_ENDED);
 
+      // The winner marks the token used AND inserts its successor in one transaction. A simultaneous loser's
+      // conditional update waits on the row lock until that commits, then finds the token rotated: it is a
+      // reuse, and the family revocation below runs after the successor exists, so it dies too.
       const outcome = await db.transaction(async (tx) => {
         const won = await refreshTokens.markRotated(token.id, now, tx);
         if (!won) return 'reused' as const;
         const user = await users.findActiveById(token.userId, tx);
-        return user ?? ('no-user' as const);
+        if (!user) return 'no-user' as const;
+        return startSession(user, token.familyId, tx);
       });
       if (outcome === 'reused') {
         // Revoked outside the failed path's transaction so the revocation is committed.
@@ -125,7 +148,7 @@ export function createAuthService(deps: AuthServiceDeps) {
         throw new Unauthorised(SESSION_ENDED);
       }
       if (outcome === 'no-user') throw new Unauthorised(SESSION_ENDED);
-      return startSession(outcome, token.familyId);
+      return outcome;
     },
 
     async logout(rawToken: string | undefined): Promise<void> {

@@ -1,5 +1,6 @@
 // Drizzle queries for bookings, their history and messages, invoices and the council's brokerage income.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { FundingType } from '@care-assist/domain';
 import {
   bookingEvents,
   bookingMessages,
@@ -19,7 +20,14 @@ export type InvoiceRow = typeof invoices.$inferSelect;
 
 export interface BookingRecord {
   booking: BookingRow;
-  service: { id: string; name: string; slug: string; status: string; organisationId: string };
+  service: {
+    id: string;
+    name: string;
+    slug: string;
+    status: string;
+    organisationId: string;
+    fundingAccepted: FundingType[];
+  };
   organisationName: string;
   requesterName: string;
 }
@@ -30,6 +38,7 @@ const serviceColumns = {
   slug: services.slug,
   status: services.status,
   organisationId: services.organisationId,
+  fundingAccepted: services.fundingAccepted,
 };
 
 export function createBookingRepository(db: Database) {

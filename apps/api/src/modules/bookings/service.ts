@@ -17,7 +17,7 @@ import {
   type RequestQuote,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import { Conflict, Forbidden, HttpProblem, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { actorCan, requireRole, requireSignIn } from '../../access.ts';
 import { refusePlan } from '../budgets/service.ts';
@@ -266,6 +266,12 @@ export function createBookingService(deps: BookingDeps) {
       const { record, viewer } = await views.load(actor, bookingId);
       requireViewer(viewer, ['requester'], 'the person who asked for the quote');
       let accountId: string | null = null;
+      if (input.funding === 'budget' && !record.service.fundingAccepted.includes('personal_budget')) {
+        // The service's own statement of what it accepts; the search filter and the quote page use the same.
+        throw new ValidationFailed(`${record.service.name} does not accept personal budgets or direct payments.`, [
+          { field: 'funding', message: 'This service does not accept personal budgets: choose to pay it yourself' },
+        ]);
+      }
       if (input.funding === 'budget') {
         const account = input.budgetAccountId
           ? (await budgets.findAccount(input.budgetAccountId))?.account
@@ -288,6 +294,7 @@ export function createBookingService(deps: BookingDeps) {
         if (!next) {
           throw new Conflict(`This booking is "${BOOKING_STATUS_LABELS[booking.status]}", so it cannot be accepted.`);
         }
+        refuseChangedQuote(booking, input);
         let note = 'Self-funded';
         if (account) {
           if (account.status !== 'open') throw new Conflict('That budget is closed.');
@@ -386,3 +393,24 @@ export function createBookingService(deps: BookingDeps) {
   };
 }
 export type BookingService = ReturnType<typeof createBookingService>;
+
+/**
+ * The resident accepts the quote they saw. A provider can re-quote at any time before acceptance, so a quote
+ * that changed in between (another price, or a newer version) is refused with the figure now on offer.
+ */
+function refuseChangedQuote(
+  booking: { quoteWeeklyPence: number | null; quotedAt: Date | null },
+  input: Pick<AcceptQuote, 'quotedWeeklyPence' | 'quotedAt'>,
+): void {
+  const priceChanged = booking.quoteWeeklyPence !== input.quotedWeeklyPence;
+  const versionChanged =
+    input.quotedAt !== undefined && booking.quotedAt?.getTime() !== new Date(input.quotedAt).getTime();
+  if (!priceChanged && !versionChanged) return;
+  const now = formatPence(booking.quoteWeeklyPence ?? 0);
+  throw new HttpProblem(
+    409,
+    'Conflict',
+    `The quote has changed since you saw it: it is now ${now} a week. Read the new quote before accepting it.`,
+    [{ field: 'quotedWeeklyPence', message: `The quote is now ${now} a week` }],
+  );
+}

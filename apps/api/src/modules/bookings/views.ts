@@ -44,6 +44,7 @@ export function createBookingViews({
       serviceId: service.id,
       serviceName: service.name,
       serviceSlug: service.slug,
+      acceptsPersonalBudget: service.fundingAccepted.includes('personal_budget'),
       organisationName,
       requesterId: booking.requesterId,
       requesterName,

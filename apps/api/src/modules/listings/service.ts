@@ -2,8 +2,10 @@
 // caller belongs to the listing's organisation, whatever route or caller reaches it.
 import { randomBytes } from 'node:crypto';
 import {
+  changedListingFields,
   isSignificantEdit,
   nextStatus,
+  normaliseListingInput,
   type ListingCreate,
   type ListingEditResult,
   type ListingPatch,
@@ -24,10 +26,6 @@ interface ListingDeps {
   listings: ListingRepository;
   organisations: OrganisationRepository;
   clock: () => Date;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 export function createListingService({ db, listings, organisations, clock }: ListingDeps) {
@@ -57,7 +55,8 @@ export function createListingService({ db, listings, organisations, clock }: Lis
     },
 
     /** A new listing starts as a draft: nothing is public until the council publishes it. */
-    async create(actor: Actor | null, body: ListingCreate): Promise<ProviderListing> {
+    async create(actor: Actor | null, input: ListingCreate): Promise<ProviderListing> {
+      const body = normaliseListingInput(input);
       return db.transaction(async (tx) => {
         const { organisation } = await requireMembership(organisations, actor, body.organisationId, { tx });
         const { organisationId, postcode, ...fields } = body;
@@ -88,19 +87,18 @@ export function createListingService({ db, listings, organisations, clock }: Lis
      * details stay published. We chose not to keep the old version live meanwhile: the public must never
      * see a listing whose claims nobody has checked, and a stale version could mislead just as much.
      */
-    async update(actor: Actor | null, id: string, patch: ListingPatch): Promise<ListingEditResult> {
+    async update(actor: Actor | null, id: string, input: ListingPatch): Promise<ListingEditResult> {
+      // Blank optional fields are null and edits are compared by meaning, so re-posting a listing as the
+      // form shows it changes nothing and never sends a published listing back to review.
+      const patch = normaliseListingInput(input);
       return db.transaction(async (tx) => {
         const record = await ownListing(actor, id, tx);
         const current = record.service;
-        const changes: Partial<NewListing> = {};
-        const changed: string[] = [];
-        for (const [field, value] of Object.entries(patch) as [keyof ListingPatch, unknown][]) {
-          if (field === 'postcode') continue;
-          if (!sameValue(current[field as keyof typeof current], value)) {
-            (changes as Record<string, unknown>)[field] = value;
-            changed.push(field);
-          }
-        }
+        const { postcode: _postcode, ...fields } = patch;
+        const changed = changedListingFields(current, fields);
+        const changes: Partial<NewListing> = Object.fromEntries(
+          changed.map((field) => [field, fields[field as keyof typeof fields]]),
+        );
         if (patch.postcode !== undefined) {
           const located = locateListingPostcode(patch.postcode);
           if (located.postcode !== current.postcode) {

@@ -1,5 +1,5 @@
 // Drizzle queries for service listings as the public sees them.
-import { and, asc, count, eq, gt, ilike, inArray, or } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
 import {
   organisations,
   serviceCqcRatings,
@@ -77,6 +77,16 @@ export function createServiceRepository(db: Database) {
         .orderBy(asc(services.town))
         .limit(limit);
       return rows.map((row) => row.town);
+    },
+
+    /** Each published town with the postcode districts its services are in, and how many: the place index's input. */
+    async townSightings(tx: Executor = db): Promise<{ town: string; outcode: string; services: number }[]> {
+      const outcode = sql<string>`split_part(upper(trim(${services.postcode})), ' ', 1)`;
+      return tx
+        .select({ town: services.town, outcode, services: count() })
+        .from(services)
+        .where(eq(services.status, 'published'))
+        .groupBy(services.town, outcode);
     },
 
     async cqcKeyQuestions(serviceId: string, tx: Executor = db): Promise<CqcKeyQuestionRow[]> {

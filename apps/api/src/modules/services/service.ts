@@ -8,7 +8,14 @@ import {
   type ServiceDetail,
   type Suggestion,
 } from '@care-assist/domain';
-import { districtCentroids, locatePostcode, looksLikePostcode, outcodeOf } from '@care-assist/geo';
+import {
+  buildPlaceIndex,
+  districtCentroids,
+  locatePostcode,
+  looksLikePostcode,
+  outcodeOf,
+  type PlaceIndex,
+} from '@care-assist/geo';
 import {
   InvalidSearchRequestError,
   SearchUnavailableError,
@@ -43,6 +50,9 @@ export const PRIMARY_RETRY_AFTER_MS = 10_000;
 
 export type SearchBackend = SearchIndex['backend'];
 
+/** How long the place index is used before it is rebuilt from the published services' towns. */
+export const PLACE_INDEX_TTL_MS = 60_000;
+
 /** The filters of a query in SearchFilters terms (what both search backends understand). */
 function filtersOf(query: SearchQuery): SearchFilters {
   const cqc = query.cqc_rating;
@@ -70,6 +80,16 @@ export function createDirectoryService({
   clock = () => new Date(),
 }: DirectoryDeps) {
   let primaryDownUntil = 0;
+  let placeIndex: { index: PlaceIndex; builtAt: number } | null = null;
+
+  /** Town name -> centroid, from where published services are; rebuilt at most once a minute. */
+  async function places(): Promise<PlaceIndex> {
+    const now = clock().getTime();
+    if (!placeIndex || now - placeIndex.builtAt > PLACE_INDEX_TTL_MS) {
+      placeIndex = { index: buildPlaceIndex(await services.townSightings()), builtAt: now };
+    }
+    return placeIndex.index;
+  }
 
   async function runSearch(request: SearchRequest): Promise<{ result: SearchResult; backend: SearchBackend }> {
     const translate = (error: unknown): never => {
@@ -105,7 +125,8 @@ export function createDirectoryService({
       const where = query.postcode?.trim() ?? '';
       const radiusKm = query.radius_km ?? SEARCH_LIMITS.defaultRadiusKm;
 
-      // "Where?" holds either a postcode (located offline) or a place name (searched as text).
+      // "Where?" holds a postcode or a town; both are located and searched by distance, so the heading
+      // ("near Chelmsford") and the results always agree. A place we cannot locate is an error, never text.
       let location: SearchResponse['location'] = null;
       let placeQuery: string | null = null;
       if (where) {
@@ -117,7 +138,18 @@ export function createDirectoryService({
             { field: 'postcode', message: 'Enter a real UK postcode, like CM1 1AA, or a town name' },
           ]);
         } else {
+          const place = (await places()).find(where);
+          if (!place) {
+            throw new ValidationFailed(`We could not find a place called "${where}".`, [
+              {
+                field: 'postcode',
+                message: `We could not find a place called “${where}”; try a postcode, like CM1 1AA`,
+              },
+            ]);
+          }
           placeQuery = where;
+          const { latitude, longitude } = place;
+          location = { query: where, label: place.name, kind: 'place', latitude, longitude, radiusKm };
         }
       }
 
@@ -135,7 +167,7 @@ export function createDirectoryService({
       }
 
       const filters = filtersOf(query);
-      const text = [words, placeQuery].filter(Boolean).join(' ');
+      const text = words;
       const { result, backend } = await runSearch({
         ...filters,
         text: text || undefined,

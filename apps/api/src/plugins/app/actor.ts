@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { UserRole } from '@care-assist/domain';
 import { Unauthorised } from '../../errors.ts';
 import type { AccessTokenClaims } from '../external/jwt.ts';
+import type { SessionCheck } from '../../modules/auth/session-check.ts';
 
 export interface Actor {
   userId: string;
@@ -23,21 +24,26 @@ declare module 'fastify' {
 }
 
 export default fp(
-  async (app) => {
+  async (app, opts: { isSessionLive: SessionCheck }) => {
     app.decorateRequest('actor', null);
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
       if (!header || request.routeOptions.config.ownAuthorisation) return;
       if (!/^Bearer\s+\S+$/i.test(header)) throw new Unauthorised('The Authorization header must be "Bearer <token>".');
+      let claims: AccessTokenClaims;
       try {
-        const claims = await request.jwtVerify<AccessTokenClaims>();
-        request.actor = { userId: claims.sub, role: claims.role };
+        claims = await request.jwtVerify<AccessTokenClaims>();
       } catch (error) {
         const expired = (error as { code?: string }).code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED';
         throw new Unauthorised(
           expired ? 'Your session has expired; please sign in again.' : 'The access token is not valid.',
         );
       }
+      // A signature is not enough: the account and the session must still exist (one query per request).
+      if (!(await opts.isSessionLive(claims))) {
+        throw new Unauthorised('Your session has ended; please sign in again.');
+      }
+      request.actor = { userId: claims.sub, role: claims.role };
     });
   },
   { name: 'actor', dependencies: ['jwt'] },

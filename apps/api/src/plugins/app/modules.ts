@@ -7,6 +7,7 @@ import { networkOf } from '@care-assist/domain';
 import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
+import { createSignInThrottle } from '../../modules/auth/sign-in-throttle.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
@@ -121,6 +122,7 @@ export default fp(
         db: db.db,
         users,
         refreshTokens: createRefreshTokenRepository(db.db),
+        signInThrottle: createSignInThrottle(db.db, clock),
         signAccessToken: (claims) => app.jwt.sign(claims),
         clock,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,

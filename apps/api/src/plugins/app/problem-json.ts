@@ -1,7 +1,7 @@
 // Every error leaves as application/problem+json (RFC 9457). Stack traces and SQL never leave the process.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { HttpProblem, type FieldError } from '../../errors.ts';
+import { HttpProblem, TooManyRequests, type FieldError } from '../../errors.ts';
 
 interface ProblemBody {
   type: string;
@@ -71,6 +71,7 @@ export default fp(
   async (app) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof HttpProblem) {
+        if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
         return sendProblem(reply, request, {
           type: error.type,
           title: error.title,

@@ -7,6 +7,11 @@ import type { Config } from '../../config.ts';
 export interface AccessTokenClaims {
   sub: string;
   role: UserRole;
+  /**
+   * Session id: the refresh-token family this access token was issued with. Every token the API issues has
+   * one; the actor hook refuses the token once that family is revoked (logout, reuse detection).
+   */
+  sid?: string;
 }
 
 declare module '@fastify/jwt' {

@@ -4,6 +4,7 @@ import {
   AREA_SERVED_MAX_KM,
   PRICE_LIMITS_PENCE,
   formatPence,
+  normaliseListingInput,
   parsePounds,
   type ListingPatch,
   type Problem,
@@ -54,7 +55,6 @@ export function listingFromForm(form: FormData): {
 
   const errors: Record<string, string> = {};
   const text = (field: string) => values[field] as string;
-  const orNull = (field: string) => text(field) || null;
   const body: Record<string, unknown> = {
     name: text('name'),
     summary: text('summary'),
@@ -62,7 +62,7 @@ export function listingFromForm(form: FormData): {
     careTypes: values.careTypes,
     specialisms: values.specialisms,
     addressLine1: text('addressLine1'),
-    addressLine2: orNull('addressLine2'),
+    addressLine2: text('addressLine2'),
     town: text('town'),
     county: text('county'),
     postcode: text('postcode'),
@@ -72,10 +72,10 @@ export function listingFromForm(form: FormData): {
       .split(',')
       .map((l) => l.trim())
       .filter(Boolean),
-    openingDetails: orNull('openingDetails'),
-    phone: orNull('phone'),
-    email: orNull('email'),
-    website: orNull('website'),
+    openingDetails: text('openingDetails'),
+    phone: text('phone'),
+    email: text('email'),
+    website: text('website'),
   };
   const area = text('areaServedKm');
   if (area && !/^\d+(\.\d+)?$/.test(area)) errors.areaServedKm = 'Enter the distance in kilometres, like 10';
@@ -89,7 +89,8 @@ export function listingFromForm(form: FormData): {
   if (!text('name')) errors.name = 'Enter the name of the service';
   if ((values.careTypes as string[]).length === 0) errors.careTypes = 'Choose at least one type of care';
   if (!text('postcode')) errors.postcode = 'Enter the postcode of the service';
-  return { body: body as Required<Pick<ListingPatch, 'name'>> & ListingPatch, values, errors };
+  // The same boundary as the API: blank optional fields become null, so an untouched field is never a change.
+  return { body: normaliseListingInput(body) as Required<Pick<ListingPatch, 'name'>> & ListingPatch, values, errors };
 }
 
 /** The API's schema messages ("must be <= 20000") in words a provider understands. */

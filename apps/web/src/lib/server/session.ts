@@ -36,5 +36,12 @@ export function endSession(cookies: Cookies, url: URL): void {
   cookies.delete(REFRESH_COOKIE, cookieOptions(url, 0));
 }
 
+/** Where each role's work is: after signing in without a page to return to, people land there. */
+export function homeForRole(role: string): string {
+  if (role === 'provider') return '/provider';
+  if (role === 'moderator' || role === 'admin') return '/moderation';
+  return '/account';
+}
+
 // Lives in packages/domain so it can be unit-tested without SvelteKit.
 export { safeRedirectPath } from '@care-assist/domain';

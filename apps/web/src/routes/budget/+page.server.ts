@@ -5,13 +5,20 @@ import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
+  // Sent back here by statement.csv when it could not make the statement: the dates asked for and why.
+  const statement = {
+    from: url.searchParams.get('from') ?? '',
+    to: url.searchParams.get('to') ?? '',
+    error: url.searchParams.get('statementError')?.slice(0, 300) ?? null,
+  };
+  if (statement.error) locals.pageStatus = 400;
   const accessToken = requireSignIn(locals, '/budget');
   const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
   if (!list.ok) error(list.status, problemMessage(list.problem));
   const first = list.data[0];
-  if (!first) return { budget: null };
+  if (!first) return { budget: null, statement };
   const detail = await api.call<BudgetDetail>(`/budgets/${first.id}`, { accessToken });
   if (!detail.ok) error(detail.status, problemMessage(detail.problem));
-  return { budget: detail.data };
+  return { budget: detail.data, statement };
 }) satisfies PageServerLoad;

@@ -2,12 +2,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
-import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
+import { homeForRole, refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
-  if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+  if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), homeForRole(locals.user.role)));
   return {};
 }) satisfies PageServerLoad;
 
@@ -45,6 +45,6 @@ export const actions = {
 
     startSession(cookies, url, result.data, refreshTokenFrom(result.headers));
     await mergeShortlistOnSignIn(cookies, url, result.data.accessToken);
-    redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+    redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), homeForRole(result.data.user.role)));
   },
 } satisfies Actions;

@@ -8,7 +8,7 @@ import { requireSignIn } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params }) => {
+export const load = (async ({ locals, params, url }) => {
   const accessToken = requireSignIn(locals, `/bookings/${params.id}`);
   const result = await api.call<BookingDetail>(`/bookings/${encodeURIComponent(params.id)}`, { accessToken });
   if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
@@ -17,7 +17,9 @@ export const load = (async ({ locals, params }) => {
     const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
     if (list.ok) budgets = list.data.filter((b) => b.status === 'open');
   }
-  return { booking: result.data, budgets, formKey: newFormKey() };
+  // Arrived here straight after asking for a quote: say it was sent (the request-quote action adds ?sent=1).
+  const justSent = url.searchParams.has('sent') && result.data.viewer === 'requester';
+  return { booking: result.data, budgets, formKey: newFormKey(), justSent };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -56,10 +58,15 @@ export const actions = {
   accept: async ({ locals, params, request }) => {
     const form = await request.formData();
     const funding = formString(form, 'funding');
+    // Name the quote the resident was shown, so a re-quote in between is refused rather than accepted unseen.
+    const seen = {
+      quotedWeeklyPence: Number(formString(form, 'quotedWeeklyPence')),
+      quotedAt: formString(form, 'quotedAt') || undefined,
+    };
     const body =
       funding === 'budget'
-        ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined }
-        : { funding };
+        ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined, ...seen }
+        : { funding, ...seen };
     const result = await submit(locals, form, `/bookings/${params.id}/accept`, body, { action: 'accept', money: true });
     return result.ok ? { action: 'accept', done: 'Quote accepted.' } : result.failure;
   },

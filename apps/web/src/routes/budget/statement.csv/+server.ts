@@ -1,5 +1,7 @@
-// Passes the API's CSV statement through, so the browser never needs the access token.
-import { error } from '@sveltejs/kit';
+// Passes the API's CSV statement through, so the browser never needs the access token. A statement we
+// cannot make sends the holder back to /budget with the reason beside the form (the site's layout, a way on),
+// never a bare error page.
+import { redirect } from '@sveltejs/kit';
 import { api } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 import { requireSignIn } from '$lib/server/access';
@@ -11,13 +13,16 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   const budgetId = url.searchParams.get('budget') ?? '';
   const from = url.searchParams.get('from') ?? '';
   const to = url.searchParams.get('to') ?? '';
+  const backWith = (message: string): never =>
+    redirect(303, `/budget?${new URLSearchParams({ from, to, statementError: message })}#statement`);
   if (!/^[0-9a-f-]{36}$/i.test(budgetId) || (from && !ISO_DATE.test(from)) || (to && !ISO_DATE.test(to))) {
-    error(400, 'Choose the dates for your statement, like 2026-04-01.');
+    backWith('Enter the dates for your statement, like 2026-04-01.');
   }
+  if (from && to && from > to) backWith('The “To” date must be the same as or after the “From” date.');
   const response = await api.download(`/budgets/${budgetId}/statement.csv`, accessToken, { from, to });
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-    error(response.status === 404 ? 404 : 400, problem.detail ?? 'We could not make that statement.');
+    backWith(problem.detail ?? 'We could not make that statement. Check the dates and try again.');
   }
   return new Response(await response.text(), {
     headers: {

@@ -51,6 +51,6 @@ export const actions = {
       { action: 'request', values },
     );
     if (!result.ok) return result.failure;
-    redirect(303, `/bookings/${result.data.id}`);
+    redirect(303, `/bookings/${result.data.id}?sent=1`);
   },
 } satisfies Actions;
