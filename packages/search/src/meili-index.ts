@@ -48,13 +48,17 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
   const indexName = options.indexName ?? 'services';
   const batchSize = options.batchSize ?? 1_000;
   const auth = options.apiKey ? { apiKey: options.apiKey } : {};
+  // Ask for uncompressed replies: over loopback or a private network gzip saves nothing, and each compressed
+  // reply stalled about 40 ms in fetch's decompression (54 ms per search against 2.2 ms sent raw).
+  const requestInit = { headers: { 'accept-encoding': 'identity' } };
   const client = new Meilisearch({
     host: options.url,
     ...auth,
+    requestInit,
     timeout: options.timeoutMs ?? 5_000,
     defaultWaitOptions: { timeout: options.taskTimeoutMs ?? 120_000, interval: 50 },
   });
-  const healthClient = new Meilisearch({ host: options.url, ...auth, timeout: HEALTH_TIMEOUT_MS });
+  const healthClient = new Meilisearch({ host: options.url, ...auth, requestInit, timeout: HEALTH_TIMEOUT_MS });
 
   /** Waits for enqueued tasks in order and throws if any of them did not succeed. */
   async function waitForTasks(tasks: EnqueuedTask[], what: string): Promise<void> {
@@ -144,12 +148,20 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
         try {
           await ensureIndex(buildUid);
           await applySettings(buildUid);
+          // Enqueue every batch as it is read and wait once at the end: Meilisearch then indexes many
+          // enqueued additions together (autobatching) while the next batch is read from Postgres, instead of
+          // one small indexing run per batch (50,000 services took 117 s that way).
+          const build = client.index<ServiceDocument>(buildUid);
+          const enqueued: EnqueuedTask[] = [];
           for await (const batch of documents) {
             if (batch.length === 0) continue;
-            await addDocuments(buildUid, batch);
+            for (const part of chunks(batch, batchSize)) {
+              enqueued.push(await build.addDocuments(part, { primaryKey: PRIMARY_KEY }));
+            }
             indexed += batch.length;
             onProgress?.(indexed);
           }
+          await waitForTasks(enqueued, `document upsert into ${buildUid}`);
           await ensureIndex(indexName); // a swap needs both sides to exist
           // One task swaps the two names atomically: searches see the old index or the new one, never a mix.
           await waitForTasks(

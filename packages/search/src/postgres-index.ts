@@ -1,16 +1,16 @@
 // The Postgres implementation of SearchIndex: the fallback that answers when Meilisearch cannot be reached.
 // Postgres is the source of truth, so writes are no-ops and searches read the live tables: full text through
-// the service_search_vector() GIN index (migration 0004), pg_trgm word_similarity() for typos (the `%`
-// operator is avoided on purpose: it misbehaves in PGlite), haversine distance in SQL, the same filters,
-// sorts, facets and paging as the Meilisearch implementation, and the same documents.
+// the stored services.search_vector and its GIN index, typos through the search_words dictionary (pg_trgm,
+// migration 0013), organisation names through their own index, a bounding box then haversine distance, the
+// same filters, sorts, facets, paging and capped total as the Meilisearch implementation, and the same documents.
+// Each search is one statement that finds the matching set once and reads page, facets and total from it.
 import { PRIOR_ANCHOR_MEAN, careTypeLabel, headlinePrice, type CareType } from '@care-assist/domain';
-import { SYNONYM_GROUPS } from './meili-settings.ts';
+import { SERVICE_INDEX_SETTINGS, SYNONYM_GROUPS } from './meili-settings.ts';
 import { InvalidSearchRequestError } from './search-errors.ts';
 import {
   emptyFacets,
   FACET_NAMES,
   SERVICE_DOCUMENT_VERSION,
-  type FacetCounts,
   type SearchIndex,
   type SearchRequest,
   type SearchSort,
@@ -27,8 +27,10 @@ export interface PostgresSearchIndexOptions {
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
-/** word_similarity() above this counts as a match with a typo ("Chelmsfrod" ~ "Chelmsford"). */
-const TYPO_SIMILARITY = 0.5;
+/** A known word at least this similar (pg_trgm similarity) to a word of the query counts as that word with a typo. */
+const TYPO_SIMILARITY = 0.3;
+/** Like Meilisearch's pagination.maxTotalHits: totals stop here ("10,000+") and no page lies beyond it. */
+export const MAX_TOTAL_HITS = SERVICE_INDEX_SETTINGS.pagination.maxTotalHits;
 
 const PRICE_COLUMNS = {
   hour: 's.price_per_hour_pence',
@@ -69,7 +71,6 @@ interface ServiceRow {
   value_score: number | null;
   updated_at: Date | string;
   distance_km: number | null;
-  total: number | string;
 }
 
 /** Collects parameters and hands out their $n placeholders, so no value is ever spliced into SQL. */
@@ -147,49 +148,53 @@ export function createPostgresSearchIndex({
       if (!Number.isInteger(offset) || offset < 0) throw new InvalidSearchRequestError('offset must be >= 0');
       if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError('limit must be >= 0');
       const params = new Params();
-      const { where, textRank, distance } = whereClause(request, params);
+      const { where, textMatch, textRank, distance } = whereClause(request, params);
       // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
       const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${neutralLiteral}::float8 end)`;
-      const orderBy = orderClause(request.sort, { textRank, distance, rankingScore, request });
+      const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
+      const orderBy = orderClause(request.sort, { hasText: Boolean(textRank), hasDistance: Boolean(distance) });
+      // Past Meilisearch's cap there is nothing to page to, on either backend.
+      const pageLimit = Math.max(0, Math.min(limit, MAX_TOTAL_HITS - offset));
 
-      const limitParam = params.add(limit);
-      const offsetParam = params.add(offset);
-      const rows = await query<ServiceRow>(
-        `select s.id, s.slug, s.name, o.name as organisation_name, s.summary, s.care_types, s.specialisms,
-                s.languages, s.town, s.county, s.postcode, s.latitude, s.longitude, s.price_per_hour_pence,
-                s.price_per_visit_pence, s.price_per_night_pence, s.price_per_week_pence, s.funding_accepted,
-                s.cqc_rating, s.accepting_new_clients, s.council_accredited, r.review_count, r.mean_overall,
-                r.ranking_score, r.computed_at, r.value_score, s.updated_at,
-                ${distance ?? 'null::float8'} as distance_km, count(*) over () as total
-           from services s
-           join organisations o on o.id = s.organisation_id
-           left join service_ratings r on r.service_id = s.id
-          where ${where}
-          order by ${orderBy}, s.id
-          limit ${limitParam} offset ${offsetParam}`,
+      // One statement, one pass: the matching services are found once (each kind of match through its own
+      // index), then the page, the facets and the total are all read from that set.
+      const [row] = await query<{ hits: ServiceRow[]; total: number | string; facets: FacetRow[] }>(
+        `with ${textMatch ? `${textMatch},` : ''}
+         matched as materialized (
+           select s.id, s.care_types, s.specialisms, s.funding_accepted, s.cqc_rating, s.languages,
+                  ${distance ?? 'null::float8'} as distance_km, ${textRank ?? '0::float8'} as text_rank,
+                  ${rankingScore} as ranking, r.value_score as value_for_money, ${price} as price
+             from services s
+             left join service_ratings r on r.service_id = s.id
+            where ${where}),
+         page as (
+           select * from matched order by ${orderBy}, id limit ${params.add(pageLimit)} offset ${params.add(offset)})
+         select
+           (select coalesce(json_agg(h order by h.ord), '[]'::json) from (
+              select row_number() over (order by ${orderBy}, p.id) as ord, s.id, s.slug, s.name,
+                     o.name as organisation_name, s.summary, s.care_types, s.specialisms, s.languages, s.town,
+                     s.county, s.postcode, s.latitude, s.longitude, s.price_per_hour_pence, s.price_per_visit_pence,
+                     s.price_per_night_pence, s.price_per_week_pence, s.funding_accepted, s.cqc_rating,
+                     s.accepting_new_clients, s.council_accredited, r.review_count, r.mean_overall, r.ranking_score,
+                     r.computed_at, r.value_score, s.updated_at, p.distance_km
+                from page p
+                join services s on s.id = p.id
+                join organisations o on o.id = s.organisation_id
+                left join service_ratings r on r.service_id = s.id) h) as hits,
+           (select count(*) from matched) as total,
+           (select coalesce(json_agg(f), '[]'::json) from (${facetSql('matched')}) f) as facets`,
         params.values,
       );
 
-      let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
-      if (rows.length === 0 && offset > 0) {
-        // Past the last page the window count is not there; count separately so `total` stays right.
-        const countParams = new Params();
-        const counted = whereClause(request, countParams);
-        const [row] = await query<{ n: number | string }>(
-          `select count(*) as n from services s join organisations o on o.id = s.organisation_id
-             left join service_ratings r on r.service_id = s.id where ${counted.where}`,
-          countParams.values,
-        );
-        total = Number(row?.n ?? 0);
-      }
-
+      const facets = emptyFacets();
+      for (const facet of row?.facets ?? []) facets[facet.facet][facet.value] = Number(facet.n);
       return {
-        hits: rows.map((row) => ({
-          ...toDocument(row),
-          distanceKm: row.distance_km === null ? null : Number(row.distance_km),
+        hits: (row?.hits ?? []).map((hit) => ({
+          ...toDocument(hit),
+          distanceKm: hit.distance_km === null ? null : Number(hit.distance_km),
         })),
-        total,
-        facets: await facetCounts(query, request),
+        total: Math.min(MAX_TOTAL_HITS, Number(row?.total ?? 0)),
+        facets,
       };
     },
 
@@ -212,9 +217,14 @@ async function countPublished(query: SqlQuery): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-async function facetCounts(query: SqlQuery, request: SearchRequest): Promise<FacetCounts> {
-  const params = new Params();
-  const { where } = whereClause(request, params);
+interface FacetRow {
+  facet: (typeof FACET_NAMES)[number];
+  value: string;
+  n: number | string;
+}
+
+/** Counts of every facet value over the rows of `from` (the matched set), as (facet, value, n) rows. */
+function facetSql(from: string): string {
   const columns: Record<(typeof FACET_NAMES)[number], string> = {
     careTypes: 'unnest(m.care_types)',
     specialisms: 'unnest(m.specialisms)',
@@ -222,19 +232,10 @@ async function facetCounts(query: SqlQuery, request: SearchRequest): Promise<Fac
     cqcRating: 'm.cqc_rating',
     languages: 'unnest(m.languages)',
   };
-  const rows = await query<{ facet: (typeof FACET_NAMES)[number]; value: string; n: number | string }>(
-    `with m as (
-       select s.care_types, s.specialisms, s.funding_accepted, s.cqc_rating, s.languages
-         from services s
-         join organisations o on o.id = s.organisation_id
-         left join service_ratings r on r.service_id = s.id
-        where ${where})
-     ${FACET_NAMES.map((name) => `select '${name}' as facet, v as value, count(*) as n from (select ${columns[name]} as v from m) f group by v`).join(' union all ')}`,
-    params.values,
-  );
-  const facets = emptyFacets();
-  for (const row of rows) facets[row.facet][row.value] = Number(row.n);
-  return facets;
+  return FACET_NAMES.map(
+    (name) =>
+      `select '${name}' as facet, v as value, count(*) as n from (select ${columns[name]} as v from ${from} m) f group by v`,
+  ).join(' union all ');
 }
 
 /** Query text plus the same phrase with each synonym swapped in, so "elderly care" also finds "older people". */
@@ -254,21 +255,29 @@ function whereClause(request: SearchRequest, params: Params) {
   const conditions = [`s.status = 'published'`];
   let textRank: string | undefined;
   let distance: string | undefined;
-
+  let textMatch: string | undefined;
   const text = request.text?.trim();
   if (text) {
-    const vector = `service_search_vector(s.name, s.town, s.county, s.postcode, s.care_types, s.specialisms, s.summary)`;
     // websearch_to_tsquery accepts any input (quotes, emoji, stray operators) without a syntax error.
-    const tsquery = withSynonyms(text)
+    const exact = withSynonyms(text)
       .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)}::text)`)
       .join(' || ');
     const textParam = `${params.add(text.toLowerCase())}::text`;
-    const orgWords = `to_tsvector('simple', o.name)`;
-    const typo = `word_similarity(${textParam}, lower(s.name || ' ' || s.town || ' ' || o.name))`;
-    conditions.push(
-      `(${vector} @@ (${tsquery}) or ${orgWords} @@ plainto_tsquery('simple', ${textParam}) or ${typo} >= ${TYPO_SIMILARITY})`,
-    );
-    textRank = `(ts_rank_cd(${vector}, (${tsquery})) + ${typo})`;
+    // Typos: each word of the query, or a known word like it (search_typo_query, migration 0013), must match.
+    // Words of services go through the stored search_vector's GIN index; organisation names through theirs.
+    textMatch = `
+      text_query as (
+        select (${exact}) || coalesce(search_typo_query('english', ${textParam}, ${TYPO_SIMILARITY}), (${exact})) as words,
+               plainto_tsquery('simple', ${textParam})
+                 || coalesce(search_typo_query('simple', ${textParam}, ${TYPO_SIMILARITY}), plainto_tsquery('simple', ${textParam})) as organisation_words),
+      text_hits as (
+        select s.id from services s where s.search_vector @@ (select words from text_query)
+        union
+        select s.id from services s
+         where s.organisation_id in (
+           select o.id from organisations o where to_tsvector('simple', o.name) @@ (select organisation_words from text_query)))`;
+    conditions.push(`s.id in (select id from text_hits)`);
+    textRank = `ts_rank_cd(s.search_vector, (select words from text_query))::float8`;
   }
 
   if (request.near) {
@@ -282,7 +291,13 @@ function whereClause(request: SearchRequest, params: Params) {
     distance = `(2 * ${EARTH_RADIUS_KM} * asin(least(1, sqrt(
       power(sin(radians(s.latitude - ${lat}::float8) / 2), 2)
       + cos(radians(${lat}::float8)) * cos(radians(s.latitude)) * power(sin(radians(s.longitude - ${lng}::float8) / 2), 2)))))`;
-    conditions.push(`${distance} <= ${params.add(radiusKm)}::float8`);
+    // A bounding box first (the latitude index narrows it to a band), then the exact distance.
+    const box = boundingBox(latitude, longitude, radiusKm);
+    conditions.push(
+      `s.latitude between ${params.add(box.south)}::float8 and ${params.add(box.north)}::float8`,
+      `s.longitude between ${params.add(box.west)}::float8 and ${params.add(box.east)}::float8`,
+      `${distance} <= ${params.add(radiusKm)}::float8`,
+    );
   }
 
   if (request.careType) conditions.push(`${params.add(request.careType)} = any(s.care_types)`);
@@ -310,7 +325,7 @@ function whereClause(request: SearchRequest, params: Params) {
   if (request.priceMaxPence !== undefined) {
     conditions.push(`${price} <= ${params.add(Math.trunc(finite(request.priceMaxPence, 'priceMaxPence')))}`);
   }
-  return { where: conditions.join(' and '), textRank, distance };
+  return { where: conditions.join(' and '), textMatch, textRank, distance };
 }
 
 function finite(value: number, what: string): number {
@@ -318,25 +333,28 @@ function finite(value: number, what: string): number {
   return value;
 }
 
-function orderClause(
-  sort: SearchSort,
-  parts: { textRank: string | undefined; distance: string | undefined; rankingScore: string; request: SearchRequest },
-): string {
-  const { textRank, distance, rankingScore, request } = parts;
-  const byRating = [`${rankingScore} desc`, ...(distance ? [`${distance} asc`] : [])];
+/** The order of the matched set, in terms of its columns (distance_km, text_rank, ranking, value_for_money, price). */
+function orderClause(sort: SearchSort, parts: { hasText: boolean; hasDistance: boolean }): string {
+  const byRating = ['ranking desc', ...(parts.hasDistance ? ['distance_km asc'] : [])];
   switch (sort) {
     case 'distance':
-      if (!distance) throw new InvalidSearchRequestError('sort "distance" needs a location (near)');
-      return `${distance} asc`;
+      if (!parts.hasDistance) throw new InvalidSearchRequestError('sort "distance" needs a location (near)');
+      return 'distance_km asc';
     case 'rating':
       return byRating.join(', ');
-    case 'price': {
-      const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
-      return [`${price} asc nulls last`, ...byRating].join(', ');
-    }
+    case 'price':
+      return ['price asc nulls last', ...byRating].join(', ');
     case 'value':
-      return [`r.value_score desc nulls last`, ...byRating].join(', ');
+      return ['value_for_money desc nulls last', ...byRating].join(', ');
     default:
-      return [...(textRank ? [`${textRank} desc`] : []), ...byRating].join(', ');
+      return [...(parts.hasText ? ['text_rank desc'] : []), ...byRating].join(', ');
   }
+}
+
+/** Latitude and longitude bounds that contain every point within `radiusKm` (a little more near the poles). */
+export function boundingBox(latitude: number, longitude: number, radiusKm: number) {
+  const dLat = (radiusKm / EARTH_RADIUS_KM) * (180 / Math.PI);
+  const cosLat = Math.cos((latitude * Math.PI) / 180);
+  const dLng = cosLat > 1e-6 ? Math.min(180, dLat / cosLat) : 180;
+  return { south: latitude - dLat, north: latitude + dLat, west: longitude - dLng, east: longitude + dLng };
 }

@@ -20,7 +20,9 @@ import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
-export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES } from './care.ts';
+export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES, SPECIALISMS_BY_CARE_TYPE } from './care.ts';
+export { BRANDS } from './names.ts';
+export { REVIEW_PHRASES } from './reviews.ts';
 export { PLACES, buildPostcode } from './places.ts';
 export { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
 

@@ -291,3 +291,12 @@ function demoRatings(data: DemoData, reviewRows: ReviewRow[], responses: Respons
   }
   return rows;
 }
+
+/** The phrases demo reviews are made of, for other generators (the benchmark data set) to reuse. */
+export const REVIEW_PHRASES = {
+  openings: OPENINGS,
+  middles: MIDDLES,
+  closings: CLOSINGS,
+  titles: TITLES,
+  replies: REPLIES,
+};

@@ -1,9 +1,9 @@
 // Ratings are compared within a group: services of the same main care type in the same county. The group
 // gives the Bayesian prior and the median price for value for money, so one function computes the
 // aggregates of a whole group at once; the API (on every publish) and the seed both call it.
-import type { CareType } from '../taxonomy.ts';
+import type { CareType, PriceUnit } from '../taxonomy.ts';
 import { headlinePrice } from '../money.ts';
-import { areaPrior, median } from './maths.ts';
+import { areaPrior, median, valueScore } from './maths.ts';
 import { aggregateRatings, type AggregatedReview, type RatingAggregate } from './summary.ts';
 
 export interface GroupService {
@@ -17,14 +17,20 @@ export function ratingGroupKey(careTypes: readonly CareType[], county: string): 
   return `${careTypes[0] ?? 'none'}|${county}`;
 }
 
+/** The median headline price of each unit across a group: what value for money compares a price with. */
+function medianPrices(headlines: Iterable<ReturnType<typeof headlinePrice>>): Map<PriceUnit, number | null> {
+  const all = [...headlines];
+  const medians = new Map<PriceUnit, number | null>();
+  for (const unit of ['hour', 'week', 'night', 'visit'] as const) {
+    medians.set(unit, median(all.filter((p) => p?.unit === unit).map((p) => p!.amountPence)));
+  }
+  return medians;
+}
+
 export function aggregateRatingGroup(group: readonly GroupService[], asOf: Date): Map<string, RatingAggregate> {
   const priorMean = areaPrior(group.flatMap((s) => s.reviews.map((r) => r.overall)));
   const headline = new Map(group.map((s) => [s.id, headlinePrice(s.prices)]));
-  const medians = new Map<string, number | null>();
-  for (const unit of ['hour', 'week', 'night', 'visit'] as const) {
-    const prices = [...headline.values()].filter((p) => p?.unit === unit).map((p) => p!.amountPence);
-    medians.set(unit, median(prices));
-  }
+  const medians = medianPrices(headline.values());
   const result = new Map<string, RatingAggregate>();
   for (const service of group) {
     const price = headline.get(service.id) ?? null;
@@ -37,6 +43,39 @@ export function aggregateRatingGroup(group: readonly GroupService[], asOf: Date)
         medianPricePence: price ? (medians.get(price.unit) ?? null) : null,
         asOf,
       }),
+    );
+  }
+  return result;
+}
+
+export interface ValuedService {
+  id: string;
+  prices: GroupService['prices'];
+  /** The stored aggregate; null for a service the aggregator has not computed (it has no value score). */
+  rating: { rankingScore: number; reviewCount: number } | null;
+}
+
+/**
+ * The value scores of a whole group from the stored ranking scores: a price change moves the group's median
+ * price and so every value score, but no ranking, so nothing else needs recomputing (and no review is read).
+ * Gives what aggregateRatingGroup would, because the stored ranking is already rounded the same way.
+ */
+export function groupValueScores(group: readonly ValuedService[]): Map<string, number | null> {
+  const headline = new Map(group.map((s) => [s.id, headlinePrice(s.prices)]));
+  const medians = medianPrices(headline.values());
+  const result = new Map<string, number | null>();
+  for (const service of group) {
+    if (!service.rating) continue;
+    const price = headline.get(service.id) ?? null;
+    result.set(
+      service.id,
+      service.rating.reviewCount === 0
+        ? null
+        : valueScore(
+            service.rating.rankingScore,
+            price?.amountPence ?? null,
+            price ? (medians.get(price.unit) ?? null) : null,
+          ),
     );
   }
   return result;

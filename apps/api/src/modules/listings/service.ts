@@ -19,16 +19,21 @@ import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toProviderListing } from './documents.ts';
 import { locateListingPostcode, slugify } from './location.ts';
+import type { RatingAggregator } from '../ratings/aggregator.ts';
 import type { ListingRecord, ListingRepository, NewListing } from './repository.ts';
 
 interface ListingDeps {
   db: Database;
   listings: ListingRepository;
   organisations: OrganisationRepository;
+  /** Prices feed value for money across the rating group; where a service is decides its group. */
+  aggregator: Pick<RatingAggregator, 'refreshValueScores' | 'refreshForService' | 'refreshGroup'>;
   clock: () => Date;
 }
 
-export function createListingService({ db, listings, organisations, clock }: ListingDeps) {
+const PRICE_FIELDS = ['pricePerHourPence', 'pricePerVisitPence', 'pricePerNightPence', 'pricePerWeekPence'];
+
+export function createListingService({ db, listings, organisations, aggregator, clock }: ListingDeps) {
   async function uniqueSlug(name: string, town: string, tx: Executor): Promise<string> {
     const base = slugify(name, town) || 'care-service';
     if (!(await listings.slugTaken(base, tx))) return base;
@@ -117,6 +122,14 @@ export function createListingService({ db, listings, organisations, clock }: Lis
         }
         const row = await listings.update(id, { ...changes, updatedAt: clock() }, tx);
         await enqueueServiceSearchSync(tx, [id]);
+        // Rating groups are main care type + county. Moving group changes both groups' priors and medians;
+        // a new price only moves the group's median price, so only value scores need recomputing.
+        if (row.careTypes[0] !== current.careTypes[0] || row.county !== current.county) {
+          await aggregator.refreshGroup(current.careTypes, current.county, tx);
+          await aggregator.refreshForService(id, tx);
+        } else if (changed.some((field) => PRICE_FIELDS.includes(field))) {
+          await aggregator.refreshValueScores(row.careTypes, row.county, tx);
+        }
         return { listing: toProviderListing({ service: row, organisation: record.organisation }), backToReview };
       });
     },

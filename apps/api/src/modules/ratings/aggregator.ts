@@ -2,7 +2,14 @@
 // the transaction that publishes, rejects, withdraws or answers a review; the group lock makes concurrent
 // publishes in one group take turns, so the last one to commit has seen every review.
 import { enqueueServiceSearchSync, type Database, type Executor } from '@care-assist/db';
-import { aggregateRatingGroup, ratingGroupKey, type RatingAggregate, type GroupService } from '@care-assist/domain';
+import {
+  aggregateRatingGroup,
+  groupValueScores,
+  ratingGroupKey,
+  type CareType,
+  type RatingAggregate,
+  type GroupService,
+} from '@care-assist/domain';
 import type { GroupServiceRow, RatingRepository, ServiceRatingRow } from './repository.ts';
 
 interface AggregatorDeps {
@@ -66,6 +73,40 @@ export function compareAggregate(serviceId: string, stored: ServiceRatingRow | u
   return differences;
 }
 
+/** Services per rebuild transaction (whole groups, so a chunk can be larger when one group is). */
+const REBUILD_CHUNK_SERVICES = 4000;
+/** Rows per INSERT when saving aggregates: ten parameters each, well inside Postgres's 65,535. */
+const SAVE_BATCH = 1000;
+
+/** Whole groups, in key order, packed into chunks of about `size` services. */
+function chunkGroups(groups: Map<string, GroupServiceRow[]>, size: number): string[][] {
+  const chunks: string[][] = [];
+  let current: string[] = [];
+  let count = 0;
+  for (const key of [...groups.keys()].sort()) {
+    current.push(key);
+    count += groups.get(key)!.length;
+    if (count >= size) {
+      chunks.push(current);
+      current = [];
+      count = 0;
+    }
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+/** What the search documents carry from the aggregate. */
+function searchFiguresChanged(stored: ServiceRatingRow | undefined, computed: RatingAggregate): boolean {
+  if (!stored || stored.computedAt === null) return true;
+  return (
+    stored.reviewCount !== computed.reviewCount ||
+    !sameNumber(stored.meanOverall, computed.meanOverall) ||
+    !sameNumber(stored.rankingScore, computed.rankingScore) ||
+    !sameNumber(stored.valueScore, computed.valueScore)
+  );
+}
+
 function toGroupService(row: GroupServiceRow, reviews: GroupService['reviews']): GroupService {
   return {
     id: row.id,
@@ -91,6 +132,35 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
     );
   }
 
+  /**
+   * Recomputes a whole group as of now and writes only the rows that differ from what is stored (a publish
+   * in a big group moves the prior a hair, which changes few rounded figures). Rows left alone still equal a
+   * fresh computation as of now, which is what `ratings:rebuild --check` compares against.
+   */
+  async function refreshGroup(careTypes: readonly CareType[], county: string, tx: Executor, always?: string) {
+    await ratings.lockGroup(ratingGroupKey(careTypes, county), tx);
+    const members = await ratings.groupServices(careTypes[0] ?? '', county, tx);
+    const asOf = clock();
+    const computed = await computeGroup(members, asOf, tx);
+    const before = await ratings.ratingsFor(
+      members.map((m) => m.id),
+      tx,
+    );
+    const rows = [...computed]
+      .filter(
+        ([id, aggregate]) =>
+          id === always || compareAggregate(id, before.get(id), aggregate).length > 0 || !before.get(id)?.computedAt,
+      )
+      .map(([id, aggregate]) => ({ serviceId: id, aggregate }));
+    for (let i = 0; i < rows.length; i += SAVE_BATCH)
+      await ratings.saveRatings(rows.slice(i, i + SAVE_BATCH), asOf, tx);
+    const changed = rows
+      .filter(({ serviceId: id, aggregate }) => id === always || searchFiguresChanged(before.get(id), aggregate))
+      .map((r) => r.serviceId);
+    await enqueueServiceSearchSync(tx, changed);
+    return computed;
+  }
+
   return {
     /**
      * Recomputes the aggregates of the service's rating group and sends every service whose ranking
@@ -99,71 +169,98 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
     async refreshForService(serviceId: string, tx: Executor): Promise<RatingAggregate | undefined> {
       const service = await ratings.findService(serviceId, tx);
       if (!service) return undefined;
-      const key = ratingGroupKey(service.careTypes, service.county);
-      await ratings.lockGroup(key, tx);
-      const members = await ratings.groupServices(service.careTypes[0] ?? '', service.county, tx);
-      const asOf = clock();
-      const computed = await computeGroup(members, asOf, tx);
-      const before = await ratings.ratingsFor(
+      return (await refreshGroup(service.careTypes, service.county, tx, serviceId)).get(serviceId);
+    },
+
+    /** Recomputes one rating group (e.g. the group a listing moved out of). Inside the caller's transaction. */
+    refreshGroup: (careTypes: readonly CareType[], county: string, tx: Executor) => refreshGroup(careTypes, county, tx),
+
+    /**
+     * After a price change: the group's median price moved, so every value score in the group may have, but
+     * no ranking did. Recomputes the value scores from the stored rankings (no review is read), writes only
+     * those that changed and sends those services to search. Must run inside the caller's transaction.
+     */
+    async refreshValueScores(careTypes: readonly CareType[], county: string, tx: Executor): Promise<string[]> {
+      await ratings.lockGroup(ratingGroupKey(careTypes, county), tx);
+      const members = await ratings.groupServices(careTypes[0] ?? '', county, tx);
+      const stored = await ratings.storedRankings(
         members.map((m) => m.id),
         tx,
       );
-      const rows = [...computed].map(([id, aggregate]) => ({ serviceId: id, aggregate }));
-      await ratings.saveRatings(rows, asOf, tx);
-      const changed = rows
-        .filter(
-          ({ serviceId: id, aggregate }) =>
-            id === serviceId ||
-            !sameNumber(before.get(id)?.rankingScore ?? null, aggregate.rankingScore) ||
-            !sameNumber(before.get(id)?.meanOverall ?? null, aggregate.meanOverall),
-        )
-        .map((r) => r.serviceId);
-      await enqueueServiceSearchSync(tx, changed);
-      return computed.get(serviceId);
+      const values = groupValueScores(
+        members.map((m) => {
+          const row = stored.get(m.id);
+          return {
+            ...toGroupService(m, []),
+            rating: row?.computedAt ? { rankingScore: row.rankingScore, reviewCount: row.reviewCount } : null,
+          };
+        }),
+      );
+      const changed = [...values]
+        .filter(([id, value]) => !sameNumber(stored.get(id)?.valueScore ?? null, value))
+        .map(([serviceId, valueScore]) => ({ serviceId, valueScore }));
+      await ratings.saveValueScores(changed, clock(), tx);
+      await enqueueServiceSearchSync(
+        tx,
+        changed.map((c) => c.serviceId),
+      );
+      return changed.map((c) => c.serviceId);
     },
 
     /**
      * Recomputes every aggregate from the reviews. Each group is first checked as of the moment it was
      * last computed (recency and the 24-month window depend on time), and differences are reported;
      * with `apply`, the group is then recomputed as of now and saved, and changed services reindexed.
+     * Groups are taken a few thousand services at a time: one lock, one read of their reviews and one
+     * write per chunk, so 1,000,000 reviews take seconds rather than one round trip per group.
      */
     async rebuildAll(options: { apply: boolean; onProgress?: (done: number, total: number) => void }) {
       const all = await ratings.allServices();
       const groups = new Map<string, GroupServiceRow[]>();
       for (const s of all) {
         const key = ratingGroupKey(s.careTypes, s.county);
-        groups.set(key, [...(groups.get(key) ?? []), s]);
+        const members = groups.get(key);
+        if (members) members.push(s);
+        else groups.set(key, [s]);
       }
       const differences: RatingDifference[] = [];
       let done = 0;
       options.onProgress?.(0, all.length);
-      for (const [key, members] of groups) {
+      for (const chunk of chunkGroups(groups, REBUILD_CHUNK_SERVICES)) {
+        const ids = chunk.flatMap((key) => groups.get(key)!.map((m) => m.id));
         await db.transaction(async (tx) => {
-          await ratings.lockGroup(key, tx);
-          const stored = await ratings.ratingsFor(
-            members.map((m) => m.id),
-            tx,
-          );
-          const computedTimes = [...stored.values()].map((r) => r.computedAt?.getTime() ?? 0);
-          const lastComputed = computedTimes.length > 0 ? Math.max(...computedTimes) : 0;
-          if (lastComputed > 0) {
-            const check = await computeGroup(members, new Date(lastComputed), tx);
-            for (const [id, aggregate] of check) differences.push(...compareAggregate(id, stored.get(id), aggregate));
+          await ratings.lockGroups(chunk, tx);
+          const stored = await ratings.ratingsFor(ids, tx);
+          const reviewsByService = await ratings.publishedReviews(ids, tx);
+          const asOf = clock();
+          const fresh: { serviceId: string; aggregate: RatingAggregate }[] = [];
+          for (const key of chunk) {
+            const members = groups.get(key)!.map((m) => toGroupService(m, reviewsByService.get(m.id) ?? []));
+            const computedTimes = members.map((m) => stored.get(m.id)?.computedAt?.getTime() ?? 0);
+            const lastComputed = Math.max(0, ...computedTimes);
+            if (lastComputed > 0) {
+              const check = aggregateRatingGroup(members, new Date(lastComputed));
+              for (const [id, aggregate] of check) differences.push(...compareAggregate(id, stored.get(id), aggregate));
+            }
+            if (options.apply) {
+              for (const [serviceId, aggregate] of aggregateRatingGroup(members, asOf)) {
+                fresh.push({ serviceId, aggregate });
+              }
+            }
           }
-          if (options.apply) {
-            const fresh = await computeGroup(members, clock(), tx);
-            await ratings.saveRatings(
-              [...fresh].map(([serviceId, aggregate]) => ({ serviceId, aggregate })),
-              clock(),
-              tx,
-            );
-            await enqueueServiceSearchSync(
-              tx,
-              members.map((m) => m.id),
-            );
+          if (!options.apply) return;
+          for (let i = 0; i < fresh.length; i += SAVE_BATCH) {
+            await ratings.saveRatings(fresh.slice(i, i + SAVE_BATCH), asOf, tx);
+          }
+          // Search only needs the services whose searchable figures moved.
+          const changed = fresh
+            .filter(({ serviceId, aggregate }) => searchFiguresChanged(stored.get(serviceId), aggregate))
+            .map((r) => r.serviceId);
+          for (let i = 0; i < changed.length; i += SAVE_BATCH) {
+            await enqueueServiceSearchSync(tx, changed.slice(i, i + SAVE_BATCH));
           }
         });
-        done += members.length;
+        done += ids.length;
         options.onProgress?.(done, all.length);
       }
       return { services: all.length, groups: groups.size, differences };

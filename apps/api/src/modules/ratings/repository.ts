@@ -1,7 +1,7 @@
 // Drizzle queries behind the rating aggregates: the services of a rating group, their published reviews,
 // and the service_ratings rows.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { reviewResponses, reviews, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
+import { reviews, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
 import type { AggregatedReview, CareType, CategoryScores, RatingAggregate, ReviewCategory } from '@care-assist/domain';
 
 export type ReviewRow = typeof reviews.$inferSelect;
@@ -21,7 +21,9 @@ export const CATEGORY_COLUMNS = {
   management: 'management',
 } as const satisfies Record<ReviewCategory, keyof ReviewRow>;
 
-export function categoriesOf(row: ReviewRow): CategoryScores {
+type CategoryColumn = (typeof CATEGORY_COLUMNS)[ReviewCategory];
+
+export function categoriesOf(row: Pick<ReviewRow, CategoryColumn>): CategoryScores {
   const out: CategoryScores = {};
   for (const [category, column] of Object.entries(CATEGORY_COLUMNS)) {
     const value = row[column];
@@ -36,6 +38,14 @@ export function categoryColumns(categories: CategoryScores) {
     out[column] = categories[category as ReviewCategory] ?? null;
   }
   return out;
+}
+
+export interface StoredRanking {
+  serviceId: string;
+  rankingScore: number;
+  reviewCount: number;
+  valueScore: number | null;
+  computedAt: Date | null;
 }
 
 export interface GroupServiceRow {
@@ -81,22 +91,47 @@ export function createRatingRepository(db: Database) {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rating-group:${key}`}))`);
     },
 
+    /** Serialises several groups at once (the rebuild); keys sorted so two callers never wait on each other in a cycle. */
+    async lockGroups(keys: readonly string[], tx: Executor): Promise<void> {
+      const sorted = [...keys].sort().map((key) => `rating-group:${key}`);
+      await tx.execute(
+        sql`select pg_advisory_xact_lock(hashtext(k)) from unnest(${sql.param(sorted)}::text[]) with ordinality as t(k, n) order by n`,
+      );
+    },
+
+    /**
+     * Only the columns the maths reads (never the review text): a group can hold tens of thousands and a
+     * rebuild reads a million, so this is plain SQL without the ORM's per-row mapping.
+     */
     async publishedReviews(serviceIds: string[], tx: Executor = db): Promise<Map<string, AggregatedReview[]>> {
       const byService = new Map<string, AggregatedReview[]>(serviceIds.map((id) => [id, []]));
       if (serviceIds.length === 0) return byService;
-      const rows = await tx
-        .select({ review: reviews, response: reviewResponses })
-        .from(reviews)
-        .leftJoin(reviewResponses, eq(reviewResponses.reviewId, reviews.id))
-        .where(and(inArray(reviews.serviceId, serviceIds), eq(reviews.status, 'published')));
-      for (const { review, response } of rows) {
-        byService.get(review.serviceId)?.push({
-          overall: review.overall,
-          categories: categoriesOf(review),
-          writtenAt: review.createdAt,
-          verified: review.verified,
-          answered: response !== null,
-          changeReported: response !== null && (response.changePlanned || response.changeMade),
+      const categories = Object.entries(CATEGORY_COLUMNS).map(([category, column]) => ({
+        category: category as ReviewCategory,
+        name: reviews[column].name,
+      }));
+      const result = await tx.execute(sql`
+        select r.service_id, r.overall, r.created_at, r.verified,
+               ${sql.raw(categories.map((c) => `r.${c.name}`).join(', '))},
+               p.review_id is not null as answered,
+               coalesce(p.change_planned or p.change_made, false) as change_reported
+          from reviews r
+          left join review_responses p on p.review_id = r.id
+         where r.service_id = any(${sql.param(serviceIds)}::uuid[]) and r.status = 'published'`);
+      const { rows } = result as { rows: Record<string, unknown>[] };
+      for (const row of rows) {
+        const scores: CategoryScores = {};
+        for (const { category, name } of categories) {
+          const value = row[name];
+          if (value !== null && value !== undefined) scores[category] = Number(value);
+        }
+        byService.get(row.service_id as string)?.push({
+          overall: Number(row.overall),
+          categories: scores,
+          writtenAt: new Date(row.created_at as string | Date),
+          verified: row.verified === true,
+          answered: row.answered === true,
+          changeReported: row.change_reported === true,
         });
       }
       return byService;
@@ -106,6 +141,32 @@ export function createRatingRepository(db: Database) {
       if (serviceIds.length === 0) return new Map();
       const rows = await tx.select().from(serviceRatings).where(inArray(serviceRatings.serviceId, serviceIds));
       return new Map(rows.map((r) => [r.serviceId, r]));
+    },
+
+    /** What value for money needs of the stored aggregates (no details: a group can hold thousands). */
+    async storedRankings(serviceIds: string[], tx: Executor = db) {
+      if (serviceIds.length === 0) return new Map<string, StoredRanking>();
+      const rows = await tx
+        .select({
+          serviceId: serviceRatings.serviceId,
+          rankingScore: serviceRatings.rankingScore,
+          reviewCount: serviceRatings.reviewCount,
+          valueScore: serviceRatings.valueScore,
+          computedAt: serviceRatings.computedAt,
+        })
+        .from(serviceRatings)
+        .where(inArray(serviceRatings.serviceId, serviceIds));
+      return new Map<string, StoredRanking>(rows.map((r) => [r.serviceId, r]));
+    },
+
+    /** Writes new value scores only (one statement for the lot). */
+    async saveValueScores(rows: { serviceId: string; valueScore: number | null }[], at: Date, tx: Executor) {
+      if (rows.length === 0) return;
+      await tx.execute(sql`
+        update service_ratings r set value_score = u.value_score, updated_at = ${at}
+          from unnest(${sql.param(rows.map((row) => row.serviceId))}::uuid[],
+                      ${sql.param(rows.map((row) => row.valueScore))}::real[]) as u(service_id, value_score)
+         where r.service_id = u.service_id`);
     },
 
     async saveRatings(rows: { serviceId: string; aggregate: RatingAggregate }[], asOf: Date, tx: Executor = db) {

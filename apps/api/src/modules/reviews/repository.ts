@@ -146,7 +146,12 @@ export function createReviewRepository(db: Database) {
       return records(tx).where(eq(reviews.authorId, authorId)).orderBy(desc(reviews.createdAt));
     },
 
-    async listPublished(serviceId: string, query: ReviewListQuery, tx: Executor = db) {
+    /**
+     * A page of a service's published reviews. `unfilteredTotal` is the service's review count from
+     * service_ratings: without filters it is the total, so a service with thousands of reviews is not counted
+     * again on every page (newest first reads just the page through reviews_published_service_idx).
+     */
+    async listPublished(serviceId: string, query: ReviewListQuery, unfilteredTotal?: number, tx: Executor = db) {
       const page = query.page ?? 1;
       const perPage = query.per_page ?? 10;
       const where = and(
@@ -162,15 +167,22 @@ export function createReviewRepository(db: Database) {
         lowest: [asc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
         highest: [desc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
       }[query.sort ?? 'newest'];
-      const [items, [total]] = await Promise.all([
+      const filtered = query.relationship !== undefined || query.rating !== undefined || query.verified !== undefined;
+      const [items, total] = await Promise.all([
         records(tx)
           .where(where)
           .orderBy(...order)
           .limit(perPage)
           .offset((page - 1) * perPage),
-        tx.select({ n: count() }).from(reviews).where(where),
+        !filtered && unfilteredTotal !== undefined
+          ? unfilteredTotal
+          : tx
+              .select({ n: count() })
+              .from(reviews)
+              .where(where)
+              .then(([row]) => row?.n ?? 0),
       ]);
-      return { items, total: total?.n ?? 0, page, perPage };
+      return { items, total, page, perPage };
     },
 
     async listForOrganisationsOf(userId: string, tx: Executor = db): Promise<ReviewRecord[]> {

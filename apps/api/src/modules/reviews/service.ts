@@ -237,7 +237,9 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     async listForService(idOrSlug: string, query: ReviewListQuery): Promise<ReviewPage> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      const page = await reviews.listPublished(record.service.id, query);
+      // The aggregate counts published reviews once it has been computed; until then, count them.
+      const known = record.rating?.computedAt ? record.rating.reviewCount : undefined;
+      const page = await reviews.listPublished(record.service.id, query, known);
       return { ...page, items: page.items.map(toPublicReview), rating: toRatingDetail(record.rating) };
     },
 

@@ -1,5 +1,5 @@
 // Drizzle queries for service listings as the public sees them.
-import { and, asc, count, eq, gt, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import {
   organisations,
   serviceCqcRatings,
@@ -69,11 +69,12 @@ export function createServiceRepository(db: Database) {
 
     /** Towns that have a published service, starting with `prefix` (for as-you-type suggestions). */
     async townsStartingWith(prefix: string, limit: number, tx: Executor = db): Promise<string[]> {
-      const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // lower(town) LIKE 'prefix%' can use services_published_town_prefix_idx; ILIKE could not.
+      const pattern = `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const rows = await tx
         .selectDistinct({ town: services.town })
         .from(services)
-        .where(and(eq(services.status, 'published'), ilike(services.town, pattern)))
+        .where(and(eq(services.status, 'published'), sql`lower(${services.town}) like ${pattern}`))
         .orderBy(asc(services.town))
         .limit(limit);
       return rows.map((row) => row.town);

@@ -144,7 +144,7 @@ export default fp(
         clock,
         webOrigin: config.webOrigin,
       }),
-      listings: createListingService({ db: db.db, listings, organisations, clock }),
+      listings: createListingService({ db: db.db, listings, organisations, aggregator, clock }),
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
       claims: createClaimService({ db: db.db, clock }),
       photos: createPhotoService({
