@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: ['packages/*/src/**/*.test.ts', 'apps/api/src/**/*.test.ts', 'test/support/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/api/src/**/*.test.ts',
+            'test/support/**/*.test.ts',
+            'apps/web/src/lib/server/insight/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts'],
         },
       },

@@ -32,8 +32,10 @@ import organisationRoutes from './routes/organisations/index.ts';
 import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
+import outcomeRoutes from './routes/outcomes/index.ts';
 import insightRoutes from './routes/insight/index.ts';
 import commissionerRoutes from './routes/commissioners/index.ts';
+import providerInsightRoutes from './routes/provider-insight/index.ts';
 import openReferralRoutes from './routes/openreferral/index.ts';
 
 export interface AppOptions {
@@ -100,8 +102,10 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   // Listing and organisation verification lives under /moderation too, beside review moderation.
   await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(photoRoutes, { prefix: '/api/v1/photos' });
+  await fastify.register(outcomeRoutes, { prefix: '/api/v1' });
   await fastify.register(insightRoutes, { prefix: '/api/v1/insight' });
   await fastify.register(commissionerRoutes, { prefix: '/api/v1/council/commissioners' });
+  await fastify.register(providerInsightRoutes, { prefix: '/api/v1/provider/insight' });
   // Open Referral UK keeps the profile's own paths (no /api/v1), so generic ORUK clients find it.
   await fastify.register(openReferralRoutes, { prefix: '/openreferral', config });
 }

@@ -38,6 +38,11 @@ async function main() {
 
   server.modules.searchSync.start(1000, (err) => server.log.warn({ err }, 'search outbox drain failed; will retry'));
 
+  server.modules.outcomeScheduler.start(60 * 60_000, (err, sent) => {
+    if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
+    else if (sent) server.log.info({ sent }, 'outcomes questionnaires sent');
+  });
+
   const retention = createRetention({ db: runtime.db.db, policy: config.retention, clock: () => new Date() });
   const stopRetention = retention.schedule(config.retention.intervalMinutes * 60_000, (result) => {
     if (result instanceof Error) server.log.warn({ err: result }, 'retention purge failed; will retry');

@@ -380,6 +380,47 @@ describe('who may see insight', () => {
   });
 });
 
+describe('provider insight', () => {
+  it('shows a member their own services against the area, with suppression', async () => {
+    const [alpha] = await ctx.database.handle.query<{ id: string }>(
+      "select id from organisations where name = 'Alpha Care'",
+      [],
+    );
+    const response = await get('provider', `/api/v1/provider/insight?organisation_id=${alpha!.id}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const result = response.json<InsightViewResponse>();
+    const services = result.tables[0]!;
+    // Alpha One: 7 reviewers (mean 2.0), 5 of 6 low reviews replied (83.3%), median 30 h. Its 7 quote requests
+    // are hidden as the complement of Alpha Two's 0 (the council's brokerage view shows Alpha Care's total).
+    expect(rowOf(services, 'service', 'Alpha One')).toMatchObject({
+      mean: 2,
+      response_rate: 83.3,
+      median_hours: 30,
+      requested: 'fewer than 5',
+    });
+    expect(rowOf(services, 'service', 'Alpha Two')).toMatchObject({ mean: 'fewer than 5', requested: 'fewer than 5' });
+    // The area median of home care in Essex: only Alpha One has 5+ reviewers, so it is its own median.
+    expect(rowOf(services, 'service', 'Alpha One').area_median).toBe(rowOf(services, 'service', 'Alpha One').ranking);
+    // June 2026: Alpha's 10 reviews, mean (2.0 x 7 + 4 x 3) / 10 = 2.6.
+    expect(result.tables[1]!.rows.find((r) => r.month === '2026-06')).toMatchObject({ reviews: 10, mine: 2.6 });
+  });
+
+  it('refuses other providers, residents and anonymous callers; 404 for an unknown organisation', async () => {
+    const [beta] = await ctx.database.handle.query<{ id: string }>(
+      "select id from organisations where name = 'Beta Trust'",
+      [],
+    );
+    expectProblem(await get('provider', `/api/v1/provider/insight?organisation_id=${beta!.id}`), 403);
+    expectProblem(await get('resident', `/api/v1/provider/insight?organisation_id=${beta!.id}`), 403);
+    expectProblem(await get('anonymous', `/api/v1/provider/insight?organisation_id=${beta!.id}`), 401);
+    expectProblem(
+      await get('provider', '/api/v1/provider/insight?organisation_id=00000000-0000-4000-8000-000000000000'),
+      404,
+    );
+    expectProblem(await get('provider', `/api/v1/provider/insight?organisation_id=${beta!.id}&colour=red`), 400);
+  });
+});
+
 describe('bad input is a 400 problem+json', () => {
   it.each([
     ['an unknown filter', '/api/v1/insight/market?colour=blue'],

@@ -51,6 +51,7 @@ export const POLICY: Record<string, Access> = {
   // Finding care
   'GET /api/v1/services': anyone,
   'GET /api/v1/services/:idOrSlug': anyone,
+  'POST /api/v1/services/:idOrSlug/page-views': anyone, // anonymous count, nothing about the caller
   'GET /api/v1/suggestions': anyone,
   'GET /api/v1/photos/:fileName': anyone,
   'GET /api/v1/shortlist': signedIn,
@@ -86,6 +87,22 @@ export const POLICY: Record<string, Access> = {
   'GET /api/v1/notifications': signedIn,
   'POST /api/v1/notifications/:id/read': signedIn,
   'POST /api/v1/notifications/read-all': signedIn,
+
+  // Outcomes (the person and their named carer answer; the provider records hours of its own bookings; council
+  // staff record admissions and council-arranged care and see everything: checked per booking in the services)
+  'GET /api/v1/outcomes/due': signedIn,
+  'GET /api/v1/bookings/:id/outcomes': signedIn,
+  'GET /api/v1/bookings/:id/outcomes/:reviewPoint': signedIn,
+  'POST /api/v1/bookings/:id/outcomes/:reviewPoint': signedIn,
+  'PUT /api/v1/bookings/:id/carer': signedIn,
+  'DELETE /api/v1/bookings/:id/carer': signedIn,
+  'PUT /api/v1/bookings/:id/delivered-hours/:weekStarting': only('provider'),
+  'POST /api/v1/bookings/:id/admissions': council,
+  'GET /api/v1/council/outcomes': council,
+  'GET /api/v1/council/care-packages': council,
+  'POST /api/v1/council/care-packages': council,
+  'POST /api/v1/council/care-packages/:id/outcomes': council,
+  'POST /api/v1/council/care-packages/:id/admissions': council,
 
   // Reviews and questions
   'POST /api/v1/reviews': only('resident'),
@@ -145,6 +162,8 @@ export const POLICY: Record<string, Access> = {
   'POST /api/v1/insight/refresh': council,
   'GET /api/v1/insight/:view': council,
   'GET /api/v1/insight/:view/csv/:table': council,
+  // Members of the organisation only (checked per organisation in modules/insight/provider-insight.ts).
+  'GET /api/v1/provider/insight': signedIn,
   'GET /api/v1/council/commissioners': only('admin'),
   'PUT /api/v1/council/commissioners/:userId': only('admin'),
   'DELETE /api/v1/council/commissioners/:userId': only('admin'),

@@ -41,6 +41,13 @@ async function snapshot(): Promise<string> {
 }
 
 const hostileString = fc.oneof(
+  // Plausible text with a control character in it (NUL broke many routes once: issue 13 #4).
+  {
+    arbitrary: fc
+      .constantFrom('Chelmsford', 'care', 'home_care', 'CM1 1AA', 'pat@example.test')
+      .map((s) => `${s}\u0000`),
+    weight: 3,
+  },
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),

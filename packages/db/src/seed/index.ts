@@ -9,6 +9,7 @@ import {
   reviewFlags,
   reviewResponses,
   reviews,
+  searchEvents,
   serviceRatings,
   services,
   users,
@@ -18,6 +19,8 @@ import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
+import { demoOutcomeRowCount, generateDemoOutcomes, seedOutcomes } from './outcomes.ts';
+import { generateDemoSearches } from './searches.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES, SPECIALISMS_BY_CARE_TYPE } from './care.ts';
@@ -28,6 +31,11 @@ export { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } 
 
 export interface SeedOptions {
   seed?: number;
+  /**
+   * "Today" for the one clock-relative part of the demo: the demo resident's booking, whose outcomes
+   * questionnaire is due whenever the demo is started. Defaults to the real clock.
+   */
+  now?: Date;
   /** Rows written so far out of the total; called after each batch. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -61,8 +69,15 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
 
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
   const demoReviews = generateDemoReviews(data, options.seed ?? DEFAULT_SEED);
+  const demoSearches = generateDemoSearches(data, options.seed ?? DEFAULT_SEED);
   data.users.push(...demoReviews.reviewers);
   data.ratings = demoReviews.ratings;
+  const demoOutcomes = generateDemoOutcomes(
+    data,
+    demoReviews.reviewers,
+    options.seed ?? DEFAULT_SEED,
+    options.now ?? new Date(),
+  );
   // argon2 is deliberately slow: hash the shared demo password once.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const userRows = data.users.map((user) => ({ ...user, passwordHash }));
@@ -75,7 +90,9 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     data.ratings.length +
     demoReviews.reviews.length +
     demoReviews.responses.length +
-    demoReviews.flags.length;
+    demoReviews.flags.length +
+    demoOutcomeRowCount(demoOutcomes) +
+    demoSearches.length;
   let done = 0;
   options.onProgress?.(done, total);
 
@@ -83,8 +100,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
     // Someone may have seeded (or signed up) while we were hashing.
     if (await hasUsers(tx)) return false;
-    const write = async <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>) => {
-      for (const batch of chunks(rows, BATCH_SIZE)) {
+    const write = async <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>, size = BATCH_SIZE) => {
+      for (const batch of chunks(rows, size)) {
         await insert(batch);
         done += batch.length;
         options.onProgress?.(done, total);
@@ -100,6 +117,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     await seedProviderListings(tx);
+    await seedOutcomes(tx, demoOutcomes, write);
+    await write(demoSearches, (batch) => tx.insert(searchEvents).values(batch));
     return true;
   });
   if (!written) return skipped;

@@ -6,6 +6,9 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import type { DbHandle } from '../client.ts';
 import { verifyPassword } from '../password.ts';
 import {
+  bookings,
+  outcomeReviews,
+  serviceDailyActivity,
   organisationMembers,
   organisations,
   reviewFlags,
@@ -205,6 +208,21 @@ describe('seedDemoData', () => {
       .innerJoin(organisations, eq(organisations.id, services.organisationId))
       .where(eq(organisations.name, DEMO_PROVIDER_ORGANISATION));
     expect(run.filter((s) => s.town === 'Chelmsford' && s.status === 'published').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('writes bookings at every stage, outcomes from people and carers, and anonymous listing activity', async () => {
+    const stages = await handle.db.selectDistinct({ status: bookings.status }).from(bookings);
+    expect(stages.map((s) => s.status).sort()).toEqual(
+      ['accepted', 'active', 'cancelled', 'completed', 'declined', 'quoted', 'requested'].sort(),
+    );
+    const answers = await handle.db
+      .select({ respondent: outcomeReviews.respondent, n: count() })
+      .from(outcomeReviews)
+      .groupBy(outcomeReviews.respondent);
+    expect(answers.find((a) => a.respondent === 'person')!.n).toBeGreaterThan(100);
+    expect(answers.find((a) => a.respondent === 'carer')!.n).toBeGreaterThan(40);
+    const [activity] = await handle.db.select({ n: count() }).from(serviceDailyActivity);
+    expect(activity!.n).toBeGreaterThan(3_000);
   });
 
   it('does nothing the second time', async () => {

@@ -72,7 +72,7 @@ export function domainScoreOfAnswer(index: number): number {
 }
 
 /** The answer a form uses for "prefer not to say" (stored as NULL). */
-export const PREFER_NOT_TO_SAY = 'prefer_not_to_say';
+export const PREFER_NOT_TO_SAY = 'prefer_not_to_say' as const;
 
 export const SATISFACTION_LABELS: Record<1 | 2 | 3 | 4 | 5, string> = {
   5: 'Extremely or very satisfied',

@@ -24,6 +24,7 @@ import { refusePlan } from '../budgets/service.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
 import type { NotificationService } from '../notifications/service.ts';
+import type { ListingActivity } from '../outcomes/listing-activity.ts';
 import type { BookingRecord, BookingRepository, BookingRow } from './repository.ts';
 import type { BookingViews, Viewer } from './views.ts';
 
@@ -34,6 +35,8 @@ interface BookingDeps {
   views: BookingViews;
   notifications: NotificationService;
   idempotency: Idempotency;
+  /** Counts each quote request as an enquiry to the service (anonymous daily counter). */
+  listingActivity?: ListingActivity;
   clock: () => Date;
 }
 
@@ -177,6 +180,7 @@ export function createBookingService(deps: BookingDeps) {
           },
           tx,
         );
+        await deps.listingActivity?.countEnquiry(service.id, tx);
         const record = (await bookings.find(booking.id, tx))!;
         await notifyOtherSide(
           tx,

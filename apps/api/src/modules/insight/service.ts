@@ -13,6 +13,7 @@ import type { CommissionerService } from './commissioners.ts';
 import { tableToCsv } from './csv.ts';
 import { resolveFilters, type ResolvedFilters } from './filters.ts';
 import { refreshInsight, type InsightSummary, type RefreshResult } from './refresh.ts';
+import { createProviderInsight } from './provider-insight.ts';
 import { brokerageView } from './views/brokerage.ts';
 import { demandView } from './views/demand.ts';
 import { marketView } from './views/market.ts';
@@ -87,6 +88,9 @@ export function createInsightService({ db, query, commissioners, clock }: Insigh
 
   return {
     view,
+
+    /** A provider's own organisation (members only). */
+    provider: createProviderInsight({ query, clock }),
 
     /** One table of a view as CSV; the first table unless `tableId` names another. */
     async csv(

@@ -20,6 +20,14 @@ export function createNotificationService({ db, clock }: { db: Database; clock: 
       await tx.insert(notifications).values(unique.map((userId) => ({ userId, ...notification })));
     },
 
+    /** One notification, returning its id (for records that point at the notification they caused). */
+    async notifyReturning(tx: Executor, userId: string, notification: NewNotification) {
+      return tx
+        .insert(notifications)
+        .values({ userId, ...notification })
+        .returning({ id: notifications.id });
+    },
+
     async list(actor: Actor | null, limit = 50): Promise<NotificationList> {
       const { userId } = requireSignIn(actor);
       const [rows, [unread]] = await Promise.all([

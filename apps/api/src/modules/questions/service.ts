@@ -19,16 +19,19 @@ import type { ReviewRepository } from '../reviews/repository.ts';
 import { requirePermission, requireRole, requireSignIn } from '../../access.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { QuestionRepository } from './repository.ts';
+import type { ListingActivity } from '../outcomes/listing-activity.ts';
 
 interface QuestionDeps {
   db: Database;
   questions: QuestionRepository;
   reviews: ReviewRepository;
   services: ServiceRepository;
+  /** Counts each question asked as an enquiry to the service (anonymous daily counter). */
+  listingActivity?: ListingActivity;
   clock: () => Date;
 }
 
-export function createQuestionService({ db, questions, reviews, services, clock }: QuestionDeps) {
+export function createQuestionService({ db, questions, reviews, services, listingActivity, clock }: QuestionDeps) {
   const checks = (text: string) => {
     const prechecks = precheckText({ text, minLength: QUESTION_LIMITS.questionMin });
     return { prechecks, safeguarding: needsSafeguarding(prechecks) };
@@ -51,6 +54,7 @@ export function createQuestionService({ db, questions, reviews, services, clock 
         createdAt: clock(),
         updatedAt: clock(),
       });
+      await listingActivity?.countEnquiry(record.service.id);
       return {
         id: row.id,
         serviceId: row.serviceId,

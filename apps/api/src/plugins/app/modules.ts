@@ -40,6 +40,11 @@ import { createListingService, type ListingService } from '../../modules/listing
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
+import { createOutcomeRepository } from '../../modules/outcomes/repository.ts';
+import { createOutcomeService, type OutcomeService } from '../../modules/outcomes/service.ts';
+import { createCareRecordService, type CareRecordService } from '../../modules/outcomes/care-records.ts';
+import { createListingActivity, type ListingActivity } from '../../modules/outcomes/listing-activity.ts';
+import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/outcomes/scheduler.ts';
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
@@ -64,6 +69,10 @@ export interface Modules {
   verification: VerificationService;
   claims: ClaimService;
   photos: PhotoService;
+  outcomes: OutcomeService;
+  careRecords: CareRecordService;
+  listingActivity: ListingActivity;
+  outcomeScheduler: OutcomeScheduler;
   commissioners: CommissionerService;
   insight: InsightService;
   openReferral: OpenReferralService;
@@ -95,7 +104,11 @@ export default fp(
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
+    const listingActivity = createListingActivity({ db: db.db, clock });
+    const outcomeRepository = createOutcomeRepository(db.db);
+    const outcomes = createOutcomeService({ db: db.db, outcomes: outcomeRepository, notifications, clock });
     const bookingDeps = {
+      listingActivity,
       db: db.db,
       bookings: bookingRepository,
       budgets: budgetRepository,
@@ -178,12 +191,18 @@ export default fp(
         questions: createQuestionRepository(db.db),
         reviews,
         services,
+        listingActivity,
         clock,
       }),
+      outcomes,
+      careRecords: createCareRecordService({ db: db.db, outcomes: outcomeRepository, clock }),
+      listingActivity,
+      outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
       commissioners,
       insight,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
+    app.addHook('onClose', () => app.modules.outcomeScheduler.stop());
     // Started once the app is ready (the database is migrated by then), stopped on close.
     let stopInsightSchedule = () => {};
     app.addHook('onReady', async () => {

@@ -16,7 +16,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: NotificationListSchema, 401: ProblemSchema },
       },
     },
-    async (request) => notifications.list(request.actor),
+    async (request) => {
+      // The on-demand check: an outcomes questionnaire that has come due is sent before the list is read.
+      await app.modules.outcomes.sendDueFor(request.actor);
+      return notifications.list(request.actor);
+    },
   );
 
   app.post(

@@ -32,11 +32,45 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'getService',
         tags: ['services'],
         summary: 'One published care service, by id or slug',
+        description:
+          'With the header `X-Page-View: 1` (sent by the web app when it renders the service page for a person, ' +
+          'not for a bot, prefetch or re-render), the view is added to the anonymous daily count.',
         params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }),
         response: { 200: ServiceDetailSchema, 404: ProblemSchema },
       },
     },
-    async (request) => app.modules.directory.get(request.params.idOrSlug),
+    async (request) => {
+      const service = await app.modules.directory.get(request.params.idOrSlug);
+      if (request.headers['x-page-view'] === '1') await countPageView(service.id, request.log);
+      return service;
+    },
   );
+
+  app.post(
+    '/:idOrSlug/page-views',
+    {
+      schema: {
+        operationId: 'countServicePageView',
+        tags: ['services'],
+        summary: 'Count one view of a service page shown by client-side navigation (anonymous daily count)',
+        params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: { 204: Type.Null(), 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const service = await app.modules.directory.get(request.params.idOrSlug);
+      await countPageView(service.id, request.log);
+      return reply.code(204).send(null);
+    },
+  );
+
+  /** Counting must never cost the visitor their page: a failure is logged and the page is served. */
+  async function countPageView(serviceId: string, log: { warn: (o: object, m: string) => void }) {
+    try {
+      await app.modules.listingActivity.countPageView(serviceId);
+    } catch (err) {
+      log.warn({ err }, 'could not count a service page view');
+    }
+  }
 };
 export default routes;

@@ -62,6 +62,8 @@ interface RequestOptions {
   refreshToken?: string | null;
   /** For money-moving requests: the same key on a retry makes the API return the first answer. */
   idempotencyKey?: string;
+  /** Extra request headers (e.g. x-page-view). */
+  headers?: Record<string, string>;
   fetch?: typeof fetch;
 }
 
@@ -85,6 +87,7 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<A
   const clientAddress = requestContext.getStore()?.clientAddress;
   if (clientAddress) headers.set('x-forwarded-for', clientAddress);
   if (options.idempotencyKey) headers.set('idempotency-key', options.idempotencyKey);
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
   let response: Response;
   try {
@@ -172,8 +175,16 @@ export const api = {
   suggest: (q: string, fetchFn?: typeof fetch) =>
     request<SuggestionsResponse>('/suggestions', { query: { q }, fetch: fetchFn }),
 
-  getService: (idOrSlug: string, fetchFn?: typeof fetch) =>
-    request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, { fetch: fetchFn }),
+  /** `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count. */
+  getService: (idOrSlug: string, fetchFn?: typeof fetch, { countView = false } = {}) =>
+    request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, {
+      fetch: fetchFn,
+      ...(countView ? { headers: { 'x-page-view': '1' } } : {}),
+    }),
+
+  /** A service page shown by client-side navigation (see routes/services/[slug]/viewed). */
+  countServiceView: (idOrSlug: string) =>
+    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, { method: 'POST' }),
 
   register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body }),

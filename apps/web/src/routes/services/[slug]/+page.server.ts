@@ -3,6 +3,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { REPORT_REASONS, type ReportReason } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
+import { countsAsPageView } from '$lib/server/page-views';
 import { readWeeklyCost } from '$lib/weekly-cost-form';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -10,10 +11,11 @@ import { requireSignIn } from '$lib/server/access';
 
 const FILTERS = ['relationship', 'rating', 'verified', 'sort', 'page'] as const;
 
-export const load = (async ({ params, url }) => {
+export const load = (async ({ params, url, request, isDataRequest }) => {
   const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
+  const countView = countsAsPageView({ request, isDataRequest, url });
   const [result, reviews, questions] = await Promise.all([
-    api.getService(params.slug),
+    api.getService(params.slug, undefined, { countView }),
     api.serviceReviews(params.slug, query),
     api.serviceQuestions(params.slug),
   ]);

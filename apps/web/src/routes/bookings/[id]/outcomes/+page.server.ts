@@ -1,0 +1,63 @@
+// A booking's outcome records, each viewer seeing what the API lets them: the person their answers, hours and
+// admissions (and a form to name their main unpaid carer); the carer their answers; the provider the hours it
+// delivered (and a form to record a week); council staff everything (and a form to record an admission).
+import { error, fail } from '@sveltejs/kit';
+import type { BookingOutcomes, Problem } from '@care-assist/domain';
+import { api, problemFieldErrors } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import { requireSignIn } from '$lib/server/access';
+import type { Actions, PageServerLoad } from './$types';
+
+const base = (id: string) => `/bookings/${encodeURIComponent(id)}`;
+
+export const load = (async ({ locals, params, url }) => {
+  const accessToken = requireSignIn(locals, url);
+  const result = await api.call<BookingOutcomes>(`${base(params.id)}/outcomes`, { accessToken });
+  if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
+  return { outcomes: result.data };
+}) satisfies PageServerLoad;
+
+function failed(action: string, values: Record<string, string>, problem: Problem, status: number) {
+  const errors = problemFieldErrors(problem);
+  if (Object.keys(errors).length === 0) errors.form = problem.detail ?? problem.title;
+  return fail(status, { action, values, errors });
+}
+
+export const actions = {
+  carer: async ({ locals, params, request, url }) => {
+    const accessToken = requireSignIn(locals, url);
+    const values = { email: formString(await request.formData(), 'email') };
+    if (!values.email)
+      return fail(400, { action: 'carer', values, errors: { email: "Enter your carer's email address" } });
+    const result = await api.call(`${base(params.id)}/carer`, { method: 'PUT', body: values, accessToken });
+    if (!result.ok) return failed('carer', values, result.problem, result.status);
+    return { action: 'carer', done: 'Your carer will be asked at the next review point.' };
+  },
+
+  hours: async ({ locals, params, request, url }) => {
+    const accessToken = requireSignIn(locals, url);
+    const form = await request.formData();
+    const values = { weekStarting: formString(form, 'weekStarting'), hours: formString(form, 'hours') };
+    const hours = /^\d{1,3}(\.\d{1,2})?$/.test(values.hours) ? Number(values.hours) : NaN;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.weekStarting))
+      return fail(400, { action: 'hours', values, errors: { weekStarting: 'Enter the Monday the week starts on' } });
+    if (Number.isNaN(hours))
+      return fail(400, { action: 'hours', values, errors: { hours: 'Enter the hours delivered, like 7 or 6.5' } });
+    const result = await api.call(`${base(params.id)}/delivered-hours/${values.weekStarting}`, {
+      method: 'PUT',
+      body: { hours },
+      accessToken,
+    });
+    if (!result.ok) return failed('hours', values, result.problem, result.status);
+    return { action: 'hours', done: `Recorded ${hours} hours for the week of ${values.weekStarting}.` };
+  },
+
+  admission: async ({ locals, params, request, url }) => {
+    const accessToken = requireSignIn(locals, url);
+    const form = await request.formData();
+    const values = { kind: formString(form, 'kind'), admittedOn: formString(form, 'admittedOn') };
+    const result = await api.call(`${base(params.id)}/admissions`, { method: 'POST', body: values, accessToken });
+    if (!result.ok) return failed('admission', values, result.problem, result.status);
+    return { action: 'admission', done: 'Admission recorded.' };
+  },
+} satisfies Actions;

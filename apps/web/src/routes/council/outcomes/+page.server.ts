@@ -1,0 +1,69 @@
+// Council staff: what outcome records exist (answers from people and carers, delivered hours, admissions),
+// the council-arranged care recorded outside Care Assist, and a form to record more of it.
+import { error, fail } from '@sveltejs/kit';
+import {
+  CARE_TYPE_CODES,
+  isCouncilRole,
+  type CarePackage,
+  type CareType,
+  type OutcomeTotals,
+} from '@care-assist/domain';
+import { api, problemFieldErrors } from '$lib/server/api';
+import { formString } from '$lib/server/forms';
+import { requireUser } from '$lib/server/access';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Moderators and admins: council staff record council-arranged care and see every outcome. */
+function requireCouncilStaff(locals: App.Locals, url: URL): string {
+  const { user, accessToken } = requireUser(locals, url);
+  if (!isCouncilRole(user.role)) error(403, { message: 'This page is for council staff only' });
+  return accessToken;
+}
+
+export const load = (async ({ locals, url }) => {
+  const accessToken = requireCouncilStaff(locals, url);
+  const [totals, packages] = await Promise.all([
+    api.call<OutcomeTotals>('/council/outcomes', { accessToken }),
+    api.call<CarePackage[]>('/council/care-packages', { accessToken }),
+  ]);
+  if (!totals.ok) error(totals.status, totals.problem.detail ?? totals.problem.title);
+  if (!packages.ok) error(packages.status, packages.problem.detail ?? packages.problem.title);
+  return { totals: totals.data, packages: packages.data };
+}) satisfies PageServerLoad;
+
+export const actions = {
+  package: async ({ locals, request, url }) => {
+    const accessToken = requireCouncilStaff(locals, url);
+    const form = await request.formData();
+    const values = Object.fromEntries(
+      ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn'].map((n) => [
+        n,
+        formString(form, n),
+      ]),
+    );
+    const errors: Record<string, string> = {};
+    if (!values.personReference) errors.personReference = 'Enter the council case reference';
+    if (!CARE_TYPE_CODES.includes(values.careType as CareType)) errors.careType = 'Choose the type of care';
+    if (values.hoursPerWeek && !/^\d{1,3}(\.\d{1,2})?$/.test(values.hoursPerWeek))
+      errors.hoursPerWeek = 'Enter hours a week as a number, like 10.5';
+    // Staff name the service by its address on Care Assist (the end of its page's link) or its id.
+    const service = values.service ? await api.getService(values.service.replace(/^.*\/services\//, '')) : null;
+    if (!service?.ok) errors.service = 'Enter the address of a published service, like chelmer-valley-home-care';
+    if (Object.keys(errors).length > 0 || !service?.ok) return fail(400, { values, errors });
+    const body = {
+      personReference: values.personReference,
+      serviceId: service.data.id,
+      careType: values.careType,
+      ...(values.hoursPerWeek ? { hoursPerWeek: Number(values.hoursPerWeek) } : {}),
+      startOn: values.startOn,
+      ...(values.endOn ? { endOn: values.endOn } : {}),
+    };
+    const result = await api.call<CarePackage>('/council/care-packages', { method: 'POST', body, accessToken });
+    if (!result.ok) {
+      const apiErrors = problemFieldErrors(result.problem);
+      if (Object.keys(apiErrors).length === 0) apiErrors.form = result.problem.detail ?? result.problem.title;
+      return fail(result.status, { values, errors: apiErrors });
+    }
+    return { done: `Recorded care ${result.data.personReference} with ${result.data.serviceName}.` };
+  },
+} satisfies Actions;
