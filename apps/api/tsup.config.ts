@@ -21,6 +21,7 @@ export default defineConfig({
     'ratings-rebuild': 'src/cli/ratings-rebuild.ts',
     migrate: 'src/cli/migrate.ts',
     seed: 'src/cli/seed.ts',
+    'search-key': 'src/cli/search-key.ts',
   },
   format: 'esm',
   platform: 'node',

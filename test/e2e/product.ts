@@ -37,7 +37,16 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     ...extraEnv,
   };
   // The newcomer's path: the embedded PostgreSQL and the bundled Meilisearch, whatever this machine has configured.
-  for (const key of ['DATABASE_URL', 'PG_PORT', 'MEILI_URL', 'MEILI_MASTER_KEY', 'JWT_SECRET', 'NODE_ENV']) {
+  for (const key of [
+    'DATABASE_URL',
+    'PGHOST',
+    'PG_PORT',
+    'MEILI_URL',
+    'MEILI_MASTER_KEY',
+    'MEILI_API_KEY',
+    'JWT_SECRET',
+    'NODE_ENV',
+  ]) {
     delete env[key];
   }
 

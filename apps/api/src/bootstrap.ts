@@ -36,7 +36,7 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
 
   let stopMeili: (() => Promise<void>) | undefined;
   let meiliUrl: string = config.meili.url ?? '';
-  let meiliKey = config.meili.masterKey;
+  let meiliKey = config.meili.apiKey;
   if (!config.meili.url) {
     try {
       const embedded = await startEmbeddedMeilisearch({ dataDir: config.dataDir });

@@ -14,10 +14,21 @@ const EnvSchema = Type.Object({
   WEB_ORIGIN: Type.String({ default: 'http://localhost:3000' }),
   DATA_DIR: Type.String({ default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /**
+   * Or the server's parts, so a password needs no URL-encoding (docker-compose passes these). Used when
+   * DATABASE_URL is unset and PGHOST is set.
+   */
+  PGHOST: Type.Optional(Type.String()),
+  PGPORT: Type.Integer({ minimum: 1, maximum: 65535, default: 5432 }),
+  PGUSER: Type.String({ default: 'postgres' }),
+  PGPASSWORD: Type.Optional(Type.String()),
+  PGDATABASE: Type.String({ default: 'care_assist' }),
   /** Port of the embedded PostgreSQL (no DATABASE_URL); a free loopback port when unset. */
   PG_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
   MEILI_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   MEILI_MASTER_KEY: Type.Optional(Type.String()),
+  /** A key scoped to the API's index (see `search:key`); the API uses it instead of the master key. */
+  MEILI_API_KEY: Type.Optional(Type.String()),
   MEILI_INDEX: Type.String({ default: 'services' }),
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   /** Salt for the hashed network a review came from; derived from the JWT secret when not set. */
@@ -65,7 +76,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Port for the embedded PostgreSQL when there is no databaseUrl. */
   pgPort: number | undefined;
-  meili: { url: string | undefined; masterKey: string | undefined; indexName: string };
+  /** apiKey: MEILI_API_KEY (scoped), else MEILI_MASTER_KEY. */
+  meili: { url: string | undefined; masterKey: string | undefined; apiKey: string | undefined; indexName: string };
   jwtSecret: string;
   /** Salt for hashing the network a review was submitted from (the address itself is never stored). */
   reviewIpSalt: string;
@@ -91,7 +103,9 @@ export class ConfigError extends Error {}
 
 export function loadConfig(source: Record<string, string | undefined>): Config {
   // Empty strings in .env files mean "not set".
-  const raw = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const raw = withSecretFiles(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
+  );
   const candidate = Value.Convert(EnvSchema, Value.Default(EnvSchema, Value.Clean(EnvSchema, { ...raw })));
   if (!Value.Check(EnvSchema, candidate)) {
     const problems = [...Value.Errors(EnvSchema, candidate)].map((e) => `${e.instancePath || '/'} ${e.message}`);
@@ -109,9 +123,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     port: env.API_PORT,
     webOrigin: env.WEB_ORIGIN,
     dataDir,
-    databaseUrl: env.DATABASE_URL,
+    databaseUrl: env.DATABASE_URL ?? databaseUrlFromParts(env),
     pgPort: env.PG_PORT,
-    meili: { url: env.MEILI_URL, masterKey: env.MEILI_MASTER_KEY, indexName: env.MEILI_INDEX },
+    meili: {
+      url: env.MEILI_URL,
+      masterKey: env.MEILI_MASTER_KEY,
+      apiKey: env.MEILI_API_KEY ?? env.MEILI_MASTER_KEY,
+      indexName: env.MEILI_INDEX,
+    },
     jwtSecret,
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
     logLevel: env.LOG_LEVEL,
@@ -136,6 +155,39 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
   };
+}
+
+/** Secrets that may come from a file named by `<NAME>_FILE` (Docker and Kubernetes secrets) instead. */
+export const FILE_SECRETS = [
+  'DATABASE_URL',
+  'PGPASSWORD',
+  'JWT_SECRET',
+  'MEILI_MASTER_KEY',
+  'MEILI_API_KEY',
+  'REVIEW_IP_SALT',
+  'METRICS_TOKEN',
+] as const;
+
+function withSecretFiles(raw: Record<string, string | undefined>): Record<string, string | undefined> {
+  const result = { ...raw };
+  for (const name of FILE_SECRETS) {
+    const file = raw[`${name}_FILE`];
+    if (!file) continue;
+    if (raw[name]) throw new ConfigError(`Set ${name} or ${name}_FILE, not both`);
+    try {
+      result[name] = readFileSync(file, 'utf8').trim();
+    } catch {
+      throw new ConfigError(`${name}_FILE: cannot read ${file}`);
+    }
+  }
+  return result;
+}
+
+function databaseUrlFromParts(env: Env): string | undefined {
+  if (!env.PGHOST) return undefined;
+  const password = env.PGPASSWORD ? `:${encodeURIComponent(env.PGPASSWORD)}` : '';
+  const host = env.PGHOST.includes(':') ? `[${env.PGHOST}]` : env.PGHOST;
+  return `postgres://${encodeURIComponent(env.PGUSER)}${password}@${host}:${env.PGPORT}/${encodeURIComponent(env.PGDATABASE)}`;
 }
 
 /**

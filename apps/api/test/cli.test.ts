@@ -19,6 +19,7 @@ const CLIS = {
   'import:cqc': 'apps/api/src/cli/import-cqc.ts',
   'ratings:rebuild': 'apps/api/src/cli/ratings-rebuild.ts',
   'search:reindex': 'apps/api/src/cli/reindex.ts',
+  'search:key': 'apps/api/src/cli/search-key.ts',
   bench: 'apps/api/src/cli/bench.ts',
 } as const;
 type Cli = keyof typeof CLIS;

@@ -27,3 +27,4 @@ export {
   type EmbeddedMeilisearchOptions,
   type SpawnerLogger,
 } from './meili-spawner.ts';
+export { API_KEY_ACTIONS, createScopedApiKey } from './meili-keys.ts';

@@ -23,7 +23,7 @@ await runCli('search:reindex', async () => {
   try {
     await migrate(database.handle);
     let url = config.meili.url;
-    let apiKey = config.meili.masterKey;
+    let apiKey = config.meili.apiKey;
     if (!url) {
       const embedded = await startEmbeddedMeilisearch({ dataDir: config.dataDir }).catch((error: unknown) => {
         throw new CliError(
