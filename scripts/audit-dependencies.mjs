@@ -44,7 +44,9 @@ try {
   report = { error: { summary: 'npm audit printed no report' } };
 }
 if (report.error || !report.metadata) {
-  console.warn(`npm audit skipped: the registry did not answer (${report.error?.summary || report.error?.code || 'no report'}).`);
+  console.warn(
+    `npm audit skipped: the registry did not answer (${report.error?.summary || report.error?.code || 'no report'}).`,
+  );
   process.exit(0);
 }
 const counts = report.metadata.vulnerabilities;
