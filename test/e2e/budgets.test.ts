@@ -79,7 +79,8 @@ describe('a budget holder arranging care from their personal budget', () => {
     await holder.locator('main table a').first().click();
     await holder.getByRole('link', { name: /^About / }).click();
     await holder.waitForURL(/\/services\//);
-    await holder.getByRole('link', { name: 'Request a quote' }).click();
+    // The page offers it twice: at the top (the main action) and beside the contact details.
+    await holder.getByRole('link', { name: 'Request a quote' }).first().click();
     await holder.waitForURL(/\/request-quote$/);
     expect(await accessibilityViolations(holder)).toEqual([]);
     await holder.getByLabel('Hours of care a week (optional)').fill('5');
@@ -88,8 +89,10 @@ describe('a budget holder arranging care from their personal budget', () => {
     await holder.getByLabel('What help is needed? (optional)').fill('Help with shopping and a hot lunch, e2e test.');
     await screenshot(holder, 'budgets-02-request-quote');
     await holder.getByRole('button', { name: 'Send request' }).click();
-    await holder.waitForURL(/\/bookings\/[0-9a-f-]{36}$/);
-    bookingUrl = holder.url();
+    // The booking page, saying the request was sent (?sent=1).
+    await holder.waitForURL(/\/bookings\/[0-9a-f-]{36}\?sent=1$/);
+    expect(await holder.locator('main').innerText()).toMatch(/Your request has been sent/);
+    bookingUrl = holder.url().replace(/\?.*$/, '');
     expect(await holder.getByTestId('booking-status').innerText()).toBe('Waiting for a quote');
   });
 
