@@ -178,6 +178,8 @@ describe('the map of results', () => {
     expect(names).toContain(await link.innerText());
     expect(await link.getAttribute('href')).toMatch(/^\/services\/[a-z0-9-]+$/);
     expect(await map.locator('.leaflet-popup-content').innerText()).toMatch(/miles away/);
+    // Leaflet fades a popup in; axe must judge its colours once it is fully shown, not half-transparent.
+    await expect.poll(() => map.locator('.leaflet-popup').evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
 
     expect(await accessibilityViolations(visitor)).toEqual([]);
     expect(problems).toEqual([]);
