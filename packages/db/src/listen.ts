@@ -28,7 +28,7 @@ export async function listenToChannel(pool: pg.Pool, options: ListenOptions): Pr
 
   async function connect(): Promise<void> {
     // pool.options carries the connection settings the pool was made with.
-    const next = new pg.Client(pool.options as pg.ClientConfig);
+    const next = new pg.Client(pool.options);
     client = next;
     next.on('notification', (message) => {
       if (message.channel === options.channel) options.onNotify(message.payload);
