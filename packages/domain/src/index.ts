@@ -17,3 +17,4 @@ export * from './security/safe-redirect.ts';
 export * from './open-referral/schemas.ts';
 export * from './paying-for-care/thresholds.ts';
 export * from './open-data/index.ts';
+export * from './accounts/email-kinds.ts';
