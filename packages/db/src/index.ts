@@ -5,6 +5,7 @@ export * from './migrate.ts';
 export * from './password.ts';
 export * from './outbox.ts';
 export * from './reads.ts';
+export * from './listen.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './seed/index.ts';
