@@ -48,6 +48,7 @@ import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/out
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
+import { createRecognitionService, type RecognitionService } from '../../modules/insight/recognitions.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
@@ -77,6 +78,7 @@ export interface Modules {
   outcomeScheduler: OutcomeScheduler;
   commissioners: CommissionerService;
   insight: InsightService;
+  recognitions: RecognitionService;
   openReferral: OpenReferralService;
   openData: OpenDataService;
 }
@@ -126,6 +128,7 @@ export default fp(
     const listings = createListingRepository(db.db);
     const commissioners = createCommissionerService({ db: db.db, clock });
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
+    const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -149,6 +152,7 @@ export default fp(
         search,
         fallbackSearch: fallbackSearch ?? undefined,
         searchEvents: createSearchEventRepository(db.db),
+        recognitions,
         onDegraded: (what, err) => app.log.warn({ err }, what),
         clock,
       }),
@@ -204,6 +208,7 @@ export default fp(
       outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
       commissioners,
       insight,
+      recognitions,
     });
     app.addHook('onClose', () => app.modules.searchSync.stop());
     app.addHook('onClose', () => app.modules.outcomeScheduler.stop());
@@ -211,6 +216,7 @@ export default fp(
     let stopInsightSchedule = () => {};
     app.addHook('onReady', async () => {
       stopInsightSchedule = startInsightSchedule(insight, {
+        recognitions,
         minutes: config.insightRefreshMinutes,
         clock,
         onError: (err) => app.log.error({ err }, 'insight refresh failed'),
