@@ -109,6 +109,14 @@ describe.concurrent('one-line errors', () => {
     },
   );
 
+  it('bench says in one line that the bench database cannot be reached', async () => {
+    const result = await run('bench', ['--database-url', 'postgres://nobody@127.0.0.1:1/none']);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^bench: cannot reach the bench database .*make it with npm run bench:data/);
+    noStackTrace(result.stderr);
+  });
+
   it('rejects a DATABASE_URL that is not a postgres:// URL in one line', async () => {
     const result = await run('db:migrate', [], { DATABASE_URL: 'mysql://localhost/x', DATA_DIR: scratch });
     expect(result.code).toBe(1);

@@ -18,7 +18,7 @@ export {
 export { createPostgresSearchIndex, type PostgresSearchIndexOptions, type SqlQuery } from './postgres-index.ts';
 export { InvalidSearchRequestError, SearchTaskFailedError, SearchUnavailableError } from './search-errors.ts';
 export { SERVICE_INDEX_SETTINGS, type ServiceIndexSettings } from './meili-settings.ts';
-export { createMeiliSearchIndex, type MeiliSearchIndexOptions } from './meili-index.ts';
+export { createMeiliSearchIndex, meiliSearchBody, type MeiliSearchIndexOptions } from './meili-index.ts';
 export {
   MEILISEARCH_SHA256,
   MEILISEARCH_VERSION,

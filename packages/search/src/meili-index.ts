@@ -205,6 +205,14 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
   };
 }
 
+/**
+ * The body of the POST /indexes/{uid}/search that `search(request)` sends. The bench sends it raw to measure the
+ * floor, so the API is compared with exactly the work it asks of Meilisearch.
+ */
+export function meiliSearchBody(request: SearchRequest): SearchParams {
+  return { q: request.text?.trim() ?? '', ...toSearchParams(request) };
+}
+
 function toSearchParams(request: SearchRequest): SearchParams {
   const { near, sort, offset, limit } = request;
   if (!Number.isInteger(offset) || offset < 0)

@@ -9,15 +9,13 @@ import { SingleBar, Presets } from 'cli-progress';
 import { DEMO_PASSWORD, createDb, hashPassword, migrate, searchOutbox } from '@care-assist/db';
 import { isNull } from 'drizzle-orm';
 import { createMeiliSearchIndex, startEmbeddedMeilisearch } from '@care-assist/search';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_INDEX } from '../bench/defaults.ts';
 import { benchSteps } from '../bench/generate.ts';
 import { createRatingAggregator } from '../modules/ratings/aggregator.ts';
 import { createRatingRepository } from '../modules/ratings/repository.ts';
 import { toServiceDocument } from '../modules/services/documents.ts';
 import { createServiceRepository } from '../modules/services/repository.ts';
 
-export const BENCH_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/care_assist_bench';
-export const BENCH_DATA_DIR = './data/bench';
-export const BENCH_INDEX = 'services';
 
 const HELP = `Usage: npm run bench:data -- [options]
 

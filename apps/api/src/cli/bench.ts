@@ -1,166 +1,457 @@
-// `npm run bench`: search latency on the seeded demo data (the same seed always makes the same services).
-// Measures the same query mix three ways: straight from Meilisearch (the floor), through the API answered by
-// Meilisearch, and through the API answered by the Postgres fallback; prints p50/p95 and the ratios.
-// Everything is throwaway: a temporary embedded PostgreSQL (or DATABASE_URL's, which must be empty) and Meilisearch.
-import { rm } from 'node:fs/promises';
+// `npm run bench`: Care Assist measured at the size of England, on the data set `npm run bench:data` builds.
+// Starts the BUILT API (three processes: two on Meilisearch, one with Meilisearch unreachable so it answers from
+// the Postgres fallback) and the built web app, as plain node, against the bench database and the bench's
+// Meilisearch index; drives load over loopback with undici, every cell interleaved with the others so ratios share
+// the machine's noise; prints a table with each target, and writes bench/results/<date>.json.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { makeTempDataDir, migrate, openDatabase, seedDemoData } from '@care-assist/db';
-import { locatePostcode } from '@care-assist/geo';
-import {
-  createMeiliSearchIndex,
-  createPostgresSearchIndex,
-  startEmbeddedMeilisearch,
-  type SearchIndex,
-  type SearchRequest,
-} from '@care-assist/search';
-import app, { fastifyOptions } from '../app.ts';
-import { loadConfig } from '../config.ts';
-import { NEUTRAL_RANKING_SCORE } from '../modules/services/documents.ts';
-import { parseCliArgs } from './args.ts';
+import path from 'node:path';
+import { SingleBar, Presets } from 'cli-progress';
+import pg from 'pg';
+import { meiliSearchBody, startEmbeddedMeilisearch } from '@care-assist/search';
+import { closePools, interleave, send, type Cell, type CellResult } from '../bench/load.ts';
+import { SEARCH_MIX } from '../bench/mix.ts';
+import { freePort, startNode, watchPeakRss, type Started } from '../bench/processes.ts';
+import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_INDEX } from '../bench/defaults.ts';
+import { CliError, oneLine, parseCliArgs, requireReadableFile, runCli } from './args.ts';
 
 const USAGE = `
-Usage: npm run bench [-- --help]
+Usage: npm run bench -- [options]
 
-Search latency on the seeded demo data, measured three ways: Meilisearch direct, the API answered by
-Meilisearch, and the API answered by the Postgres fallback. Everything runs in a throwaway folder.
-Environment: BENCH_REQUESTS (default 400), BENCH_CONCURRENCY (default 4), DATABASE_URL (must be empty).
+Measures search, service pages, server-rendered pages, outbox lag, a full reindex, the ratings rebuild and
+memory on the England-scale data set (make it first: npm run bench:data; build first: npm run build).
+
+Options:
+  --database-url <url>  the bench database (default ${BENCH_DATABASE_URL})
+  --data-dir <dir>      where the bench's Meilisearch index lives (default ${BENCH_DATA_DIR})
+  --duration <s>        seconds per cell per round (default 4)
+  --rounds <n>          rounds of interleaved cells (default 2)
+  --concurrency <n>     concurrent requests per cell (default 4)
+  --skip-rebuild        do not time ratings:rebuild and the full reindex (they take minutes)
+  --out <dir>           where to write the results JSON (default bench/results)
+  -h, --help            show this help
 `;
 
-parseCliArgs({ usage: USAGE });
-
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 400);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
-const WARMUP = 40;
-
-function near(postcode: string, radiusKm = 15): SearchRequest['near'] {
-  const located = locatePostcode(postcode);
-  if (!located.ok) throw new Error(`bench: cannot locate ${postcode}`);
-  return { latitude: located.location.latitude, longitude: located.location.longitude, radiusKm };
-}
-
-/** The same searches as an API query string and as the SearchRequest the API makes of it. */
-const MIX: { query: string; request: SearchRequest }[] = [
-  {
-    query: 'postcode=CM1&care_type=home_care',
-    request: { near: near('CM1'), careType: 'home_care', sort: 'distance', offset: 0, limit: 20 },
+const { values } = parseCliArgs({
+  usage: USAGE,
+  options: {
+    'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? BENCH_DATABASE_URL },
+    'data-dir': { type: 'string', default: BENCH_DATA_DIR },
+    duration: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '4' },
+    'skip-rebuild': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'bench/results' },
   },
-  { query: 'q=dementia', request: { text: 'dementia', sort: 'relevance', offset: 0, limit: 20 } },
-  { query: 'q=chelmsfrod', request: { text: 'chelmsfrod', sort: 'relevance', offset: 0, limit: 20 } },
-  {
-    query: 'postcode=CO1&radius_km=25&sort=rating',
-    request: { near: near('CO1', 25), sort: 'rating', offset: 0, limit: 20 },
-  },
-  {
-    query: 'postcode=IP1&funding=council_funded&vacancies=true',
-    request: {
-      near: near('IP1'),
-      funding: 'council_funded',
-      acceptingNewClients: true,
-      sort: 'distance',
-      offset: 0,
-      limit: 20,
-    },
-  },
-  {
-    query: 'q=elderly%20care&postcode=SS1',
-    request: { text: 'elderly care', near: near('SS1'), sort: 'relevance', offset: 0, limit: 20 },
-  },
-  {
-    query: 'sort=price&price_unit=hour&page=2',
-    request: { sort: 'price', priceUnit: 'hour', offset: 20, limit: 20 },
-  },
-  {
-    query: 'postcode=CB1&specialism=dementia&min_rating=3',
-    request: { near: near('CB1'), specialism: 'dementia', minRating: 3, sort: 'distance', offset: 0, limit: 20 },
-  },
-];
-
-async function measure(label: string, run: (i: number) => Promise<void>) {
-  for (let i = 0; i < WARMUP; i++) await run(i);
-  const times: number[] = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        const i = next++;
-        const start = performance.now();
-        await run(i);
-        times.push(performance.now() - start);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(times.length * q))]!;
-  return { label, p50: at(0.5), p95: at(0.95), perSecond: REQUESTS / seconds };
-}
-
-async function listen(server: FastifyInstance): Promise<string> {
-  await server.ready();
-  return server.listen({ host: '127.0.0.1', port: 0 });
-}
-
-const workDir = await makeTempDataDir('care-assist-bench-');
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'test',
-  LOG_LEVEL: 'silent',
-  DATA_DIR: workDir,
-  JWT_SECRET: 'bench-'.padEnd(40, 'x'),
-  RATE_LIMIT_PER_MINUTE: '100000000',
 });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: workDir });
-const db = database.handle;
-const meili = await startEmbeddedMeilisearch({ dataDir: workDir });
-const servers: FastifyInstance[] = [];
-try {
-  await migrate(db);
-  const seeded = await seedDemoData(db);
-  if (seeded.skipped) throw new Error('bench: the database must be empty (it seeds the demo data)');
-  const meiliIndex = createMeiliSearchIndex({ url: meili.url, apiKey: meili.apiKey, indexName: 'services_bench' });
-  await meiliIndex.init();
-  const postgresIndex = createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE });
 
-  const apiOn = async (search: SearchIndex) => {
-    const server = Fastify(fastifyOptions(config));
-    await server.register(app, { config, db, search });
-    servers.push(server);
-    return { server, url: await listen(server) };
-  };
-  const viaMeili = await apiOn(meiliIndex);
-  const indexed = await viaMeili.server.modules.directory.syncSearchIndex();
-  const viaPostgres = await apiOn(postgresIndex);
+function positive(name: string): number {
+  const n = Number(values[name]);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`error: --${name} must be a positive whole number\n\n${USAGE.trim()}\n`);
+    process.exit(2);
+  }
+  return n;
+}
+const durationMs = positive('duration') * 1000;
+const rounds = positive('rounds');
+const concurrency = positive('concurrency');
+const databaseUrl = String(values['database-url']);
+const dataDir = path.resolve(String(values['data-dir']));
+const root = path.resolve(import.meta.dirname, '../../../..');
+const apiScript = path.join(root, 'apps/api/dist/server.js');
+const webScript = path.join(root, 'apps/web/build/index.js');
 
-  const get = (base: string) => async (i: number) => {
-    const response = await fetch(`${base}/api/v1/services?${MIX[i % MIX.length]!.query}`);
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`bench: ${response.status} for ${MIX[i % MIX.length]!.query}`);
-  };
-  const results = [
-    await measure('Meilisearch direct (the floor)', async (i) => {
-      await meiliIndex.search(MIX[i % MIX.length]!.request);
-    }),
-    await measure('API -> Meilisearch', get(viaMeili.url)),
-    await measure('API -> Postgres fallback', get(viaPostgres.url)),
+interface Target {
+  what: string;
+  target: string;
+  value: number;
+  met: boolean;
+}
+
+await runCli('bench', async () => {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect().catch((error: unknown) => {
+    throw new CliError(
+      `cannot reach the bench database ${databaseUrl} (${oneLine(error)}); make it with npm run bench:data`,
+    );
+  });
+  await requireReadableFile(apiScript).catch(() => {
+    throw new CliError('the API is not built: run `npm run build` first');
+  });
+  await requireReadableFile(webScript).catch(() => {
+    throw new CliError('the web app is not built: run `npm run build` first');
+  });
+  const started: Started[] = [];
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'care-assist-bench-'));
+  const meili = await startEmbeddedMeilisearch({ dataDir, logLevel: 'WARN' });
+  try {
+    const [{ services, reviews }] = (
+      await db.query<{ services: number; reviews: number }>(
+        `select (select count(*) from services where status = 'published')::int as services,
+                (select count(*) from reviews)::int as reviews`,
+      )
+    ).rows as [{ services: number; reviews: number }];
+    if (services === 0) throw new CliError(`the bench database has no services; run npm run bench:data`);
+    log(`${services} published services, ${reviews} reviews; ${os.cpus().length} CPUs, load ${load()}`);
+
+    const webPort = await freePort();
+    const webOrigin = `http://127.0.0.1:${webPort}`;
+    const apiEnv = (name: string, meiliUrl: string): Record<string, string> => ({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      API_HOST: '127.0.0.1',
+      DATA_DIR: path.join(scratch, name),
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: meiliUrl,
+      MEILI_MASTER_KEY: meili.apiKey,
+      MEILI_INDEX: BENCH_INDEX,
+      JWT_SECRET: 'bench-only-secret-'.padEnd(48, 'x'),
+      WEB_ORIGIN: webOrigin,
+      // One address drives all the load: the limit is raised through configuration, as an operator would.
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      OPEN_DATA_RATE_LIMIT_PER_MINUTE: '100000000',
+      INSIGHT_REFRESH_MINUTES: '0',
+    });
+    const startApi = async (name: string, meiliUrl: string) => {
+      const port = await freePort();
+      const api = await startNode(
+        name,
+        apiScript,
+        { ...apiEnv(name, meiliUrl), API_PORT: String(port) },
+        port,
+        '/health',
+      );
+      started.push(api);
+      return api;
+    };
+    log('starting the API (x2 on Meilisearch, x1 on the Postgres fallback) and the web app');
+    const api = await startApi('api', meili.url);
+    const api2 = await startApi('api-2', meili.url);
+    // Nothing listens on port 9: this API finds Meilisearch unreachable and answers every search from Postgres.
+    const fallback = await startApi('api-fallback', 'http://127.0.0.1:9');
+    const web = await startNode(
+      'web',
+      webScript,
+      { PORT: String(webPort), HOST: '127.0.0.1', ORIGIN: webOrigin, API_URL: api.origin, BODY_SIZE_LIMIT: '6M' },
+      webPort,
+      '/',
+    );
+    started.push(web);
+
+    const { rows: slugs } = await db.query<{ slug: string; kind: string }>(
+      `(select slug, 'typical' as kind from services s join service_ratings r on r.service_id = s.id
+          where s.status = 'published' and r.review_count between 5 and 40 order by s.id limit 50)
+       union all
+       (select slug, 'most reviewed' from services s join service_ratings r on r.service_id = s.id
+          where s.status = 'published' order by r.review_count desc limit 50)`,
+    );
+    const typical = slugs.filter((s) => s.kind === 'typical').map((s) => s.slug);
+    const heavy = slugs.filter((s) => s.kind === 'most reviewed').map((s) => s.slug);
+
+    const meiliHeaders = { authorization: `Bearer ${meili.apiKey}`, 'content-type': 'application/json' };
+    const searchCells: Cell[] = SEARCH_MIX.flatMap((q) => [
+      {
+        name: `${q.name}: floor`,
+        origin: meili.url,
+        concurrency,
+        request: () => ({
+          path: `/indexes/${BENCH_INDEX}/search`,
+          method: 'POST' as const,
+          headers: meiliHeaders,
+          body: JSON.stringify(meiliSearchBody(q.request)),
+        }),
+      },
+      {
+        name: `${q.name}: API`,
+        origin: api.origin,
+        concurrency,
+        request: () => ({ path: `/api/v1/services?${q.query}` }),
+      },
+      {
+        name: `${q.name}: fallback`,
+        origin: fallback.origin,
+        concurrency,
+        request: () => ({ path: `/api/v1/services?${q.query}` }),
+      },
+    ]);
+    // Each cell must answer correctly before it is timed.
+    for (const cell of searchCells) {
+      const req = cell.request(0);
+      const res = await send([cell.origin].flat()[0]!, req);
+      if (res.status !== 200) throw new CliError(`${cell.name} answered ${res.status}: ${res.body.slice(0, 200)}`);
+    }
+    const pick = (list: string[]) => (i: number) => list[i % list.length]!;
+    const pageCells: Cell[] = [
+      {
+        name: 'service API, typical',
+        origin: api.origin,
+        concurrency,
+        request: (i) => ({ path: `/api/v1/services/${pick(typical)(i)}` }),
+      },
+      {
+        name: 'reviews API, typical',
+        origin: api.origin,
+        concurrency,
+        request: (i) => ({ path: `/api/v1/services/${pick(typical)(i)}/reviews` }),
+      },
+      {
+        name: 'reviews API, 50 most reviewed',
+        origin: api.origin,
+        concurrency,
+        request: (i) => ({ path: `/api/v1/services/${pick(heavy)(i)}/reviews` }),
+      },
+      {
+        name: 'SSR /search',
+        origin: web.origin,
+        concurrency,
+        request: () => ({ path: '/search?postcode=CM1&care_type=home_care' }),
+      },
+      {
+        name: 'SSR /services/:slug',
+        origin: web.origin,
+        concurrency,
+        request: (i) => ({ path: `/services/${pick(typical)(i)}` }),
+      },
+      // One API process versus two behind the same load (twice the concurrency, so each has work to do).
+      {
+        name: 'search, 1 API process',
+        origin: api.origin,
+        concurrency: concurrency * 2,
+        request: () => ({ path: '/api/v1/services?q=dementia&postcode=LS1' }),
+      },
+      {
+        name: 'search, 2 API processes',
+        origin: [api.origin, api2.origin],
+        concurrency: concurrency * 2,
+        request: () => ({ path: '/api/v1/services?q=dementia&postcode=LS1' }),
+      },
+    ];
+    for (const cell of pageCells) {
+      const res = await send([cell.origin].flat()[0]!, cell.request(0));
+      if (res.status !== 200) throw new CliError(`${cell.name} answered ${res.status}: ${res.body.slice(0, 200)}`);
+    }
+
+    const cells = [...searchCells, ...pageCells];
+    const bar = new SingleBar(
+      { format: 'Load       [{bar}] {value}/{total} cells | ETA {eta_formatted}', stream: process.stderr },
+      Presets.shades_classic,
+    );
+    bar.start(cells.length * rounds, 0);
+    const rss = watchPeakRss({ api: api.child.pid, web: web.child.pid, meilisearch: meili.pid });
+    const results = await interleave(cells, { rounds, durationMs, warmupMs: 500 }, () => bar.increment());
+    const peakRss = rss.stop();
+    bar.stop();
+
+    log('measuring outbox lag (a committed change until Meilisearch has it)');
+    const lag = await outboxLag(db, meili.url, meili.apiKey, typical.slice(0, 20));
+
+    let reindexSeconds: number | null = null;
+    let rebuildSeconds: number | null = null;
+    if (!values['skip-rebuild']) {
+      for (const s of started) await s.stop();
+      started.length = 0;
+      log('timing a full reindex (search:reindex) and ratings:rebuild, each on its own');
+      const cliEnv = { ...apiEnv('cli', meili.url), DATA_DIR: path.join(scratch, 'cli') };
+      reindexSeconds = await timeNode(path.join(root, 'apps/api/dist/reindex.js'), [], cliEnv);
+      rebuildSeconds = await timeNode(path.join(root, 'apps/api/dist/ratings-rebuild.js'), [], cliEnv);
+    }
+
+    const report = buildReport({ services, reviews, results, lag, reindexSeconds, rebuildSeconds, peakRss });
+    printReport(report);
+    const outDir = path.resolve(String(values.out));
+    await mkdir(outDir, { recursive: true });
+    const file = path.join(outDir, `${new Date().toISOString().slice(0, 10)}.json`);
+    await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
+    log(`results written to ${path.relative(process.cwd(), file)}`);
+    return 0;
+  } finally {
+    await closePools();
+    for (const s of started) await s.stop();
+    await meili.stop();
+    await db.end();
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+function log(message: string) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function load(): string {
+  return os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
+}
+
+/** Commits a change the way a listing edit does (row + outbox in one transaction), then waits for Meilisearch. */
+async function outboxLag(db: pg.Client, meiliUrl: string, apiKey: string, slugs: string[]) {
+  const lags: number[] = [];
+  for (const slug of slugs) {
+    const { rows } = await db.query<{ id: string }>(`select id from services where slug = $1`, [slug]);
+    // The service row and its outbox row in one transaction, as the API's listing edit does.
+    await db.query('begin');
+    const { rows: again } = await db.query<{ updated: string }>(
+      `update services set updated_at = clock_timestamp() where id = $1
+       returning (extract(epoch from updated_at) * 1000)::bigint::text as updated`,
+      [rows[0]!.id],
+    );
+    await db.query(`insert into search_outbox (aggregate_id) values ($1)`, [rows[0]!.id]);
+    const committed = performance.now();
+    await db.query('commit');
+    const want = Number(again[0]!.updated);
+    const until = committed + 15_000;
+    for (;;) {
+      const res = await send(meiliUrl, {
+        path: `/indexes/${BENCH_INDEX}/documents/${rows[0]!.id}?fields=updatedAt`,
+        headers: { authorization: `Bearer ${apiKey}` },
+      });
+      const doc = res.status === 200 ? (JSON.parse(res.body) as { updatedAt: number }) : undefined;
+      if (doc && Math.abs(doc.updatedAt - want) < 1) break;
+      if (performance.now() > until) throw new CliError(`outbox lag: ${slug} did not reach Meilisearch in 15 s`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    lags.push(performance.now() - committed);
+  }
+  lags.sort((a, b) => a - b);
+  return { samples: lags.length, p50: lags[Math.floor(lags.length / 2)]!, p95: lags[Math.floor(lags.length * 0.95)]! };
+}
+
+async function timeNode(script: string, args: string[], env: Record<string, string>): Promise<number> {
+  const { spawn } = await import('node:child_process');
+  const startedAt = performance.now();
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('exit', resolve);
+  });
+  if (code !== 0) throw new CliError(`${path.basename(script)} exited with ${code}`);
+  return (performance.now() - startedAt) / 1000;
+}
+
+function buildReport(input: {
+  services: number;
+  reviews: number;
+  results: CellResult[];
+  lag: { samples: number; p50: number; p95: number };
+  reindexSeconds: number | null;
+  rebuildSeconds: number | null;
+  peakRss: Record<string, number | null>;
+}) {
+  const byName = new Map(input.results.map((r) => [r.name, r]));
+  const cell = (name: string) => byName.get(name)!;
+  const search = SEARCH_MIX.map((q) => {
+    const floor = cell(`${q.name}: floor`);
+    const viaApi = cell(`${q.name}: API`);
+    const viaFallback = cell(`${q.name}: fallback`);
+    return {
+      query: q.name,
+      floor,
+      api: viaApi,
+      fallback: viaFallback,
+      apiOverFloorP95: viaApi.p95 / floor.p95,
+      fallbackOverFloorP95: viaFallback.p95 / floor.p95,
+    };
+  });
+  const sum = (pick: (r: (typeof search)[number]) => number) => search.reduce((a, r) => a + pick(r), 0);
+  // The mix as a whole: p95s summed over its queries, so a ratio weighs every query equally.
+  const apiRatio = sum((r) => r.api.p95) / sum((r) => r.floor.p95);
+  const worstFallback = Math.max(...search.map((r) => r.fallbackOverFloorP95));
+  const targets: Target[] = [
+    { what: 'search API p95 / raw Meilisearch p95 (mix)', target: '<= 1.2', value: apiRatio, met: apiRatio <= 1.2 },
+    {
+      what: 'Postgres fallback p95 / floor, worst query',
+      target: '<= 5',
+      value: worstFallback,
+      met: worstFallback <= 5,
+    },
+    ...(['SSR /search', 'SSR /services/:slug'] as const).map((name) => ({
+      what: `${name} p95 ms at c=${concurrency}`,
+      target: '< 100',
+      value: cell(name).p95,
+      met: cell(name).p95 < 100,
+    })),
+    { what: 'outbox lag p95 ms', target: '< 1000', value: input.lag.p95, met: input.lag.p95 < 1000 },
+    ...(input.reindexSeconds === null
+      ? []
+      : [
+          {
+            what: `full reindex of ${input.services} services, s`,
+            target: '< 30',
+            value: input.reindexSeconds,
+            met: input.reindexSeconds < 30,
+          },
+        ]),
+    ...(input.rebuildSeconds === null
+      ? []
+      : [
+          {
+            what: `ratings:rebuild over ${input.reviews} reviews, s`,
+            target: '< 60',
+            value: input.rebuildSeconds,
+            met: input.rebuildSeconds < 60,
+          },
+        ]),
   ];
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model ?? 'unknown',
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverageAtEnd: os.loadavg(),
+    },
+    data: { publishedServices: input.services, reviews: input.reviews },
+    settings: { durationMs, rounds, concurrency },
+    search,
+    pages: [
+      'service API, typical',
+      'reviews API, typical',
+      'reviews API, 50 most reviewed',
+      'SSR /search',
+      'SSR /services/:slug',
+    ].map(cell),
+    scaleOut: {
+      oneProcess: cell('search, 1 API process'),
+      twoProcesses: cell('search, 2 API processes'),
+    },
+    outboxLagMs: input.lag,
+    reindexSeconds: input.reindexSeconds,
+    ratingsRebuildSeconds: input.rebuildSeconds,
+    peakRssMb: input.peakRss,
+    targets,
+  };
+}
 
-  const floor = results[0]!;
-  console.log(
-    `\n${indexed.count} services (demo seed, ${database.description}), ${REQUESTS} requests per row, concurrency ${CONCURRENCY}, ` +
-      `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(1)}\n`,
-  );
-  console.log('what                              p50 ms   p95 ms   req/s   p95 vs floor');
-  for (const row of results) {
-    console.log(
-      `${row.label.padEnd(32)} ${row.p50.toFixed(1).padStart(7)} ${row.p95.toFixed(1).padStart(8)} ` +
-        `${row.perSecond.toFixed(0).padStart(7)} ${(row.p95 / floor.p95).toFixed(2).padStart(10)}x`,
+function printReport(report: ReturnType<typeof buildReport>) {
+  const ms = (n: number) => n.toFixed(1).padStart(8);
+  const row = (r: CellResult) =>
+    `${r.name.padEnd(34)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.perSecond.toFixed(0).padStart(7)} ${String(r.errors).padStart(6)}`;
+  const out: string[] = [];
+  out.push(`\n${'what'.padEnd(34)}   p50 ms   p95 ms   p99 ms   req/s errors`);
+  for (const q of report.search) {
+    out.push(row(q.floor), row(q.api), row(q.fallback));
+    out.push(
+      `${''.padEnd(34)} API/floor p95 ${q.apiOverFloorP95.toFixed(2)}x, fallback/floor ${q.fallbackOverFloorP95.toFixed(2)}x`,
     );
   }
-} finally {
-  for (const server of servers) await server.close();
-  await meili.stop();
-  await database.close();
-  await rm(workDir, { recursive: true, force: true });
+  for (const r of report.pages) out.push(row(r));
+  out.push(row(report.scaleOut.oneProcess), row(report.scaleOut.twoProcesses));
+  out.push(`\noutbox lag: p50 ${report.outboxLagMs.p50.toFixed(0)} ms, p95 ${report.outboxLagMs.p95.toFixed(0)} ms`);
+  out.push(
+    `peak RSS MB: ${Object.entries(report.peakRssMb)
+      .map(([k, v]) => `${k} ${v === null ? 'n/a' : v.toFixed(0)}`)
+      .join(', ')}`,
+  );
+  out.push('\ntarget                                              want        got   met');
+  for (const t of report.targets) {
+    out.push(
+      `${t.what.padEnd(50)} ${t.target.padStart(8)} ${t.value.toFixed(2).padStart(10)}   ${t.met ? 'yes' : 'NO'}`,
+    );
+  }
+  console.log(out.join('\n'));
 }

@@ -46,7 +46,8 @@ export function createSearchSyncWorker({
   leaseMs = 60_000,
   owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
 }: WorkerDeps) {
-  let healthy = true;
+  // Unknown until the first drain asks: an instance that starts without search must not take rows at all.
+  let healthy = false;
   let backlog = false;
 
   /** Processes one batch. Returns how many outbox rows were handled (0 when idle, failed or paused). */
