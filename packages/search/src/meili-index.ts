@@ -40,6 +40,7 @@ export interface MeiliSearchIndexOptions {
 }
 
 const HEALTH_TIMEOUT_MS = 1_500;
+const REINDEX_TIMEOUT_MS = 30 * 60_000;
 const PRIMARY_KEY = 'id';
 
 type MeiliHit = Hit<ServiceDocument & { _geoDistance?: number }>;
@@ -61,9 +62,9 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
   const healthClient = new Meilisearch({ host: options.url, ...auth, requestInit, timeout: HEALTH_TIMEOUT_MS });
 
   /** Waits for enqueued tasks in order and throws if any of them did not succeed. */
-  async function waitForTasks(tasks: EnqueuedTask[], what: string): Promise<void> {
+  async function waitForTasks(tasks: EnqueuedTask[], what: string, timeoutMs?: number): Promise<void> {
     for (const enqueued of tasks) {
-      const task = await client.tasks.waitForTask(enqueued.taskUid);
+      const task = await client.tasks.waitForTask(enqueued.taskUid, timeoutMs ? { timeout: timeoutMs } : undefined);
       if (task.status !== 'succeeded') {
         throw new SearchTaskFailedError(
           `Meilisearch ${what} (task ${task.uid}) ${task.status}: ${task.error?.message ?? 'no reason given'}`,
@@ -161,7 +162,9 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
             indexed += batch.length;
             onProgress?.(indexed);
           }
-          await waitForTasks(enqueued, `document upsert into ${buildUid}`);
+          // Autobatching makes the first task finish only when the whole batch does: on a busy machine 50,000
+          // services took longer than one task's timeout, so a full build gets a timeout of its own.
+          await waitForTasks(enqueued, `document upsert into ${buildUid}`, REINDEX_TIMEOUT_MS);
           await ensureIndex(indexName); // a swap needs both sides to exist
           // One task swaps the two names atomically: searches see the old index or the new one, never a mix.
           await waitForTasks(
