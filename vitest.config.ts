@@ -16,6 +16,9 @@ export default defineConfig({
             'apps/web/src/lib/server/insight/*.test.ts',
           ],
           exclude: ['**/*.int.test.ts'],
+          // Property tests run hundreds of cases: seconds on a quiet machine, more than the 5 s default on a busy
+          // one (a budgets property took 6.8 s with other work running). Speed is the bench's job, not a unit test's.
+          testTimeout: 30_000,
         },
       },
       {
