@@ -13,6 +13,8 @@ import type {
   MembersResponse,
   ModerationDecision,
   ModerationDecisionBody,
+  ReviewGroup,
+  ReviewGroupDecisionBody,
   ModerationQueue,
   ModerationReview,
   MyReview,
@@ -227,8 +229,13 @@ export const api = {
   serviceReviews: (idOrSlug: string, query: Record<string, string | undefined>, fetchFn?: typeof fetch) =>
     request<ReviewPage>(`/services/${encodeURIComponent(idOrSlug)}/reviews`, { query, fetch: fetchFn }),
 
-  submitReview: (accessToken: string | null, body: SubmitReviewBody) =>
-    request<MyReview>('/reviews', { method: 'POST', body, accessToken }),
+  submitReview: (accessToken: string | null, body: SubmitReviewBody, deviceId?: string) =>
+    request<MyReview>('/reviews', {
+      method: 'POST',
+      body,
+      accessToken,
+      ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
+    }),
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
 
@@ -282,6 +289,15 @@ export const api = {
 
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  reviewGroups: (accessToken: string | null) => request<ReviewGroup[]>('/moderation/review-groups', { accessToken }),
+
+  decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
+    request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 
   moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
     request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
