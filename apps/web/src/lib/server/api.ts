@@ -373,11 +373,15 @@ export const api = {
     return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
   },
 
-  /** A listing photo's bytes, as the API serves them (public, no token). */
-  async photo(fileName: string): Promise<Response> {
+  /**
+   * A listing photo's bytes, as the API serves them. Photos of published listings are public; those of other
+   * listings only reach the organisation's members and council staff, so the viewer's token goes along.
+   */
+  async photo(fileName: string, accessToken: string | null): Promise<Response> {
     try {
       return await fetch(`${baseUrl()}/api/v1/photos/${encodeURIComponent(fileName)}`, {
         signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(accessToken ? { headers: { authorization: `Bearer ${accessToken}` } } : {}),
       });
     } catch {
       unavailable();
