@@ -50,7 +50,7 @@ async function freshAccountReview(serviceId: string, ip: string, n: number) {
       serviceId,
       relationship: 'family',
       overall: 5,
-      categories: {},
+      categories: { quality_of_care: 5, staff: 5, reliability: 5 },
       periodMonth: 10,
       periodYear: 2026,
       title: `Simply the best ${n}`,
