@@ -15,6 +15,7 @@ import {
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const security = [{ bearerAuth: [] }];
 
@@ -60,13 +61,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         response: { 201: MyReviewSchema, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(
-        await app.modules.reviews.submit(request.actor, request.body, {
-          ip: request.ip,
-          deviceId: deviceIdOf(request.headers['x-device-id']),
-        }),
-      ),
+    async (request, reply) => {
+      const review = await app.modules.reviews.submit(request.actor, request.body, {
+        ip: request.ip,
+        deviceId: deviceIdOf(request.headers['x-device-id']),
+      });
+      return created(reply, `/api/v1/reviews/${review.id}`, review);
+    },
   );
 
   app.get(
@@ -191,7 +192,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await app.modules.reviews.reply(request.actor, request.params.id, request.body)),
+      created(
+        reply,
+        `/api/v1/reviews/${request.params.id}`,
+        await app.modules.reviews.reply(request.actor, request.params.id, request.body),
+      ),
   );
 
   app.post(
