@@ -54,6 +54,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/help/paying-for-care': publicPage('/help/paying-for-care'),
   '/help/paying-for-care/estimate': publicPage('/help/paying-for-care/estimate', ['default']),
   '/help/ratings': publicPage('/help/ratings'),
+  '/help/highly-rated': publicPage('/help/highly-rated'),
   '/help/value-for-money': publicPage('/help/value-for-money'),
   '/open-data': publicPage('/open-data'),
   '/open-data/[file]': { ...publicPage('/open-data/services.csv'), endpoint: true },
