@@ -4,6 +4,7 @@ import closeWithGrace from 'close-with-grace';
 import app, { fastifyOptions } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { listenToChannel } from '@care-assist/db';
 import { createRetention } from './modules/retention/retention.ts';
 
 async function main() {
@@ -37,6 +38,13 @@ async function main() {
   }
 
   server.modules.searchSync.start(1000, (err) => server.log.warn({ err }, 'search outbox drain failed; will retry'));
+  // Commits that queue a search change NOTIFY search_outbox: drain at once instead of on the next poll.
+  const stopListening = await listenToChannel(runtime.db.pool, {
+    channel: 'search_outbox',
+    onNotify: () => server.modules.searchSync.wake(),
+    onError: (err) => server.log.warn({ err }, 'search outbox listener lost its connection; reconnecting'),
+  });
+  server.addHook('onClose', stopListening);
 
   server.modules.outcomeScheduler.start(60 * 60_000, (err, sent) => {
     if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
