@@ -62,6 +62,18 @@ const EnvSchema = Type.Object({
   RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
+  /**
+   * Where e-mail goes: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465. Unset outside production, the API
+   * starts a local mail catcher instead (see modules/email/dev-catcher.ts); unset in production, nothing is sent.
+   */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Care Assist <no-reply@care-assist.invalid>' }),
+  /** The council that runs this Care Assist, named in every e-mail and on the privacy page. */
+  COUNCIL_NAME: Type.String({ minLength: 1, default: 'Essex County Council' }),
+  /** Loopback port of the development mail catcher's web page (no SMTP_URL, not production); 0 picks a free one. */
+  MAIL_CATCHER_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 1080 }),
+  /** Seconds between runs of the e-mail worker. */
+  EMAIL_POLL_SECONDS: Type.Integer({ minimum: 1, default: 5 }),
   /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
   INSIGHT_REFRESH_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });
@@ -97,6 +109,13 @@ export interface Config {
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
+  email: {
+    smtpUrl: string | undefined;
+    from: string;
+    councilName: string;
+    catcherPort: number;
+    pollSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +173,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
+    email: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      councilName: env.COUNCIL_NAME,
+      catcherPort: env.MAIL_CATCHER_PORT,
+      pollSeconds: env.EMAIL_POLL_SECONDS,
+    },
   };
 }
 
@@ -166,6 +192,7 @@ export const FILE_SECRETS = [
   'MEILI_API_KEY',
   'REVIEW_IP_SALT',
   'METRICS_TOKEN',
+  'SMTP_URL',
 ] as const;
 
 function withSecretFiles(raw: Record<string, string | undefined>): Record<string, string | undefined> {

@@ -16,4 +16,6 @@ export * from './insight/index.ts';
 export * from './security/safe-redirect.ts';
 export * from './open-referral/schemas.ts';
 export * from './paying-for-care/thresholds.ts';
+export * from './paying-for-care/estimate.ts';
 export * from './open-data/index.ts';
+export * from './accounts/email-kinds.ts';

@@ -1,8 +1,15 @@
 // The figures the "Paying for care" help quotes, kept as configuration with the year they apply to, so a new
 // financial year is one edit here (and the page says which year it is quoting). England, adult social care.
-// Sources: the Care and Support (Charging and Assessment of Resources) Regulations 2014 and the Department of
-// Health and Social Care's charging guidance; DWP benefit rates; NHS-funded nursing care rate. The capital
-// limits have not changed since 2010/11; the benefit rates change every April.
+// Sources, checked for 2026 to 2027 (England):
+// - Capital limits (£23,250 upper, £14,250 lower), tariff income (£1 a week for every £250 or part of £250
+//   between them) and the 12-week property disregard: the Care and Support (Charging and Assessment of
+//   Resources) Regulations 2014, unchanged since 2010/11 (the 2025 reform that would have raised them was
+//   cancelled in July 2024). DHSC's yearly "Social care charging for local authorities" circular confirms them.
+// - Attendance Allowance £76.70 / £114.60, Carer's Allowance £86.45 and its earnings limit £204: DWP "Benefit and
+//   pension rates 2026 to 2027" (the earnings limit is now 16 hours at the National Living Wage).
+// - NHS-funded nursing care £267.68 a week (standard rate from 1 April 2026): DHSC announcement, March 2026.
+// - Personal Expenses Allowance £30.65: the 2025 to 2026 circular. The 2026 to 2027 figure was not to hand when
+//   this was written, so it is marked with its own year and the page says so; update both together.
 
 export interface PayingForCareThresholds {
   /** The financial year these figures apply to, e.g. "2025 to 2026". */
@@ -18,6 +25,8 @@ export interface PayingForCareThresholds {
   propertyDisregardWeeks: number;
   /** What a care home resident keeps each week for personal spending (Personal Expenses Allowance). */
   personalExpensesAllowanceWeeklyPence: number;
+  /** The year the Personal Expenses Allowance figure is for, when it is not `year` (null when it is). */
+  personalExpensesAllowanceYear: string | null;
   /** Attendance Allowance, lower and higher weekly rates. */
   attendanceAllowanceWeeklyPence: { lower: number; higher: number };
   /** Carer's Allowance weekly rate, and the most a carer may earn a week after deductions and still get it. */
@@ -28,17 +37,18 @@ export interface PayingForCareThresholds {
 }
 
 export const PAYING_FOR_CARE_THRESHOLDS: PayingForCareThresholds = {
-  year: '2025 to 2026',
+  year: '2026 to 2027',
   upperCapitalLimitPence: 2_325_000,
   lowerCapitalLimitPence: 1_425_000,
   tariffIncomeStepPence: 25_000,
   tariffIncomePerStepPence: 100,
   propertyDisregardWeeks: 12,
   personalExpensesAllowanceWeeklyPence: 3_065,
-  attendanceAllowanceWeeklyPence: { lower: 7_390, higher: 11_040 },
-  carersAllowanceWeeklyPence: 8_330,
-  carersAllowanceEarningsLimitWeeklyPence: 19_600,
-  fundedNursingCareWeeklyPence: 25_406,
+  personalExpensesAllowanceYear: '2025 to 2026',
+  attendanceAllowanceWeeklyPence: { lower: 7_670, higher: 11_460 },
+  carersAllowanceWeeklyPence: 8_645,
+  carersAllowanceEarningsLimitWeeklyPence: 20_400,
+  fundedNursingCareWeeklyPence: 26_768,
 };
 
 /**

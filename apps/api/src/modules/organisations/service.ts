@@ -167,6 +167,7 @@ export function createOrganisationService({ db, organisations, users, clock, web
               'The link works once. If you did not expect this, you can ignore this message.',
             ].join('\n\n'),
             link,
+            reason: `Someone at ${organisation.name} invited this address to join them on Care Assist.`,
             createdAt: now,
           },
           tx,

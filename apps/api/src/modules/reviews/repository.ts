@@ -10,6 +10,7 @@ import {
   reviews,
   services,
   users,
+  readAll,
   type Database,
   type Executor,
 } from '@care-assist/db';
@@ -168,19 +169,21 @@ export function createReviewRepository(db: Database) {
         highest: [desc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
       }[query.sort ?? 'newest'];
       const filtered = query.relationship !== undefined || query.rating !== undefined || query.verified !== undefined;
-      const [items, total] = await Promise.all([
-        records(tx)
-          .where(where)
-          .orderBy(...order)
-          .limit(perPage)
-          .offset((page - 1) * perPage),
-        !filtered && unfilteredTotal !== undefined
-          ? unfilteredTotal
-          : tx
-              .select({ n: count() })
-              .from(reviews)
-              .where(where)
-              .then(([row]) => row?.n ?? 0),
+      const [items, total] = await readAll(tx, [
+        () =>
+          records(tx)
+            .where(where)
+            .orderBy(...order)
+            .limit(perPage)
+            .offset((page - 1) * perPage),
+        () =>
+          !filtered && unfilteredTotal !== undefined
+            ? Promise.resolve(unfilteredTotal)
+            : tx
+                .select({ n: count() })
+                .from(reviews)
+                .where(where)
+                .then(([row]) => row?.n ?? 0),
       ]);
       return { items, total, page, perPage };
     },

@@ -50,6 +50,10 @@ import { createInsightService, type InsightService } from '../../modules/insight
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
+import { createOutboxRepository as createEmailOutboxRepository } from '../../modules/email/outbox.ts';
+import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
+import { createSmtpTransport } from '../../modules/email/transport.ts';
+import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
 import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
@@ -79,6 +83,7 @@ export interface Modules {
   insight: InsightService;
   openReferral: OpenReferralService;
   openData: OpenDataService;
+  email: EmailWorker;
 }
 
 declare module 'fastify' {
@@ -126,6 +131,7 @@ export default fp(
     const listings = createListingRepository(db.db);
     const commissioners = createCommissionerService({ db: db.db, clock });
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
+    const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -204,7 +210,17 @@ export default fp(
       outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
       commissioners,
       insight,
+      email: createEmailWorker({
+        db: db.db,
+        outbox: createEmailOutboxRepository(),
+        transport: config.email.smtpUrl ? createSmtpTransport(config.email.smtpUrl, config.email.from) : null,
+        unsubscribeTokens,
+        councilName: config.email.councilName,
+        webOrigin: config.webOrigin,
+        clock,
+      }),
     });
+    app.addHook('onClose', () => app.modules.email.stop());
     app.addHook('onClose', () => app.modules.searchSync.stop());
     app.addHook('onClose', () => app.modules.outcomeScheduler.stop());
     // Started once the app is ready (the database is migrated by then), stopped on close.

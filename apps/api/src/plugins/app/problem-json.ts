@@ -1,6 +1,7 @@
 // Every error leaves as application/problem+json (RFC 9457). Stack traces and SQL never leave the process.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../database-unavailable.ts';
 import { HttpProblem, TooManyRequests, type FieldError } from '../../errors.ts';
 
 interface ProblemBody {
@@ -97,6 +98,17 @@ export default fp(
           title: 'Validation failed',
           status: 400,
           detail: 'The request contains characters that cannot be stored.',
+        });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // The connection went away mid-request; the pool reconnects, so the caller may simply try again.
+        request.log.warn({ err: error }, 'database connection lost during the request');
+        reply.header('retry-after', '2');
+        return sendProblem(reply, request, {
+          type: slug('Service unavailable'),
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'The database connection was interrupted before this request finished; please try again.',
         });
       }
       const status = error.statusCode ?? 500;
