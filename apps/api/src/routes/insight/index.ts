@@ -16,7 +16,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'insightAccess',
         tags: ['insight'],
         summary: 'Whether the caller is a commissioner (may see council insight)',
-        security,
+        // Anyone may ask; without a token the answer is no.
+        security: [{}, ...security],
         response: { 200: Type.Object({ commissioner: Type.Boolean() }) },
       },
     },
