@@ -6,3 +6,4 @@ export * from './groups.ts';
 export * from './prechecks.ts';
 export * from './review-fraud.ts';
 export * from './schemas.ts';
+export * from './staff-names.ts';
