@@ -88,6 +88,11 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/provider/requests': signedIn('/provider/requests', ['provider']),
   '/provider/reviews': signedIn('/provider/reviews', ['provider'], ['verify', 'reply']),
   '/provider/services/new': signedIn('/provider/services/new', ALL, ['default']),
+  // Claiming a CQC-imported listing: the search page tells non-providers it is for providers; a claim needs a
+  // real listing (without one it goes back to the search); the list of claims is the API's, providers only.
+  '/provider/claim': signedIn('/provider/claim'),
+  '/provider/claim/[serviceId]': signedIn(`/provider/claim/${NOBODY_ID}`, [], ['default']),
+  '/provider/claims': signedIn('/provider/claims', ['provider']),
   '/provider/services/[id]': signedIn(`/provider/services/${NOBODY_ID}`, [], ['save', 'photo']),
   // Anyone signed in may open an invitation link; the token decides (a made-up one says it is not valid).
   '/provider/invitations/[token]': signedIn('/provider/invitations/not-a-real-invitation-token', ALL, ['default']),
