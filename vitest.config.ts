@@ -24,6 +24,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['packages/*/src/**/*.int.test.ts', 'apps/api/test/**/*.test.ts'],
           globalSetup: ['test/setup/services.ts'],
+          setupFiles: ['test/setup/no-queued-queries.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // Each file gets its own database and search index; two cores, so keep concurrency modest.

@@ -16,6 +16,7 @@ const env = {
   API_PORT: '3001',
   DATA_DIR: path.join(root, 'data'),
   SEED_DEMO_DATA: 'true',
+  MAIL_CATCHER_PORT: '1080',
   LOG_LEVEL: 'info',
   ...process.env,
 };
@@ -174,4 +175,8 @@ if (!stopping) {
   console.log(
     `\nCare Assist is running. Open ${webOrigin} in your browser (API docs: ${apiUrl}/docs). Press Ctrl-C to stop.\n`,
   );
+  // Without SMTP_URL the API keeps e-mail in its development mail catcher instead of sending it.
+  if (!env.SMTP_URL) {
+    console.log(`E-mail is not sent anywhere: read it at http://127.0.0.1:${env.MAIL_CATCHER_PORT}\n`);
+  }
 }

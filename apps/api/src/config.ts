@@ -44,6 +44,11 @@ const EnvSchema = Type.Object({
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
   /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
+  /**
+   * Redis for state that several API processes must share (the rate-limit counters). Unset: counters live in
+   * each process's memory, which is right for one process and lets N processes each allow the limit.
+   */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -62,6 +67,18 @@ const EnvSchema = Type.Object({
   RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
+  /**
+   * Where e-mail goes: smtp://user:pass@host:587 (STARTTLS) or smtps://...:465. Unset outside production, the API
+   * starts a local mail catcher instead (see modules/email/dev-catcher.ts); unset in production, nothing is sent.
+   */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Care Assist <no-reply@care-assist.invalid>' }),
+  /** The council that runs this Care Assist, named in every e-mail and on the privacy page. */
+  COUNCIL_NAME: Type.String({ minLength: 1, default: 'Essex County Council' }),
+  /** Loopback port of the development mail catcher's web page (no SMTP_URL, not production); 0 picks a free one. */
+  MAIL_CATCHER_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 1080 }),
+  /** Seconds between runs of the e-mail worker. */
+  EMAIL_POLL_SECONDS: Type.Integer({ minimum: 1, default: 5 }),
   /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
   INSIGHT_REFRESH_MINUTES: Type.Integer({ minimum: 0, maximum: 1440, default: 15 }),
 });
@@ -84,6 +101,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
   rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
+  redisUrl: string | undefined;
   cookieSecure: boolean;
   trustProxy: string;
   metricsToken: string | undefined;
@@ -97,6 +115,13 @@ export interface Config {
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
+  email: {
+    smtpUrl: string | undefined;
+    from: string;
+    councilName: string;
+    catcherPort: number;
+    pollSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -135,6 +160,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
     logLevel: env.LOG_LEVEL,
     seedDemoData: env.SEED_DEMO_DATA,
+    redisUrl: env.REDIS_URL,
     rateLimit: {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
@@ -154,6 +180,13 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
+    email: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      councilName: env.COUNCIL_NAME,
+      catcherPort: env.MAIL_CATCHER_PORT,
+      pollSeconds: env.EMAIL_POLL_SECONDS,
+    },
   };
 }
 
@@ -166,6 +199,7 @@ export const FILE_SECRETS = [
   'MEILI_API_KEY',
   'REVIEW_IP_SALT',
   'METRICS_TOKEN',
+  'SMTP_URL',
 ] as const;
 
 function withSecretFiles(raw: Record<string, string | undefined>): Record<string, string | undefined> {

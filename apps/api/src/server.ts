@@ -6,6 +6,7 @@ import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { listenToChannel } from '@care-assist/db';
 import { createRetention } from './modules/retention/retention.ts';
+import { startMailCatcher, type MailCatcher } from './modules/email/dev-catcher.ts';
 
 async function main() {
   let config;
@@ -19,7 +20,20 @@ async function main() {
     throw error;
   }
 
+  // Outside production, no SMTP server means the in-process catcher: mail is readable on a loopback page.
+  let catcher: MailCatcher | undefined;
+  if (!config.email.smtpUrl && config.env !== 'production') {
+    catcher = await startMailCatcher({ webPort: config.email.catcherPort });
+    config = { ...config, email: { ...config.email, smtpUrl: catcher.smtpUrl } };
+  }
+
   const server = Fastify(fastifyOptions(config));
+  if (catcher) {
+    server.log.info({ mailCatcher: catcher.webUrl }, `e-mail is not sent: read it at ${catcher.webUrl}`);
+    server.addHook('onClose', () => catcher.close());
+  } else if (!config.email.smtpUrl) {
+    server.log.warn('SMTP_URL is not set: e-mail stays in the outbox and is not sent');
+  }
   const runtime = await bootstrap(config, server.log);
   await server.register(app, { config, db: runtime.db, search: runtime.search });
 
@@ -50,6 +64,10 @@ async function main() {
     if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
     else if (sent) server.log.info({ sent }, 'outcomes questionnaires sent');
   });
+
+  server.modules.email.start(config.email.pollSeconds * 1000, (err) =>
+    server.log.warn({ err }, 'e-mail delivery failed; will retry'),
+  );
 
   const retention = createRetention({ db: runtime.db.db, policy: config.retention, clock: () => new Date() });
   const stopRetention = retention.schedule(config.retention.intervalMinutes * 60_000, (result) => {

@@ -28,8 +28,15 @@ export interface DbHandle {
 
 export async function createDb(config: DbConfig): Promise<DbHandle> {
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
-  // An idle client losing its connection must not crash the process; the pool replaces it.
+  // A connection PostgreSQL drops (restart, failover, pg_terminate_backend) must never crash the process.
+  // The pool listens for errors only on idle clients; a client checked out for a transaction has no listener
+  // between two of its queries, and an 'error' event with no listener is an uncaught exception (issue 13 #1).
+  // So every client gets a listener of its own for its whole life: the query in flight (or the next one) still
+  // fails, the request answers 503, and release(err) makes the pool discard the client and connect afresh.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = drizzle(pool, { schema });
   let closed: Promise<void> | undefined;
   return {

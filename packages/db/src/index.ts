@@ -4,6 +4,7 @@ export * from './open.ts';
 export * from './migrate.ts';
 export * from './password.ts';
 export * from './outbox.ts';
+export * from './reads.ts';
 export * from './listen.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';

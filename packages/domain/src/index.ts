@@ -18,3 +18,4 @@ export * from './open-referral/schemas.ts';
 export * from './paying-for-care/thresholds.ts';
 export * from './paying-for-care/estimate.ts';
 export * from './open-data/index.ts';
+export * from './accounts/email-kinds.ts';

@@ -9,6 +9,7 @@ import type { UserRole } from '@care-assist/domain';
 import { createMeiliSearchIndex, type SearchIndex } from '@care-assist/search';
 import app, { fastifyOptions } from '../../src/app.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
+import { startMailCatcher, type MailCatcher } from '../../src/modules/email/dev-catcher.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export interface RegisteredRoute {
@@ -24,6 +25,10 @@ export interface TestContext {
   config: Config;
   database: TestDatabase;
   search: SearchIndex;
+  /** The same in-process mail catcher `npm start` uses: tests read the real messages the e-mail worker sent. */
+  mail: MailCatcher;
+  /** Sends everything due in the e-mail outbox to the catcher; returns how many were sent. */
+  deliverMail(): Promise<number>;
   /** Set `now` to freeze or move time; null follows the wall clock. */
   clock: { now: Date | null };
   close(): Promise<void>;
@@ -31,6 +36,7 @@ export interface TestContext {
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestContext> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'care-assist-api-'));
+  const mail = await startMailCatcher();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -41,6 +47,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     REVIEW_RATE_LIMIT_PER_HOUR: '100000',
     // Tests rebuild the insight summaries themselves, when they mean to.
     INSIGHT_REFRESH_MINUTES: '0',
+    SMTP_URL: mail.smtpUrl,
     ...env,
   });
   const database = await createTestDatabase();
@@ -68,8 +75,11 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     database,
     search,
     clock,
+    mail,
+    deliverMail: () => server.modules.email.drainAll(),
     async close() {
       await server.close();
+      await mail.close();
       await database.drop();
     },
   };

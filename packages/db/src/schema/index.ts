@@ -18,3 +18,4 @@ export * from './outcomes.ts';
 export * from './care-records.ts';
 export * from './listing-activity.ts';
 export * from './insight.ts';
+export * from './account-tokens.ts';

@@ -1,9 +1,12 @@
-// The outbox of messages Care Assist would send by e-mail (invitations and the like).
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+// The outbox of e-mail Care Assist sends. Writers insert a row in the same transaction as the change it is about;
+// the e-mail worker (apps/api/src/modules/email) delivers it over SMTP, retrying with backoff.
+import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './users.ts';
 
 /**
- * Messages Care Assist would send by e-mail. Nothing here talks to a mail server: a sender (or a person
- * reading the table in development) picks up rows whose sent_at is null. Invitations land here.
+ * One e-mail to send. `body` is plain text; the worker adds the council's name, the footer (why the person got it,
+ * a link to their preferences, a one-click unsubscribe for notification kinds) and an HTML alternative.
+ * A row is pending while sent_at and failed_at are both null; a failed send is retried at next_attempt_at.
  */
 export const outboundMessages = pgTable(
   'outbound_messages',
@@ -12,10 +15,21 @@ export const outboundMessages = pgTable(
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     body: text('body').notNull(),
-    /** The one link the message is about (an invitation), so tests and a sender need not parse the body. */
+    /** The one link the message is about (an invitation, a reset), so tests and a sender need not parse the body. */
     link: text('link'),
+    /** The account it is for, when there is one (footer links to its preferences); null once the account is erased. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A notification kind the person can switch off (see domain EMAIL_NOTIFICATION_KINDS), or null for account mail. */
+    kind: text('kind'),
+    /** Why the person got it, in their words, for the footer ("You asked to reset your password."). */
+    reason: text('reason'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** Set when the worker gave up (after its last retry); last_error says why. */
+    failedAt: timestamp('failed_at', { withTimezone: true }),
   },
-  (t) => [index('outbound_messages_to_idx').on(t.to)],
+  (t) => [index('outbound_messages_to_idx').on(t.to), index('outbound_messages_pending_idx').on(t.nextAttemptAt)],
 );

@@ -12,6 +12,13 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     role: text('role').$type<UserRole>().notNull(),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /**
+     * When the person proved they read mail at `email`. Self-registration sets null until they follow the link;
+     * rows made any other way (seed, admin tools, tests) and accounts that existed before verification are verified.
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }).defaultNow(),
+    /** Set when the person deleted their account: the row stays as "Former user" with no personal data. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -64,6 +64,7 @@ export function createSignInThrottle(db: Database, clock: () => Date) {
             `Someone tried to sign in to your Care Assist account with the wrong password ${failures} times. ` +
             'We have paused sign-in for this account for a short while. If this was you, wait a moment and try ' +
             'again. If it was not, your password has not been shared, but consider changing it.',
+          reason: 'Someone tried to sign in to your Care Assist account.',
         });
       }
     },

@@ -11,6 +11,7 @@ import {
   organisations,
   services,
   users,
+  readAll,
   type Database,
   type Executor,
 } from '@care-assist/db';
@@ -207,27 +208,29 @@ export function createBookingRepository(db: Database) {
 
     async brokerageIncome(tx: Executor = db) {
       const month = sql<string>`to_char(${brokerageFees.recordedAt} at time zone 'UTC', 'YYYY-MM')`;
-      const [byMonth, byProvider] = await Promise.all([
-        tx
-          .select({
-            month,
-            feePence: sql<number>`sum(${brokerageFees.feePence})::int`,
-            invoices: sql<number>`count(*)::int`,
-          })
-          .from(brokerageFees)
-          .groupBy(month)
-          .orderBy(month),
-        tx
-          .select({
-            organisationId: brokerageFees.organisationId,
-            organisationName: organisations.name,
-            feePence: sql<number>`sum(${brokerageFees.feePence})::int`,
-            invoices: sql<number>`count(*)::int`,
-          })
-          .from(brokerageFees)
-          .innerJoin(organisations, eq(organisations.id, brokerageFees.organisationId))
-          .groupBy(brokerageFees.organisationId, organisations.name)
-          .orderBy(desc(sql`sum(${brokerageFees.feePence})`)),
+      const [byMonth, byProvider] = await readAll(tx, [
+        () =>
+          tx
+            .select({
+              month,
+              feePence: sql<number>`sum(${brokerageFees.feePence})::int`,
+              invoices: sql<number>`count(*)::int`,
+            })
+            .from(brokerageFees)
+            .groupBy(month)
+            .orderBy(month),
+        () =>
+          tx
+            .select({
+              organisationId: brokerageFees.organisationId,
+              organisationName: organisations.name,
+              feePence: sql<number>`sum(${brokerageFees.feePence})::int`,
+              invoices: sql<number>`count(*)::int`,
+            })
+            .from(brokerageFees)
+            .innerJoin(organisations, eq(organisations.id, brokerageFees.organisationId))
+            .groupBy(brokerageFees.organisationId, organisations.name)
+            .orderBy(desc(sql`sum(${brokerageFees.feePence})`)),
       ]);
       return { byMonth, byProvider };
     },

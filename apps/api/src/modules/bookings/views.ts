@@ -1,6 +1,6 @@
 // Who may see a booking, and the shapes the API returns for bookings and invoices.
 import { committedForBooking, type BookingDetail, type BookingSummary, type Invoice } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
+import { readAll, type Database, type Executor } from '@care-assist/db';
 import { actorCan, requireSignIn } from '../../access.ts';
 import { NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
@@ -93,11 +93,12 @@ export function createBookingViews({
   async function detail(bookingId: string, viewer: Viewer, tx: Executor = db): Promise<BookingDetail> {
     const record = await bookings.find(bookingId, tx);
     if (!record) throw new NotFound('There is no such booking.');
-    const [history, messages, invoiceRows, entries] = await Promise.all([
-      bookings.history(bookingId, tx),
-      bookings.messages(bookingId, record.service.organisationId, tx),
-      bookings.invoices(bookingId, tx),
-      record.booking.budgetAccountId ? budgets.entries(record.booking.budgetAccountId, tx) : Promise.resolve([]),
+    const budgetAccountId = record.booking.budgetAccountId;
+    const [history, messages, invoiceRows, entries] = await readAll(tx, [
+      () => bookings.history(bookingId, tx),
+      () => bookings.messages(bookingId, record.service.organisationId, tx),
+      () => bookings.invoices(bookingId, tx),
+      () => (budgetAccountId ? budgets.entries(budgetAccountId, tx) : Promise.resolve([])),
     ]);
     return {
       ...summary(record),

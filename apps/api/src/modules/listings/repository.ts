@@ -6,6 +6,7 @@ import {
   organisations,
   serviceRatings,
   services,
+  readAll,
   type Database,
   type Executor,
 } from '@care-assist/db';
@@ -69,14 +70,15 @@ export function createListingRepository(db: Database) {
     },
 
     async listByStatus(status: ServiceStatus, offset: number, limit: number, tx: Executor = db) {
-      const [items, [total]] = await Promise.all([
-        records(tx)
-          .where(eq(services.status, status))
-          // Oldest first: the queue is worked in the order providers asked.
-          .orderBy(asc(services.updatedAt), asc(services.id))
-          .offset(offset)
-          .limit(limit),
-        tx.select({ n: count() }).from(services).where(eq(services.status, status)),
+      const [items, [total]] = await readAll(tx, [
+        () =>
+          records(tx)
+            .where(eq(services.status, status))
+            // Oldest first: the queue is worked in the order providers asked.
+            .orderBy(asc(services.updatedAt), asc(services.id))
+            .offset(offset)
+            .limit(limit),
+        () => tx.select({ n: count() }).from(services).where(eq(services.status, status)),
       ]);
       return { items, total: total?.n ?? 0 };
     },

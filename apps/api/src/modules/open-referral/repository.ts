@@ -1,7 +1,7 @@
 // Drizzle queries behind the Open Referral API: published services only, and organisations that have at least
 // one published service (an organisation with nothing published is not part of the public directory).
 import { and, asc, count, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { organisations, services, type Database, type Executor } from '@care-assist/db';
+import { organisations, readAll, services, type Database, type Executor } from '@care-assist/db';
 
 export type OrukServiceRow = typeof services.$inferSelect;
 export type OrukOrganisationRow = typeof organisations.$inferSelect;
@@ -70,20 +70,22 @@ export function createOpenReferralRepository(db: Database) {
       const order = filter.near
         ? [asc(distance), asc(services.name), asc(services.id)]
         : [asc(services.name), asc(services.id)];
-      const [rows, [totalRow]] = await Promise.all([
-        tx
-          .select({ service: services, organisation: organisations, distanceKm: distance })
-          .from(services)
-          .innerJoin(organisations, eq(organisations.id, services.organisationId))
-          .where(where)
-          .orderBy(...order)
-          .limit(filter.limit)
-          .offset(filter.offset),
-        tx
-          .select({ n: count() })
-          .from(services)
-          .innerJoin(organisations, eq(organisations.id, services.organisationId))
-          .where(where),
+      const [rows, [totalRow]] = await readAll(tx, [
+        () =>
+          tx
+            .select({ service: services, organisation: organisations, distanceKm: distance })
+            .from(services)
+            .innerJoin(organisations, eq(organisations.id, services.organisationId))
+            .where(where)
+            .orderBy(...order)
+            .limit(filter.limit)
+            .offset(filter.offset),
+        () =>
+          tx
+            .select({ n: count() })
+            .from(services)
+            .innerJoin(organisations, eq(organisations.id, services.organisationId))
+            .where(where),
       ]);
       return {
         rows: rows.map((row) => ({ ...row, distanceKm: row.distanceKm === null ? null : Number(row.distanceKm) })),
@@ -111,15 +113,16 @@ export function createOpenReferralRepository(db: Database) {
           .from(services)
           .where(and(eq(services.organisationId, organisations.id), eq(services.status, 'published'))),
       );
-      const [rows, [totalRow]] = await Promise.all([
-        tx
-          .select()
-          .from(organisations)
-          .where(hasPublished)
-          .orderBy(asc(organisations.name), asc(organisations.id))
-          .limit(page.limit)
-          .offset(page.offset),
-        tx.select({ n: count() }).from(organisations).where(hasPublished),
+      const [rows, [totalRow]] = await readAll(tx, [
+        () =>
+          tx
+            .select()
+            .from(organisations)
+            .where(hasPublished)
+            .orderBy(asc(organisations.name), asc(organisations.id))
+            .limit(page.limit)
+            .offset(page.offset),
+        () => tx.select({ n: count() }).from(organisations).where(hasPublished),
       ]);
       return { rows, total: totalRow?.n ?? 0 };
     },

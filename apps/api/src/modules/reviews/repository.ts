@@ -4,12 +4,14 @@ import {
   bookings,
   moderationActions,
   organisationMembers,
+  organisations,
   reviewFlags,
   reviewHelpfulVotes,
   reviewResponses,
   reviews,
   services,
   users,
+  readAll,
   type Database,
   type Executor,
 } from '@care-assist/db';
@@ -168,19 +170,21 @@ export function createReviewRepository(db: Database) {
         highest: [desc(reviews.overall), desc(reviews.publishedAt), desc(reviews.id)],
       }[query.sort ?? 'newest'];
       const filtered = query.relationship !== undefined || query.rating !== undefined || query.verified !== undefined;
-      const [items, total] = await Promise.all([
-        records(tx)
-          .where(where)
-          .orderBy(...order)
-          .limit(perPage)
-          .offset((page - 1) * perPage),
-        !filtered && unfilteredTotal !== undefined
-          ? unfilteredTotal
-          : tx
-              .select({ n: count() })
-              .from(reviews)
-              .where(where)
-              .then(([row]) => row?.n ?? 0),
+      const [items, total] = await readAll(tx, [
+        () =>
+          records(tx)
+            .where(where)
+            .orderBy(...order)
+            .limit(perPage)
+            .offset((page - 1) * perPage),
+        () =>
+          !filtered && unfilteredTotal !== undefined
+            ? Promise.resolve(unfilteredTotal)
+            : tx
+                .select({ n: count() })
+                .from(reviews)
+                .where(where)
+                .then(([row]) => row?.n ?? 0),
       ]);
       return { items, total, page, perPage };
     },
@@ -263,6 +267,28 @@ export function createReviewRepository(db: Database) {
         .from(organisationMembers)
         .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.organisationId, organisationId)));
       return rows.length > 0;
+    },
+
+    /**
+     * For the staff-name pre-check: the full names of the people the provider lists as its staff (its
+     * members), and the service's, organisation's and town's names, whose capitalised words are not people.
+     */
+    async nameContext(serviceId: string, tx: Executor = db): Promise<{ staffNames: string[]; placeNames: string[] }> {
+      const [place] = await tx
+        .select({ service: services.name, organisation: organisations.name, town: services.town })
+        .from(services)
+        .innerJoin(organisations, eq(organisations.id, services.organisationId))
+        .where(eq(services.id, serviceId));
+      const staff = await tx
+        .select({ name: users.displayName })
+        .from(organisationMembers)
+        .innerJoin(users, eq(users.id, organisationMembers.userId))
+        .innerJoin(services, eq(services.organisationId, organisationMembers.organisationId))
+        .where(eq(services.id, serviceId));
+      return {
+        staffNames: staff.map((s) => s.name),
+        placeNames: place ? [place.service, place.organisation, place.town] : [],
+      };
     },
 
     async audit(values: typeof moderationActions.$inferInsert, tx: Executor) {

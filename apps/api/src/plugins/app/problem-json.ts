@@ -1,6 +1,7 @@
 // Every error leaves as application/problem+json (RFC 9457). Stack traces and SQL never leave the process.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from '../../database-unavailable.ts';
 import { HttpProblem, TooManyRequests, type FieldError } from '../../errors.ts';
 
 interface ProblemBody {
@@ -33,7 +34,17 @@ function slug(title: string): string {
     .replace(/^-|-$/g, '')}`;
 }
 
+/**
+ * RFC 9110 wants a challenge on every 401; RFC 6750 says how a Bearer one reads. A caller who sent a token
+ * learns it was refused (invalid_token); one who sent none is told which scheme to use.
+ */
+function bearerChallenge(request: FastifyRequest): string {
+  const realm = 'realm="care-assist"';
+  return request.headers.authorization ? `Bearer ${realm}, error="invalid_token"` : `Bearer ${realm}`;
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'instance'>) {
+  if (body.status === 401) reply.header('www-authenticate', bearerChallenge(request));
   return reply
     .code(body.status)
     .type('application/problem+json')
@@ -97,6 +108,17 @@ export default fp(
           title: 'Validation failed',
           status: 400,
           detail: 'The request contains characters that cannot be stored.',
+        });
+      }
+      if (isDatabaseUnavailable(error)) {
+        // The connection went away mid-request; the pool reconnects, so the caller may simply try again.
+        request.log.warn({ err: error }, 'database connection lost during the request');
+        reply.header('retry-after', '2');
+        return sendProblem(reply, request, {
+          type: slug('Service unavailable'),
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'The database connection was interrupted before this request finished; please try again.',
         });
       }
       const status = error.statusCode ?? 500;
