@@ -45,6 +45,35 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  app.post(
+    '/recognitions',
+    {
+      schema: {
+        operationId: 'awardRecognitions',
+        tags: ['insight'],
+        summary: 'Work out "highly rated" recognition now (council admins): this year, or a past year not yet awarded',
+        security,
+        body: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            asAt: Type.String(),
+            recognised: Type.Integer(),
+            groups: Type.Integer(),
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => app.modules.recognitions.awardOnDemand(request.actor, request.body?.year),
+  );
+
   app.get(
     '/:view',
     {
