@@ -30,7 +30,10 @@ export const PageQuerySchema = Type.Object(pageQueryProperties(), { additionalPr
 export type PageQuery = Static<typeof PageQuerySchema>;
 
 /** The envelope around a list of `item`, with any extra top-level fields the list needs (e.g. unreadCount). */
-export function PageSchema<Item extends TSchema, Extra extends TProperties = Record<never, never>>(item: Item, extra?: Extra) {
+export function PageSchema<Item extends TSchema, Extra extends TProperties = Record<never, never>>(
+  item: Item,
+  extra?: Extra,
+) {
   return Type.Object({
     items: Type.Array(item),
     total: Type.Integer({ minimum: 0, description: 'Items in the whole list' }),
