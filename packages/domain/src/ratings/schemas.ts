@@ -2,15 +2,28 @@
 import { Type, type Static } from 'typebox';
 import type { CareType } from '../taxonomy.ts';
 import { ALL_REVIEW_CATEGORIES, categoriesFor, type CategoryScores } from './maths.ts';
+import { REVIEW_GROUP_STATUSES } from './review-fraud.ts';
+import {
+  REJECT_REASONS,
+  RELATIONSHIP_LABELS,
+  REPORT_REASONS,
+  REVIEW_LIMITS,
+  REVIEWER_RELATIONSHIPS,
+  type RejectReason,
+  type ReportReason,
+  type ReviewerRelationship,
+} from './labels.ts';
 
-export const REVIEWER_RELATIONSHIPS = ['self', 'family', 'friend', 'informal_carer', 'professional'] as const;
-export type ReviewerRelationship = (typeof REVIEWER_RELATIONSHIPS)[number];
-export const RELATIONSHIP_LABELS: Record<ReviewerRelationship, string> = {
-  self: 'I receive the care',
-  family: 'Family member',
-  friend: 'Friend',
-  informal_carer: 'Unpaid carer',
-  professional: 'Care professional',
+// The labels and limits live in ./labels.ts (no TypeBox there); re-exported so every import keeps working.
+export {
+  REJECT_REASONS,
+  RELATIONSHIP_LABELS,
+  REPORT_REASONS,
+  REVIEW_LIMITS,
+  REVIEWER_RELATIONSHIPS,
+  type RejectReason,
+  type ReportReason,
+  type ReviewerRelationship,
 };
 
 export const REVIEW_STATUSES = [
@@ -22,39 +35,6 @@ export const REVIEW_STATUSES = [
   'replaced',
 ] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
-export const REJECT_REASONS = {
-  personal_details: 'It contains personal details (names, phone numbers, emails or links)',
-  offensive: 'It contains offensive language',
-  not_about_service: 'It is not about this care service',
-  conflict_of_interest: 'It was written by someone with a conflict of interest',
-  false_or_misleading: 'It appears to be false or misleading',
-  duplicate: 'It repeats another review',
-  safeguarding: 'It raised a safeguarding concern that we are handling separately',
-} as const;
-export type RejectReason = keyof typeof REJECT_REASONS;
-
-export const REPORT_REASONS = {
-  false: 'It is false',
-  offensive: 'It is offensive',
-  personal_details: 'It contains personal details',
-  not_about_service: 'It is not about this service',
-  conflict_of_interest: 'The writer has a conflict of interest',
-} as const;
-export type ReportReason = keyof typeof REPORT_REASONS;
-
-export const REVIEW_LIMITS = {
-  titleMin: 3,
-  titleMax: 120,
-  bodyMin: 20,
-  bodyMax: 5000,
-  noteMax: 1000,
-  replyMax: 3000,
-  /** The period of care must be within the last 12 months. */
-  periodMonthsBack: 12,
-  /** A provider may edit its reply for 30 minutes after posting it. */
-  replyEditWindowMinutes: 30,
-} as const;
 
 const Score = Type.Integer({ minimum: 1, maximum: 5 });
 const MaybeScore = Type.Union([Score, Type.Null()], { description: 'null means "don\'t know"' });
@@ -184,8 +164,41 @@ export const ModerationReviewSchema = Type.Object({
     Type.Object({ reason: Type.String(), note: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() }),
   ),
   replacesReviewId: Type.Union([Uuid, Type.Null()]),
+  /** The suspected burst this review is part of (decided as a whole), or null. */
+  groupId: Type.Union([Uuid, Type.Null()]),
+  /** What the review would count for in the ranking while unverified (1, or less with a trust signal). */
+  trustWeight: Type.Number(),
 });
 export type ModerationReview = Static<typeof ModerationReviewSchema>;
+
+/** A suspected burst of reviews of one service, shown and decided together. */
+export const ReviewGroupSchema = Type.Object({
+  id: Uuid,
+  serviceId: Uuid,
+  serviceName: Type.String(),
+  signals: Type.Array(Type.String()),
+  status: Type.Enum([...REVIEW_GROUP_STATUSES]),
+  reasonCode: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  reviews: Type.Array(ModerationReviewSchema),
+});
+export type ReviewGroup = Static<typeof ReviewGroupSchema>;
+
+/**
+ * A moderator's decision on a whole group: reject every pending review in it (with a reason the writers
+ * see), or dismiss the suspicion so that its reviews are moderated one by one like any other.
+ */
+export const ReviewGroupDecisionBodySchema = Type.Object(
+  {
+    decision: Type.Enum(['reject', 'dismiss']),
+    reasonCode: Type.Optional(Type.Enum(Object.keys(REJECT_REASONS) as RejectReason[])),
+    note: Type.Optional(Type.String({ maxLength: REVIEW_LIMITS.noteMax })),
+  },
+  { additionalProperties: false },
+);
+export type ReviewGroupDecisionBody = Static<typeof ReviewGroupDecisionBodySchema>;
 
 export const REVIEW_SORTS = ['newest', 'helpful', 'lowest', 'highest'] as const;
 export const ReviewListQuerySchema = Type.Object(

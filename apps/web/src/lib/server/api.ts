@@ -6,6 +6,7 @@ import { requestContext } from './request-context';
 import type {
   AuditEntry,
   AuthResponse,
+  ClaimSearchResponse,
   Invitation,
   ListingCreate,
   ListingEditResult,
@@ -13,8 +14,11 @@ import type {
   MembersResponse,
   ModerationDecision,
   ModerationDecisionBody,
+  ReviewGroup,
+  ReviewGroupDecisionBody,
   ModerationQueue,
   ModerationReview,
+  MyClaimsResponse,
   MyReview,
   Organisation,
   OrganisationClaim,
@@ -227,8 +231,13 @@ export const api = {
   serviceReviews: (idOrSlug: string, query: Record<string, string | undefined>, fetchFn?: typeof fetch) =>
     request<ReviewPage>(`/services/${encodeURIComponent(idOrSlug)}/reviews`, { query, fetch: fetchFn }),
 
-  submitReview: (accessToken: string | null, body: SubmitReviewBody) =>
-    request<MyReview>('/reviews', { method: 'POST', body, accessToken }),
+  submitReview: (accessToken: string | null, body: SubmitReviewBody, deviceId?: string) =>
+    request<MyReview>('/reviews', {
+      method: 'POST',
+      body,
+      accessToken,
+      ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
+    }),
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
 
@@ -282,6 +291,15 @@ export const api = {
 
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  reviewGroups: (accessToken: string | null) => request<ReviewGroup[]>('/moderation/review-groups', { accessToken }),
+
+  decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
+    request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 
   moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
     request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
@@ -357,11 +375,15 @@ export const api = {
     return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
   },
 
-  /** A listing photo's bytes, as the API serves them (public, no token). */
-  async photo(fileName: string): Promise<Response> {
+  /**
+   * A listing photo's bytes, as the API serves them. Photos of published listings are public; those of other
+   * listings only reach the organisation's members and council staff, so the viewer's token goes along.
+   */
+  async photo(fileName: string, accessToken: string | null): Promise<Response> {
     try {
       return await fetch(`${baseUrl()}/api/v1/photos/${encodeURIComponent(fileName)}`, {
         signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(accessToken ? { headers: { authorization: `Bearer ${accessToken}` } } : {}),
       });
     } catch {
       unavailable();
@@ -390,6 +412,18 @@ export const api = {
     request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       body,
+      accessToken,
+    }),
+
+  findClaimableServices: (accessToken: string, q: string) =>
+    request<ClaimSearchResponse>('/claims/services', { query: { q }, accessToken }),
+
+  myClaims: (accessToken: string) => request<MyClaimsResponse>('/claims/mine', { accessToken }),
+
+  claimOrganisation: (accessToken: string, organisationId: string, evidence: string) =>
+    request<OrganisationClaim>(`/organisations/${encodeURIComponent(organisationId)}/claims`, {
+      method: 'POST',
+      body: { evidence },
       accessToken,
     }),
 
