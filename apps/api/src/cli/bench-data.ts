@@ -16,7 +16,6 @@ import { createRatingRepository } from '../modules/ratings/repository.ts';
 import { toServiceDocument } from '../modules/services/documents.ts';
 import { createServiceRepository } from '../modules/services/repository.ts';
 
-
 const HELP = `Usage: npm run bench:data -- [options]
 
 Builds a reproducible England-scale data set for \`npm run bench\` in a database of its own.
