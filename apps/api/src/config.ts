@@ -72,6 +72,9 @@ const EnvSchema = Type.Object({
   COUNCIL_NAME: Type.String({ minLength: 1, default: 'Essex County Council' }),
   /** Loopback port of the development mail catcher's web page (no SMTP_URL, not production); 0 picks a free one. */
   MAIL_CATCHER_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 1080 }),
+  /** Password-reset, verification and change-of-address e-mails one address, or one network, may ask for per hour. */
+  EMAIL_REQUESTS_PER_ADDRESS_PER_HOUR: Type.Integer({ minimum: 1, default: 5 }),
+  EMAIL_REQUESTS_PER_NETWORK_PER_HOUR: Type.Integer({ minimum: 1, default: 30 }),
   /** Seconds between runs of the e-mail worker. */
   EMAIL_POLL_SECONDS: Type.Integer({ minimum: 1, default: 5 }),
   /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
@@ -109,6 +112,7 @@ export interface Config {
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
+  emailRequestLimits: { perAddressPerHour: number; perNetworkPerHour: number };
   email: {
     smtpUrl: string | undefined;
     from: string;
@@ -173,6 +177,10 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
+    emailRequestLimits: {
+      perAddressPerHour: env.EMAIL_REQUESTS_PER_ADDRESS_PER_HOUR,
+      perNetworkPerHour: env.EMAIL_REQUESTS_PER_NETWORK_PER_HOUR,
+    },
     email: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,

@@ -19,7 +19,7 @@ import {
   type SubmitReviewBody,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
@@ -95,6 +95,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
       context: SubmissionContext = {},
     ): Promise<MyReview> {
       const actor = requireRole(actorOrNull, 'resident', 'Only residents and their families can write reviews.');
+      requireVerifiedEmail(actor, 'publish a review');
       const record = await services.findPublishedById(body.serviceId);
       if (!record) {
         throw new ValidationFailed('There is no published care service with that id.', [

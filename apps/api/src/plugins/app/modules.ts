@@ -54,6 +54,11 @@ import { createOutboxRepository as createEmailOutboxRepository } from '../../mod
 import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
 import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
+import { createAccountService, type AccountService } from '../../modules/accounts/service.ts';
+import { createEmailThrottle } from '../../modules/accounts/email-throttle.ts';
+import { createDataExport } from '../../modules/accounts/data-export.ts';
+import { createAccountDeletion } from '../../modules/accounts/deletion.ts';
+import { createEmailPreferences, type EmailPreferenceService } from '../../modules/accounts/email-preferences.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
 import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
@@ -84,6 +89,11 @@ export interface Modules {
   openReferral: OpenReferralService;
   openData: OpenDataService;
   email: EmailWorker;
+  accounts: AccountService & {
+    exportData: ReturnType<typeof createDataExport>;
+    deleteAccount: ReturnType<typeof createAccountDeletion>;
+  };
+  emailPreferences: EmailPreferenceService;
 }
 
 declare module 'fastify' {
@@ -210,6 +220,18 @@ export default fp(
       outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
       commissioners,
       insight,
+      accounts: {
+        ...createAccountService({
+          db: db.db,
+          users,
+          throttle: createEmailThrottle(db.db, config.emailRequestLimits, clock),
+          clock,
+          webOrigin: config.webOrigin,
+        }),
+        exportData: createDataExport({ db: db.db, users, clock }),
+        deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
+      },
+      emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
       email: createEmailWorker({
         db: db.db,
         outbox: createEmailOutboxRepository(),

@@ -52,6 +52,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     },
     async (request, reply) => {
       const { user, session } = await app.modules.auth.register(request.body, request.actor);
+      await app.modules.accounts.sendVerification(user.id);
       if (!session) return reply.code(201).send({ user });
       return withRefreshCookie(reply, session).code(201).send(publicSession(session));
     },
