@@ -59,6 +59,7 @@ const EnvSchema = Type.Object({
   RETENTION_SEARCH_EVENT_DAYS: Type.Integer({ minimum: 1, default: 730 }),
   RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  RETENTION_EMAIL_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
@@ -109,6 +110,7 @@ export interface Config {
     searchEventDays: number;
     processedOutboxDays: number;
     idempotencyKeyDays: number;
+    emailDays: number;
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
@@ -174,6 +176,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       searchEventDays: env.RETENTION_SEARCH_EVENT_DAYS,
       processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
       idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
+      emailDays: env.RETENTION_EMAIL_DAYS,
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,

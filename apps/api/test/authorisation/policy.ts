@@ -55,6 +55,7 @@ export const POLICY: Record<string, Access> = {
   'POST /api/v1/auth/password-reset/confirm': anyone,
   'POST /api/v1/auth/email-change/confirm': anyone,
   'POST /api/v1/email/unsubscribe': anyone,
+  'GET /api/v1/privacy': anyone, // configured retention periods for the privacy notice
   'PATCH /api/v1/me': signedIn,
   'POST /api/v1/me/email': signedIn,
   'POST /api/v1/me/password': signedIn,

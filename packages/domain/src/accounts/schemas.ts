@@ -70,3 +70,17 @@ export const AccountDataSchema = Type.Object({
   emails: Type.Array(Type.Record(Type.String(), Type.Unknown())),
 });
 export type AccountData = Static<typeof AccountDataSchema>;
+
+/** What the privacy page states from the running configuration (GET /api/v1/privacy). */
+export const PrivacyFactsSchema = Type.Object({
+  councilName: Type.String(),
+  retention: Type.Object({
+    searchEventDays: Type.Integer(),
+    emailDays: Type.Integer(),
+    idempotencyKeyDays: Type.Integer(),
+    processedOutboxDays: Type.Integer(),
+    refreshTokenDays: Type.Integer(),
+    purgeEveryMinutes: Type.Integer(),
+  }),
+});
+export type PrivacyFacts = Static<typeof PrivacyFactsSchema>;

@@ -13,6 +13,7 @@ import {
   PasswordChangeBodySchema,
   PasswordResetBodySchema,
   PasswordResetRequestSchema,
+  PrivacyFactsSchema,
   ProblemSchema,
   ProfileBodySchema,
   TokenBodySchema,
@@ -131,6 +132,29 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => emailPreferences.unsubscribe(request.body.token),
+  );
+
+  app.get(
+    '/privacy',
+    {
+      schema: {
+        operationId: 'privacyFacts',
+        tags: ['auth'],
+        summary: 'Retention periods and the council, as configured, for the privacy notice',
+        response: { 200: PrivacyFactsSchema },
+      },
+    },
+    async () => ({
+      councilName: config.email.councilName,
+      retention: {
+        searchEventDays: config.retention.searchEventDays,
+        emailDays: config.retention.emailDays,
+        idempotencyKeyDays: config.retention.idempotencyKeyDays,
+        processedOutboxDays: config.retention.processedOutboxDays,
+        refreshTokenDays: config.refreshTokenTtlDays,
+        purgeEveryMinutes: config.retention.intervalMinutes,
+      },
+    }),
   );
 
   app.patch(
