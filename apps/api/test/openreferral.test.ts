@@ -353,7 +353,7 @@ describe('OpenAPI', () => {
   it('lists every Open Referral endpoint', async () => {
     const document = await getJson<{ paths: Record<string, unknown> }>('/docs/json');
     for (const path of [
-      '/openreferral/',
+      '/openreferral',
       '/openreferral/services',
       '/openreferral/services/{id}',
       '/openreferral/service_at_locations',

@@ -66,13 +66,13 @@ describe('operations endpoints', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     for (const path of [
-      '/api/v1/services/',
+      '/api/v1/services',
       '/api/v1/services/{idOrSlug}',
       '/api/v1/auth/login',
       '/api/v1/auth/register',
       '/api/v1/auth/refresh',
       '/api/v1/auth/logout',
-      '/api/v1/me/',
+      '/api/v1/me',
     ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }

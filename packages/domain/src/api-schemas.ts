@@ -57,6 +57,17 @@ export type RatingSummary = Static<typeof RatingSummarySchema>;
 
 export const PriceSchema = Type.Object({ unit: PriceUnitSchema, amountPence: Type.Integer() });
 
+/**
+ * "Highly rated" recognition (the rule: packages/domain/src/insight/recognition.ts, published at
+ * /help/highly-rated): the year, and the care types of this service it was recognised for in its county.
+ */
+export const ServiceRecognitionSchema = Type.Object({
+  year: Type.Integer(),
+  careTypes: Type.Array(CareTypeSchema),
+  county: Type.String(),
+});
+export type ServiceRecognition = Static<typeof ServiceRecognitionSchema>;
+
 export const ServiceSummarySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   slug: Type.String(),
@@ -78,6 +89,8 @@ export const ServiceSummarySchema = Type.Object({
   rating: RatingSummarySchema,
   /** Value for money from the reviews (see DESIGN.md); null until there are enough reviews to say. */
   valueScore: Type.Union([Type.Number(), Type.Null()]),
+  /** The latest "highly rated" recognition (this year's or last year's), when there is one. */
+  highlyRated: Type.Optional(Type.Union([ServiceRecognitionSchema, Type.Null()])),
 });
 export type ServiceSummary = Static<typeof ServiceSummarySchema>;
 

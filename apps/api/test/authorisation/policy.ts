@@ -176,6 +176,7 @@ export const POLICY: Record<string, Access> = {
   // Says what the caller may see (nothing, when signed out).
   'GET /api/v1/insight/access': anyone,
   'POST /api/v1/insight/refresh': council,
+  'POST /api/v1/insight/recognitions': only('admin'), // "highly rated" on demand
   'GET /api/v1/insight/:view': council,
   'GET /api/v1/insight/:view/csv/:table': council,
   // Members of the organisation only (checked per organisation in modules/insight/provider-insight.ts).

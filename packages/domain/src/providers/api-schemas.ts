@@ -240,6 +240,15 @@ export type OrganisationClaim = Static<typeof OrganisationClaimSchema>;
 
 export const PHOTO_LIMITS = { maxBytes: 5 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'] } as const;
 
+/** The multipart fields of a photo upload, as documented (the handler reads the parts itself). */
+export const PhotoUploadBodySchema = Type.Object({
+  altText: Type.String({ minLength: 3, maxLength: 300, description: 'What the photo shows, for screen readers' }),
+  file: Type.String({
+    format: 'binary',
+    description: `JPEG, PNG or WebP, ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB at most`,
+  }),
+});
+
 export const ServicePhotoSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   serviceId: Type.String({ format: 'uuid' }),

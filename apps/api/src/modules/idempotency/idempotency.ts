@@ -94,9 +94,13 @@ export function scopeOf(request: {
   };
 }
 
-/** Sends a stored answer as it was first given, saying whether this one is a replay. */
+/**
+ * Sends a stored answer as it was first given, saying whether this one is a replay. A 201 names what was
+ * created in Location (the same on a replay).
+ */
 export function sendStoredAnswer<
   Reply extends { code(status: number): Reply; header(name: string, value: string): Reply; send(body: unknown): Reply },
->(reply: Reply, answer: StoredAnswer<unknown>): Reply {
+>(reply: Reply, answer: StoredAnswer<unknown>, location?: string): Reply {
+  if (answer.status === 201 && location) reply.header('location', location);
   return reply.code(answer.status).header('idempotent-replayed', String(answer.replayed)).send(answer.body);
 }

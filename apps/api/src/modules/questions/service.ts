@@ -70,7 +70,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
       actorOrNull: Actor | null,
       questionId: string,
       body: AnswerBody,
-    ): Promise<{ id: string; status: string }> {
+    ): Promise<{ id: string; status: string; serviceId: string }> {
       const actor = requireSignIn(actorOrNull);
       if (isCouncilRole(actor.role)) throw new Forbidden('Council staff do not answer questions here.');
       const question = await questions.findQuestion(questionId);
@@ -92,7 +92,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
         createdAt: clock(),
         updatedAt: clock(),
       });
-      return { id: row.id, status: row.status };
+      return { id: row.id, status: row.status, serviceId: question.serviceId };
     },
 
     async listForService(idOrSlug: string): Promise<PublicQuestion[]> {

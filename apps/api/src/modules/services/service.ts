@@ -6,6 +6,7 @@ import {
   type SearchQuery,
   type SearchResponse,
   type ServiceDetail,
+  type ServiceRecognition,
   type Suggestion,
 } from '@care-assist/domain';
 import {
@@ -30,6 +31,7 @@ import { NotFound, ServiceUnavailable, ValidationFailed } from '../../errors.ts'
 import { toServiceDetail, toServiceDocument, toServiceSummary } from './documents.ts';
 import type { ServiceRepository } from './repository.ts';
 import type { SearchEventRepository } from './search-event-repository.ts';
+import type { RecognitionService } from '../insight/recognitions.ts';
 
 interface DirectoryDeps {
   services: ServiceRepository;
@@ -37,6 +39,8 @@ interface DirectoryDeps {
   /** Answers when `search` is unavailable (the Postgres implementation). */
   fallbackSearch?: SearchIndex | undefined;
   searchEvents: SearchEventRepository;
+  /** Which "highly rated" recognition each service shows (none when absent). */
+  recognitions?: Pick<RecognitionService, 'forServices'>;
   /** Told when the primary index failed and the fallback answered, or a search could not be recorded. */
   onDegraded?: (what: string, error: unknown) => void;
   clock?: () => Date;
@@ -76,9 +80,23 @@ export function createDirectoryService({
   search,
   fallbackSearch,
   searchEvents,
+  recognitions,
   onDegraded,
   clock = () => new Date(),
 }: DirectoryDeps) {
+  /** Adds each service's recognition; a failure only loses the badges, never the answer. */
+  async function withRecognition<T extends { id: string }>(
+    items: T[],
+  ): Promise<(T & { highlyRated: ServiceRecognition | null })[]> {
+    const shown = recognitions
+      ? await recognitions.forServices(items.map((item) => item.id)).catch((error: unknown) => {
+          onDegraded?.('could not read recognitions', error);
+          return new Map<string, ServiceRecognition>();
+        })
+      : new Map<string, ServiceRecognition>();
+    return items.map((item) => ({ ...item, highlyRated: shown.get(item.id) ?? null }));
+  }
+
   let primaryDownUntil = 0;
   let placeIndex: { index: PlaceIndex; builtAt: number } | null = null;
 
@@ -192,7 +210,7 @@ export function createDirectoryService({
       return {
         backend,
         response: {
-          items: result.hits.map(toServiceSummary),
+          items: await withRecognition(result.hits.map(toServiceSummary)),
           total: result.total,
           page,
           perPage,
@@ -238,7 +256,8 @@ export function createDirectoryService({
         services.cqcKeyQuestions(record.service.id),
         services.photos(record.service.id),
       ]);
-      return toServiceDetail(record, keyQuestions, photos);
+      const [detail] = await withRecognition([toServiceDetail(record, keyQuestions, photos)]);
+      return detail!;
     },
 
     /**

@@ -48,6 +48,7 @@ import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/out
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
+import { createRecognitionService, type RecognitionService } from '../../modules/insight/recognitions.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
 import { createOutboxRepository as createEmailOutboxRepository } from '../../modules/email/outbox.ts';
@@ -86,6 +87,7 @@ export interface Modules {
   outcomeScheduler: OutcomeScheduler;
   commissioners: CommissionerService;
   insight: InsightService;
+  recognitions: RecognitionService;
   openReferral: OpenReferralService;
   openData: OpenDataService;
   email: EmailWorker;
@@ -141,6 +143,7 @@ export default fp(
     const listings = createListingRepository(db.db);
     const commissioners = createCommissionerService({ db: db.db, clock });
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
+    const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
@@ -165,6 +168,7 @@ export default fp(
         search,
         fallbackSearch: fallbackSearch ?? undefined,
         searchEvents: createSearchEventRepository(db.db),
+        recognitions,
         onDegraded: (what, err) => app.log.warn({ err }, what),
         clock,
       }),
@@ -232,6 +236,7 @@ export default fp(
         deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
       },
       emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
+      recognitions,
       email: createEmailWorker({
         db: db.db,
         outbox: createEmailOutboxRepository(),
@@ -249,6 +254,7 @@ export default fp(
     let stopInsightSchedule = () => {};
     app.addHook('onReady', async () => {
       stopInsightSchedule = startInsightSchedule(insight, {
+        recognitions,
         minutes: config.insightRefreshMinutes,
         clock,
         onError: (err) => app.log.error({ err }, 'insight refresh failed'),

@@ -34,7 +34,17 @@ function slug(title: string): string {
     .replace(/^-|-$/g, '')}`;
 }
 
+/**
+ * RFC 9110 wants a challenge on every 401; RFC 6750 says how a Bearer one reads. A caller who sent a token
+ * learns it was refused (invalid_token); one who sent none is told which scheme to use.
+ */
+function bearerChallenge(request: FastifyRequest): string {
+  const realm = 'realm="care-assist"';
+  return request.headers.authorization ? `Bearer ${realm}, error="invalid_token"` : `Bearer ${realm}`;
+}
+
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, body: Omit<ProblemBody, 'instance'>) {
+  if (body.status === 401) reply.header('www-authenticate', bearerChallenge(request));
   return reply
     .code(body.status)
     .type('application/problem+json')

@@ -11,6 +11,7 @@ import {
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 import type { Session } from '../../modules/auth/service.ts';
+import { created } from '../created.ts';
 
 export const REFRESH_COOKIE = 'refresh_token';
 const COOKIE_PATH = '/api/v1/auth';
@@ -38,6 +39,8 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       schema: {
         operationId: 'register',
         tags: ['auth'],
+        // Anyone may sign up; an admin's token lets them create council accounts.
+        security: [{}, { bearerAuth: [] }],
         summary: 'Create an account (residents and providers; council roles only by an admin)',
         body: RegisterBodySchema,
         response: {
@@ -53,8 +56,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     async (request, reply) => {
       const { user, session } = await app.modules.auth.register(request.body, request.actor);
       await app.modules.accounts.sendVerification(user.id);
-      if (!session) return reply.code(201).send({ user });
-      return withRefreshCookie(reply, session).code(201).send(publicSession(session));
+      // Either way the account is read at GET /api/v1/me by its owner, once signed in (an admin creating a
+      // council account has no other address for it).
+      if (!session) return created(reply, '/api/v1/me', { user });
+      return created(withRefreshCookie(reply, session), '/api/v1/me', publicSession(session));
     },
   );
 
@@ -65,6 +70,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       schema: {
         operationId: 'login',
         tags: ['auth'],
+        security: [],
         summary: 'Sign in with email and password',
         body: LoginBodySchema,
         response: { 200: AuthResponseSchema, ...problems },
@@ -83,6 +89,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       schema: {
         operationId: 'refresh',
         tags: ['auth'],
+        security: [{ refreshCookie: [] }],
         summary: 'Exchange the refresh cookie for a new access token (the cookie is rotated)',
         response: { 200: AuthResponseSchema, ...problems },
       },
@@ -104,6 +111,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       schema: {
         operationId: 'logout',
         tags: ['auth'],
+        security: [{}, { refreshCookie: [] }],
         summary: 'Sign out: revokes the refresh token and every token rotated from the same sign-in',
         response: { 204: Type.Null() },
       },

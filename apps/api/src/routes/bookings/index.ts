@@ -16,6 +16,7 @@ import {
 } from '@care-assist/domain';
 import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const errors = {
   400: ProblemSchema,
@@ -53,7 +54,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: BookingDetailSchema, ...errors },
       },
     },
-    async (request, reply) => reply.code(201).send(await bookings.requestQuote(request.actor, request.body)),
+    async (request, reply) => {
+      const booking = await bookings.requestQuote(request.actor, request.body);
+      return created(reply, `/api/v1/bookings/${booking.id}`, booking);
+    },
   );
 
   app.get(
@@ -200,7 +204,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request));
-      return sendStoredAnswer(reply, answer);
+      // Invoices are shown on their booking.
+      return sendStoredAnswer(reply, answer, `/api/v1/bookings/${request.params.id}`);
     },
   );
 };

@@ -51,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request));
-      return sendStoredAnswer(reply, answer);
+      return sendStoredAnswer(reply, answer, `/api/v1/budgets/${answer.body.id}`);
     },
   );
 
@@ -102,7 +102,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.body,
         scopeOf(request),
       );
-      return sendStoredAnswer(reply, answer);
+      // An entry is shown on its budget.
+      return sendStoredAnswer(reply, answer, `/api/v1/budgets/${request.params.id}`);
     },
   );
 

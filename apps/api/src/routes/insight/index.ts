@@ -16,7 +16,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'insightAccess',
         tags: ['insight'],
         summary: 'Whether the caller is a commissioner (may see council insight)',
-        security,
+        // Anyone may ask; without a token the answer is no.
+        security: [{}, ...security],
         response: { 200: Type.Object({ commissioner: Type.Boolean() }) },
       },
     },
@@ -42,6 +43,35 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       const result = await app.modules.insight.refresh(request.actor);
       return { refreshedAt: result.refreshedAt.toISOString(), durationsMs: result.durationsMs };
     },
+  );
+
+  app.post(
+    '/recognitions',
+    {
+      schema: {
+        operationId: 'awardRecognitions',
+        tags: ['insight'],
+        summary: 'Work out "highly rated" recognition now (council admins): this year, or a past year not yet awarded',
+        security,
+        body: Type.Object(
+          { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            asAt: Type.String(),
+            recognised: Type.Integer(),
+            groups: Type.Integer(),
+          }),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => app.modules.recognitions.awardOnDemand(request.actor, request.body?.year),
   );
 
   app.get(

@@ -14,6 +14,7 @@ import {
   ProblemSchema,
 } from '@care-assist/domain';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const security = [{ bearerAuth: [] }];
@@ -48,7 +49,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: OrganisationSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await organisations.register(request.actor, request.body)),
+    async (request, reply) => {
+      const organisation = await organisations.register(request.actor, request.body);
+      return created(reply, `/api/v1/organisations/${organisation.id}`, organisation);
+    },
   );
 
   app.post(
@@ -126,7 +130,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await organisations.invite(request.actor, request.params.id, request.body)),
+      created(
+        reply,
+        `/api/v1/organisations/${request.params.id}/members`,
+        await organisations.invite(request.actor, request.params.id, request.body),
+      ),
   );
 
   app.post(
@@ -143,7 +151,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await app.modules.claims.claim(request.actor, request.params.id, request.body)),
+      created(
+        reply,
+        `/api/v1/organisations/${request.params.id}`,
+        await app.modules.claims.claim(request.actor, request.params.id, request.body),
+      ),
   );
 };
 export default routes;

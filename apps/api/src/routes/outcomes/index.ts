@@ -22,6 +22,7 @@ import {
   ReviewPointKeySchema,
 } from '@care-assist/domain';
 import { IdParams } from '../params.ts';
+import { createdOrExisting } from '../created.ts';
 
 const tags = ['outcomes'];
 const PointParams = Type.Object({ id: Type.String({ format: 'uuid' }), reviewPoint: ReviewPointKeySchema });
@@ -87,7 +88,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { id, reviewPoint } = request.params;
       const { review, created } = await outcomes.submit(request.actor, id, reviewPoint, request.body);
-      return reply.code(created ? 201 : 200).send(review);
+      return createdOrExisting(reply, created, `/api/v1/bookings/${id}/outcomes/${reviewPoint}`, review);
     },
   );
 
@@ -161,7 +162,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.body,
       );
-      return reply.code(created ? 201 : 200).send(admission);
+      // Admissions are shown with the booking's outcomes.
+      return createdOrExisting(reply, created, `/api/v1/bookings/${request.params.id}/outcomes`, admission);
     },
   );
 
@@ -204,7 +206,8 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { carePackage, created } = await careRecords.recordPackage(request.actor, request.body);
-      return reply.code(created ? 201 : 200).send(carePackage);
+      // Care packages are listed together; there is no page for one.
+      return createdOrExisting(reply, created, '/api/v1/council/care-packages', carePackage);
     },
   );
 
@@ -226,7 +229,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.body,
       );
-      return reply.code(created ? 201 : 200).send(review);
+      return createdOrExisting(reply, created, '/api/v1/council/care-packages', review);
     },
   );
 
@@ -248,7 +251,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.params.id,
         request.body,
       );
-      return reply.code(created ? 201 : 200).send(admission);
+      return createdOrExisting(reply, created, '/api/v1/council/care-packages', admission);
     },
   );
 };

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import {
   PHOTO_LIMITS,
+  PhotoUploadBodySchema,
   ServicePhotoSchema,
   ListingCreateSchema,
   ListingEditResultSchema,
@@ -16,6 +17,7 @@ import {
   ProviderListingSchema,
 } from '@care-assist/domain';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const security = [{ bearerAuth: [] }];
@@ -50,7 +52,10 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: ProviderListingSchema, ...problems },
       },
     },
-    async (request, reply) => reply.code(201).send(await listings.create(request.actor, request.body)),
+    async (request, reply) => {
+      const listing = await listings.create(request.actor, request.body);
+      return created(reply, `/api/v1/provider/services/${listing.id}`, listing);
+    },
   );
 
   app.get(
@@ -123,6 +128,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/:id/photos',
     {
+      config: { documentedBody: PhotoUploadBodySchema },
       schema: {
         operationId: 'uploadListingPhoto',
         tags,
@@ -139,7 +145,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         throw new HttpProblem(415, 'Unsupported media type', 'Send the photo as multipart/form-data.');
       }
       const photo = await app.modules.photos.add(request.actor, request.params.id, () => readPhotoUpload(request));
-      return reply.code(201).send(photo);
+      return created(reply, photo.url, photo);
     },
   );
 };

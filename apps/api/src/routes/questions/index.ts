@@ -12,6 +12,7 @@ import {
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const security = [{ bearerAuth: [] }];
 const problems = {
@@ -23,6 +24,7 @@ const problems = {
   429: ProblemSchema,
 };
 const Created = Type.Object({ id: Type.String({ format: 'uuid' }), status: Type.String() });
+const AnswerCreated = Type.Object({ ...Created.properties, serviceId: Type.String({ format: 'uuid' }) });
 
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const submissionLimit = {
@@ -62,8 +64,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         response: { 201: PublicQuestionSchema, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await app.modules.questions.ask(request.actor, request.params.idOrSlug, request.body)),
+    async (request, reply) => {
+      const question = await app.modules.questions.ask(request.actor, request.params.idOrSlug, request.body);
+      return created(reply, `/api/v1/services/${question.serviceId}/questions`, question);
+    },
   );
 
   app.post(
@@ -77,11 +81,14 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         security,
         params: IdParams,
         body: AnswerBodySchema,
-        response: { 201: Created, ...problems },
+        response: { 201: AnswerCreated, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await app.modules.questions.answer(request.actor, request.params.id, request.body)),
+    async (request, reply) => {
+      // An answer has no address of its own: it is shown with its question on the service's questions.
+      const answer = await app.modules.questions.answer(request.actor, request.params.id, request.body);
+      return created(reply, `/api/v1/services/${answer.serviceId}/questions`, answer);
+    },
   );
 
   app.get(

@@ -15,6 +15,7 @@ import {
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 import { IdParams } from '../params.ts';
+import { created } from '../created.ts';
 
 const security = [{ bearerAuth: [] }];
 const problems = {
@@ -51,8 +52,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         response: { 201: MyReviewSchema, ...problems },
       },
     },
-    async (request, reply) =>
-      reply.code(201).send(await app.modules.reviews.submit(request.actor, request.body, { ip: request.ip })),
+    async (request, reply) => {
+      const review = await app.modules.reviews.submit(request.actor, request.body, { ip: request.ip });
+      return created(reply, `/api/v1/reviews/${review.id}`, review);
+    },
   );
 
   app.get(
@@ -177,7 +180,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await app.modules.reviews.reply(request.actor, request.params.id, request.body)),
+      created(
+        reply,
+        `/api/v1/reviews/${request.params.id}`,
+        await app.modules.reviews.reply(request.actor, request.params.id, request.body),
+      ),
   );
 
   app.post(
