@@ -22,15 +22,16 @@ import {
 } from '@care-assist/domain';
 import type { Config } from '../../config.ts';
 
-const problems = {
+// Links from e-mails are their own credential: those routes never answer 401 (and so document no Bearer token).
+const publicProblems = {
   400: ProblemSchema,
-  401: ProblemSchema,
   403: ProblemSchema,
   404: ProblemSchema,
   409: ProblemSchema,
   410: ProblemSchema,
   429: ProblemSchema,
 };
+const problems = { ...publicProblems, 401: ProblemSchema };
 
 const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { config }) => {
   const { accounts, emailPreferences } = app.modules;
@@ -47,7 +48,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['auth'],
         summary: 'Confirm an e-mail address with the single-use link sent to it (24 hours)',
         body: TokenBodySchema,
-        response: { 200: UserSchema, ...problems },
+        response: { 200: UserSchema, ...publicProblems },
       },
     },
     async (request) => accounts.verifyEmail(request.body.token),
@@ -77,7 +78,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['auth'],
         summary: 'E-mail a password reset link (the same answer whether or not the address has an account)',
         body: PasswordResetRequestSchema,
-        response: { 202: AcceptedMessageSchema, ...problems },
+        response: { 202: AcceptedMessageSchema, ...publicProblems },
       },
     },
     async (request, reply) => reply.code(202).send(await accounts.requestPasswordReset(request.body.email, request.ip)),
@@ -92,7 +93,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['auth'],
         summary: 'Set a new password with a reset link (single use, 30 minutes); signs out every session',
         body: PasswordResetBodySchema,
-        response: { 204: Type.Null(), ...problems },
+        response: { 204: Type.Null(), ...publicProblems },
       },
     },
     async (request, reply) => {
@@ -110,7 +111,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['auth'],
         summary: 'Move the account to a new address, with the link sent to that address',
         body: TokenBodySchema,
-        response: { 200: UserSchema, ...problems },
+        response: { 200: UserSchema, ...publicProblems },
       },
     },
     async (request) => accounts.confirmEmailChange(request.body.token),
@@ -128,7 +129,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
           { token: Type.String({ minLength: 10, maxLength: 400, pattern: '^[A-Za-z0-9_.-]+$' }) },
           { additionalProperties: false },
         ),
-        response: { 200: UnsubscribeResultSchema, ...problems },
+        response: { 200: UnsubscribeResultSchema, ...publicProblems },
       },
     },
     async (request) => emailPreferences.unsubscribe(request.body.token),
