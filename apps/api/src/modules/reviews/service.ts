@@ -21,6 +21,7 @@ import {
 import type { Database, Executor } from '@care-assist/db';
 import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import type { ReviewEmails } from '../email/review-emails.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { categoryColumns } from '../ratings/repository.ts';
@@ -36,6 +37,8 @@ interface ReviewDeps {
   clock: () => Date;
   /** The salted hash of the network (see networkOf) an address belongs to; the address is never stored. */
   networkHash: (ip: string) => string;
+  /** Notification e-mails (safeguarding to moderators, replies to authors); none when absent. */
+  emails?: ReviewEmails;
 }
 
 /** Where a submission came from: the caller's address (request.ip, forwarded by the trusted web server). */
@@ -43,7 +46,7 @@ export interface SubmissionContext {
   ip?: string;
 }
 
-export function createReviewService({ db, reviews, services, aggregator, clock, networkHash }: ReviewDeps) {
+export function createReviewService({ db, reviews, services, aggregator, clock, networkHash, emails }: ReviewDeps) {
   async function prechecksFor(
     serviceId: string,
     authorId: string,
@@ -148,6 +151,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
             }
             throw error;
           });
+        if (row.safeguarding) await emails?.safeguarding(tx, row.id);
         return row.id;
       });
       return myReview(id);
@@ -303,6 +307,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
         if (!added)
           throw new Conflict('This review already has a reply; you can edit it for 30 minutes after posting.');
         await aggregator.refreshForService(review.serviceId, tx);
+        await emails?.replied(tx, id);
       });
       return this.get(actor, id);
     },

@@ -55,6 +55,7 @@ import { createOutboxRepository as createEmailOutboxRepository } from '../../mod
 import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
 import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
+import { createModerationDigest, createReviewEmails } from '../../modules/email/review-emails.ts';
 import { createAccountService, type AccountService } from '../../modules/accounts/service.ts';
 import { createEmailThrottle } from '../../modules/accounts/email-throttle.ts';
 import { createDataExport } from '../../modules/accounts/data-export.ts';
@@ -96,6 +97,8 @@ export interface Modules {
     deleteAccount: ReturnType<typeof createAccountDeletion>;
   };
   emailPreferences: EmailPreferenceService;
+  /** Sends the moderators' daily queue digest when a day has passed since the last (any process may call it). */
+  moderationDigest: () => Promise<number>;
 }
 
 declare module 'fastify' {
@@ -120,7 +123,7 @@ export default fp(
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
     const idempotency = createIdempotency(db.db);
-    const notifications = createNotificationService({ db: db.db, clock });
+    const notifications = createNotificationService({ db: db.db, clock, webOrigin: config.webOrigin });
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
@@ -145,6 +148,7 @@ export default fp(
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
+    const reviewEmails = createReviewEmails(config.webOrigin);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -203,8 +207,9 @@ export default fp(
         aggregator,
         clock,
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
+        emails: reviewEmails,
       }),
-      moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      moderation: createModerationService({ db: db.db, reviews, aggregator, clock, emails: reviewEmails }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
       openReferral: createOpenReferralService({
         repository: createOpenReferralRepository(db.db),
@@ -236,6 +241,7 @@ export default fp(
         deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
       },
       emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
+      moderationDigest: createModerationDigest({ db: db.db, clock, webOrigin: config.webOrigin }),
       recognitions,
       email: createEmailWorker({
         db: db.db,
