@@ -133,7 +133,7 @@ describe('an account from registration to deletion', () => {
       page.getByRole('link', { name: 'Download your data' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^care-assist-my-data-\d{4}-\d{2}-\d{2}\.json$/);
-    const data = JSON.parse(await readFile((await download.path()), 'utf8')) as {
+    const data = JSON.parse(await readFile(await download.path(), 'utf8')) as {
       profile: { email: string; displayName: string };
       emails: { subject: string }[];
     };

@@ -44,6 +44,11 @@ const EnvSchema = Type.Object({
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
   /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
+  /**
+   * Redis for state that several API processes must share (the rate-limit counters). Unset: counters live in
+   * each process's memory, which is right for one process and lets N processes each allow the limit.
+   */
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   COOKIE_SECURE: Type.Optional(Type.Boolean()),
   /**
    * Which direct callers may tell us the client's address in X-Forwarded-For: the web server, which calls
@@ -100,6 +105,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
   rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
+  redisUrl: string | undefined;
   cookieSecure: boolean;
   trustProxy: string;
   metricsToken: string | undefined;
@@ -160,6 +166,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     reviewIpSalt: env.REVIEW_IP_SALT ?? createHmac('sha256', jwtSecret).update('review-network-salt').digest('hex'),
     logLevel: env.LOG_LEVEL,
     seedDemoData: env.SEED_DEMO_DATA,
+    redisUrl: env.REDIS_URL,
     rateLimit: {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,

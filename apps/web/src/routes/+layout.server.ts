@@ -8,5 +8,11 @@ export const load = (async ({ locals }) => {
     const result = await api.call<NotificationList>('/notifications', { accessToken: locals.accessToken });
     if (result.ok) unreadNotifications = result.data.unreadCount;
   }
-  return { user: locals.user, unreadNotifications };
+  // Admins are commissioners by role; a moderator only when an admin granted it, which only the API knows.
+  let commissioner = locals.user?.role === 'admin';
+  if (locals.user?.role === 'moderator' && locals.accessToken) {
+    const access = await api.call<{ commissioner: boolean }>('/insight/access', { accessToken: locals.accessToken });
+    commissioner = access.ok && access.data.commissioner;
+  }
+  return { user: locals.user, unreadNotifications, commissioner };
 }) satisfies LayoutServerLoad;

@@ -5,6 +5,10 @@ import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import type { PageServerLoad } from './$types';
 
+// No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
+// has nothing to block on (issue 14, Lighthouse on a phone).
+export const csr = false;
+
 export const load = (async ({ locals, url }) => {
   // Sent back here by statement.csv when it could not make the statement: the dates asked for and why.
   const statement = {
