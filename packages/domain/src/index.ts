@@ -20,3 +20,4 @@ export * from './paying-for-care/estimate.ts';
 export * from './open-data/index.ts';
 export * from './accounts/email-kinds.ts';
 export * from './accounts/schemas.ts';
+export * from './pagination/page.ts';
