@@ -29,6 +29,7 @@ import reviewRoutes from './routes/reviews/index.ts';
 import moderationRoutes from './routes/moderation/index.ts';
 import questionRoutes from './routes/questions/index.ts';
 import organisationRoutes from './routes/organisations/index.ts';
+import claimRoutes from './routes/claims/index.ts';
 import providerServiceRoutes from './routes/provider-services/index.ts';
 import verificationRoutes from './routes/verification/index.ts';
 import photoRoutes from './routes/photos/index.ts';
@@ -99,6 +100,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(moderationRoutes, { prefix: '/api/v1/moderation' });
   await fastify.register(questionRoutes, { prefix: '/api/v1', config });
   await fastify.register(organisationRoutes, { prefix: '/api/v1/organisations' });
+  await fastify.register(claimRoutes, { prefix: '/api/v1/claims' });
   await fastify.register(providerServiceRoutes, { prefix: '/api/v1/provider/services' });
   // Listing and organisation verification lives under /moderation too, beside review moderation.
   await fastify.register(verificationRoutes, { prefix: '/api/v1/moderation' });

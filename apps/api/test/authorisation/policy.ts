@@ -148,6 +148,8 @@ export const POLICY: Record<string, Access> = {
   'GET /api/v1/organisations/:id/members': signedIn,
   'POST /api/v1/organisations/:id/members': signedIn,
   'POST /api/v1/organisations/:id/claims': signedIn,
+  'GET /api/v1/claims/services': only('provider'),
+  'GET /api/v1/claims/mine': only('provider'),
   'GET /api/v1/provider/services': signedIn,
   'POST /api/v1/provider/services': signedIn,
   'GET /api/v1/provider/services/:id': signedIn,

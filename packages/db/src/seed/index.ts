@@ -21,13 +21,14 @@ import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
 import { demoOutcomeRowCount, generateDemoOutcomes, seedOutcomes } from './outcomes.ts';
 import { generateDemoSearches } from './searches.ts';
+import { demoClaimantRow, seedDemoClaims } from './claims.ts';
 
 export { DEFAULT_SEED, REFERENCE_DATE, generateDemoData, type DemoData } from './generate.ts';
 export { PRICE_RANGES, HOME_CARE_VISIT_RANGE, AT_HOME_CARE_TYPES, SPECIALISMS_BY_CARE_TYPE } from './care.ts';
 export { BRANDS } from './names.ts';
 export { REVIEW_PHRASES } from './reviews.ts';
 export { PLACES, buildPostcode } from './places.ts';
-export { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
+export { DEMO_CLAIMANT, DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
 
 export interface SeedOptions {
   seed?: number;
@@ -70,7 +71,8 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
   const data = generateDemoData(options.seed ?? DEFAULT_SEED);
   const demoReviews = generateDemoReviews(data, options.seed ?? DEFAULT_SEED);
   const demoSearches = generateDemoSearches(data, options.seed ?? DEFAULT_SEED);
-  data.users.push(...demoReviews.reviewers);
+  const claimant = demoClaimantRow(options.seed ?? DEFAULT_SEED);
+  data.users.push(...demoReviews.reviewers, claimant);
   data.ratings = demoReviews.ratings;
   const demoOutcomes = generateDemoOutcomes(
     data,
@@ -117,6 +119,7 @@ export async function seedDemoData(handle: DbHandle, options: SeedOptions = {}):
     await write(demoReviews.responses, (batch) => tx.insert(reviewResponses).values(batch));
     await write(demoReviews.flags, (batch) => tx.insert(reviewFlags).values(batch));
     await seedProviderListings(tx);
+    await seedDemoClaims(tx, claimant);
     await seedOutcomes(tx, demoOutcomes, write);
     await write(demoSearches, (batch) => tx.insert(searchEvents).values(batch));
     return true;

@@ -9,6 +9,7 @@ import {
   bookings,
   outcomeReviews,
   serviceDailyActivity,
+  organisationClaims,
   organisationMembers,
   organisations,
   reviewFlags,
@@ -18,7 +19,7 @@ import {
   users,
 } from '../schema/index.ts';
 import { AT_HOME_CARE_TYPES, HOME_CARE_VISIT_RANGE, PRICE_RANGES } from './care.ts';
-import { DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, seedDemoData } from './index.ts';
+import { DEMO_CLAIMANT, DEMO_PASSWORD, DEMO_PROVIDER_ORGANISATION, DEMO_USERS, seedDemoData } from './index.ts';
 
 // Every database made here is dropped when the file ends (closing a handle early is fine).
 const databases: TestDatabase[] = [];
@@ -67,8 +68,8 @@ describe('seedDemoData', () => {
     });
     expect(c.services).toBeGreaterThanOrEqual(320);
     expect(c.organisations).toBeGreaterThanOrEqual(120);
-    // The demo accounts plus the residents who wrote the demo reviews.
-    expect(c.users).toBe(DEMO_USERS.length + 80);
+    // The demo accounts, the residents who wrote the demo reviews and the provider with a pending claim.
+    expect(c.users).toBe(DEMO_USERS.length + 80 + 1);
   });
 
   it('covers every care type, at least six counties and a mix of provider sectors', async () => {
@@ -208,6 +209,24 @@ describe('seedDemoData', () => {
       .innerJoin(organisations, eq(organisations.id, services.organisationId))
       .where(eq(organisations.name, DEMO_PROVIDER_ORGANISATION));
     expect(run.filter((s) => s.town === 'Chelmsford' && s.status === 'published').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('leaves CQC-imported organisations unclaimed, with published listings, and one claim waiting for the council', async () => {
+    const imported = await handle.db
+      .select({ id: organisations.id, verifiedAt: organisations.verifiedAt, member: organisationMembers.userId })
+      .from(organisations)
+      .leftJoin(organisationMembers, eq(organisationMembers.organisationId, organisations.id))
+      .where(eq(organisations.source, 'cqc'));
+    expect(imported.length).toBeGreaterThanOrEqual(5);
+    expect(imported.every((o) => o.verifiedAt === null && o.member === null)).toBe(true);
+    const claims = await handle.db
+      .select({ status: organisationClaims.status, email: users.email, source: organisations.source })
+      .from(organisationClaims)
+      .innerJoin(users, eq(users.id, organisationClaims.claimantId))
+      .innerJoin(organisations, eq(organisations.id, organisationClaims.organisationId));
+    expect(claims).toEqual([{ status: 'pending', email: DEMO_CLAIMANT.email, source: 'cqc' }]);
+    const [claimant] = await handle.db.select().from(users).where(eq(users.email, DEMO_CLAIMANT.email));
+    expect(await verifyPassword(claimant!.passwordHash, DEMO_PASSWORD)).toBe(true);
   });
 
   it('writes bookings at every stage, outcomes from people and carers, and anonymous listing activity', async () => {

@@ -51,3 +51,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
 
 /** The organisation the demo provider owns; it runs several published services in Chelmsford. */
 export const DEMO_PROVIDER_ORGANISATION = 'Chelmer Care Partnership';
+
+/**
+ * A provider who has just signed up and claimed a listing the CQC import made; the council has not decided yet.
+ * Not in DEMO_USERS (whose rows come from the main generator stream): seeded beside the claim (claims.ts).
+ */
+export const DEMO_CLAIMANT = {
+  email: 'new.provider@demo.care-assist.test',
+  role: 'provider',
+  displayName: 'Priya Shah',
+  password: DEMO_PASSWORD,
+} as const;

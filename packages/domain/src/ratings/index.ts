@@ -5,3 +5,4 @@ export * from './summary.ts';
 export * from './groups.ts';
 export * from './prechecks.ts';
 export * from './schemas.ts';
+export * from './staff-names.ts';

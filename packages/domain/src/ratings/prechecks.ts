@@ -1,5 +1,6 @@
 // Automatic pre-checks a moderator sees next to a pending review, question or answer. They never publish
 // or reject anything themselves: they highlight, and a safeguarding hit routes the item to its own queue.
+import { findStaffNames } from './staff-names.ts';
 
 export type PrecheckCode =
   | 'email'
@@ -78,9 +79,6 @@ export const SAFEGUARDING_WORDS = [
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const PHONE = /(?:\+44\s?|\b0)(?:\d[\s-]?){9,10}\b/g;
 const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+\.(?:com|co\.uk|org|net|uk|io|example)\b\S*/gi;
-/** "Staff full names": a title or role word followed by a capitalised first and last name. */
-const STAFF_NAME =
-  /\b(?:(?:carer|nurse|manager|staff member|worker|Mr|Mrs|Ms|Miss|Dr)\.?\s+)([A-Z][a-z]+\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
 
 function matches(text: string, pattern: RegExp): string[] {
   return [...text.matchAll(pattern)].map((m) => m[0].trim());
@@ -124,9 +122,19 @@ export interface PrecheckInput {
   otherTexts?: readonly string[];
   /** Minimum length for this kind of text (answers can be shorter than reviews). */
   minLength?: number;
+  /** Full names the provider lists as its staff: any of them in the text is flagged (see staff-names.ts). */
+  staffNames?: readonly string[];
+  /** The service's and organisation's names and town: capitalised words that are not people. */
+  placeNames?: readonly string[];
 }
 
-export function precheckText({ text, otherTexts = [], minLength = MIN_USEFUL_LENGTH }: PrecheckInput): PrecheckFlag[] {
+export function precheckText({
+  text,
+  otherTexts = [],
+  minLength = MIN_USEFUL_LENGTH,
+  staffNames = [],
+  placeNames = [],
+}: PrecheckInput): PrecheckFlag[] {
   const flags: PrecheckFlag[] = [];
   const add = (code: PrecheckCode, found: string[]) => {
     for (const match of new Set(found)) flags.push({ code, match });
@@ -135,10 +143,7 @@ export function precheckText({ text, otherTexts = [], minLength = MIN_USEFUL_LEN
   const withoutEmails = text.replace(EMAIL, ' ');
   add('phone', matches(withoutEmails, PHONE));
   add('link', matches(withoutEmails, LINK));
-  add(
-    'staff_name',
-    [...text.matchAll(STAFF_NAME)].map((m) => m[1]!),
-  );
+  add('staff_name', findStaffNames({ text, staffNames, placeNames }));
   if (isShouting(text)) add('shouting', [text.slice(0, 40)]);
   add('profanity', wordListHits(text, PROFANITY_WORDS));
   if (text.trim().length < minLength) add('too_short', [`${text.trim().length} characters`]);

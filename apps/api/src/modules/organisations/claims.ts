@@ -1,12 +1,21 @@
-// Claiming an organisation the CQC import created: a provider asks, council staff decide. Approval makes the
-// claimant its owner and marks the organisation verified, audited like every council decision.
-import { and, asc, eq } from 'drizzle-orm';
-import type { ClaimBody, ModerationDecision, OrganisationClaim } from '@care-assist/domain';
+// Claiming an organisation the CQC import created: a provider finds their listing, asks, council staff decide.
+// Approval makes the claimant its owner and marks the organisation verified, audited like every council
+// decision; the claimant is told either way (in-app notification) and sees the decision on their claims.
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type {
+  ClaimBody,
+  ClaimableService,
+  ModerationDecision,
+  ModerationReason,
+  MyClaim,
+  OrganisationClaim,
+} from '@care-assist/domain';
 import {
   moderationActions,
   organisationClaims,
   organisationMembers,
   organisations,
+  services,
   users,
   type Database,
   type Executor,
@@ -14,6 +23,11 @@ import {
 import { Conflict, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requirePermission, requireRole } from '../../access.ts';
+import type { NotificationService } from '../notifications/service.ts';
+
+/** At most this many listings answer one search: enough to find yours, too few to page through the register. */
+const CLAIM_SEARCH_LIMIT = 20;
+const claimRefusal = 'Only provider accounts can claim an organisation.';
 
 const claimRecords = (tx: Executor) =>
   tx
@@ -27,13 +41,17 @@ const claimRecords = (tx: Executor) =>
       evidence: organisationClaims.evidence,
       status: organisationClaims.status,
       createdAt: organisationClaims.createdAt,
+      decidedAt: organisationClaims.decidedAt,
     })
     .from(organisationClaims)
     .innerJoin(organisations, eq(organisations.id, organisationClaims.organisationId))
     .innerJoin(users, eq(users.id, organisationClaims.claimantId));
 
 type ClaimRecord = Awaited<ReturnType<typeof claimRecords>>[number];
-const toClaim = (row: ClaimRecord): OrganisationClaim => ({ ...row, createdAt: row.createdAt.toISOString() });
+const toClaim = ({ decidedAt: _decidedAt, ...row }: ClaimRecord): OrganisationClaim => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+});
 
 async function hasMembers(organisationId: string, tx: Executor): Promise<boolean> {
   const rows = await tx
@@ -44,7 +62,16 @@ async function hasMembers(organisationId: string, tx: Executor): Promise<boolean
   return rows.length > 0;
 }
 
-export function createClaimService({ db, clock }: { db: Database; clock: () => Date }) {
+/** `%`, `_` and `\` typed by someone searching are literal characters, not patterns. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+interface ClaimDeps {
+  db: Database;
+  notifications: NotificationService;
+  clock: () => Date;
+}
+
+export function createClaimService({ db, notifications, clock }: ClaimDeps) {
   async function decide(
     actor: Actor | null,
     claimId: string,
@@ -93,6 +120,13 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
         at: now,
       });
       const [row] = await claimRecords(tx).where(eq(organisationClaims.id, claimId));
+      await notifications.notify(tx, [claim.claimantId], {
+        kind: approve ? 'claim_approved' : 'claim_rejected',
+        text: approve
+          ? `The council approved your claim: ${row!.organisationName} and its listings are now yours to manage.`
+          : `The council did not approve your claim to run ${row!.organisationName}. See the reason on your claims.`,
+        link: '/provider/claims',
+      });
       return toClaim(row!);
     });
   }
@@ -100,12 +134,12 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
   return {
     /** A provider asks to run an organisation that has no members (one the CQC import made). */
     async claim(actor: Actor | null, organisationId: string, body: ClaimBody): Promise<OrganisationClaim> {
-      const who = requireRole(actor, 'provider', 'Only provider accounts can claim an organisation.');
+      const who = requireRole(actor, 'provider', claimRefusal);
       return db.transaction(async (tx) => {
         const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
         if (!organisation) throw new NotFound('There is no organisation with that id.');
-        if (await hasMembers(organisationId, tx))
-          throw new Conflict('That organisation is already run by its members.');
+        if (organisation.source !== 'cqc' || (await hasMembers(organisationId, tx)))
+          throw new Conflict('That organisation is already run by its members; ask its owner to invite you.');
         const [row] = await tx
           .insert(organisationClaims)
           .values({ organisationId, claimantId: who.userId, evidence: body.evidence, createdAt: clock() })
@@ -114,6 +148,101 @@ export function createClaimService({ db, clock }: { db: Database; clock: () => D
         if (!row) throw new Conflict('You have already claimed that organisation; the council will be in touch.');
         const [record] = await claimRecords(tx).where(eq(organisationClaims.id, row.id));
         return toClaim(record!);
+      });
+    },
+
+    /** Listings a provider may be looking for: by service or organisation name, CQC id or postcode. */
+    async search(actor: Actor | null, q: string): Promise<ClaimableService[]> {
+      const who = requireRole(actor, 'provider', claimRefusal);
+      const text = q.trim();
+      const contains = `%${likeLiteral(text)}%`;
+      const postcodeStart = `${likeLiteral(text.replace(/\s+/g, '').toUpperCase())}%`;
+      const members = sql<number>`(select count(*) from ${organisationMembers} where ${organisationMembers.organisationId} = ${organisations.id})`;
+      const serviceCount = sql<number>`(select count(*) from ${services} s2 where s2.organisation_id = ${organisations.id})`;
+      const mine = sql<boolean>`exists (select 1 from ${organisationClaims} where ${organisationClaims.organisationId} = ${organisations.id} and ${organisationClaims.claimantId} = ${who.userId} and ${organisationClaims.status} = 'pending')`;
+      const rows = await db
+        .select({
+          serviceId: services.id,
+          serviceName: services.name,
+          careTypes: services.careTypes,
+          addressLine1: services.addressLine1,
+          town: services.town,
+          postcode: services.postcode,
+          cqcLocationId: services.cqcLocationId,
+          organisationId: organisations.id,
+          organisationName: organisations.name,
+          cqcProviderId: organisations.cqcProviderId,
+          source: organisations.source,
+          members: members.mapWith(Number),
+          organisationServiceCount: serviceCount.mapWith(Number),
+          mine,
+        })
+        .from(services)
+        .innerJoin(organisations, eq(organisations.id, services.organisationId))
+        .where(
+          sql`(${services.name} ilike ${contains} or ${organisations.name} ilike ${contains}
+            or upper(${services.cqcLocationId}) = ${text.toUpperCase()} or upper(${organisations.cqcProviderId}) = ${text.toUpperCase()}
+            or replace(upper(${services.postcode}), ' ', '') like ${postcodeStart})`,
+        )
+        .orderBy(asc(services.name), asc(services.id))
+        .limit(CLAIM_SEARCH_LIMIT);
+      return rows.map(({ source, members: memberCount, mine: yours, ...row }) => ({
+        ...row,
+        claimability: source !== 'cqc' || memberCount > 0 ? 'managed' : yours ? 'yours_pending' : 'claimable',
+      }));
+    },
+
+    /** The caller's claims, newest first, with the council's decision and the listings each one covers. */
+    async mine(actor: Actor | null): Promise<MyClaim[]> {
+      const who = requireRole(actor, 'provider', claimRefusal);
+      const claims = await claimRecords(db)
+        .where(eq(organisationClaims.claimantId, who.userId))
+        .orderBy(desc(organisationClaims.createdAt));
+      if (claims.length === 0) return [];
+      const organisationIds = [...new Set(claims.map((c) => c.organisationId))];
+      const [listings, decisions] = await Promise.all([
+        db
+          .select({
+            organisationId: services.organisationId,
+            id: services.id,
+            name: services.name,
+            town: services.town,
+            postcode: services.postcode,
+          })
+          .from(services)
+          .where(inArray(services.organisationId, organisationIds))
+          .orderBy(asc(services.name)),
+        db
+          .select({
+            claimId: sql<string>`${moderationActions.details}->>'claimId'`,
+            reasonCode: moderationActions.reasonCode,
+            note: moderationActions.note,
+          })
+          .from(moderationActions)
+          .where(
+            and(
+              eq(moderationActions.targetType, 'organisation'),
+              inArray(moderationActions.action, ['approve_claim', 'reject_claim']),
+              inArray(moderationActions.targetId, organisationIds),
+            ),
+          ),
+      ]);
+      return claims.map((claim) => {
+        const decision = decisions.find((d) => d.claimId === claim.id);
+        return {
+          id: claim.id,
+          organisationId: claim.organisationId,
+          organisationName: claim.organisationName,
+          evidence: claim.evidence,
+          status: claim.status,
+          createdAt: claim.createdAt.toISOString(),
+          decidedAt: claim.decidedAt?.toISOString() ?? null,
+          reasonCode: (decision?.reasonCode as ModerationReason | null | undefined) ?? null,
+          decisionNote: decision?.note ?? null,
+          services: listings
+            .filter((l) => l.organisationId === claim.organisationId)
+            .map(({ organisationId: _organisation, ...listing }) => listing),
+        };
       });
     },
 

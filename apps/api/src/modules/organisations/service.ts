@@ -57,7 +57,9 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 });
 
 const cqcTaken = () =>
-  new Conflict('Another organisation is already registered with that CQC provider id. Ask the council to check it.');
+  new Conflict(
+    'Another organisation is already registered with that CQC provider id. If the CQC import listed your services under it, claim it instead (Claim your listing, in the provider portal).',
+  );
 
 export function createOrganisationService({ db, organisations, users, clock, webOrigin }: OrganisationDeps) {
   return {

@@ -4,6 +4,7 @@ import {
   bookings,
   moderationActions,
   organisationMembers,
+  organisations,
   reviewFlags,
   reviewHelpfulVotes,
   reviewResponses,
@@ -266,6 +267,28 @@ export function createReviewRepository(db: Database) {
         .from(organisationMembers)
         .where(and(eq(organisationMembers.userId, userId), eq(organisationMembers.organisationId, organisationId)));
       return rows.length > 0;
+    },
+
+    /**
+     * For the staff-name pre-check: the full names of the people the provider lists as its staff (its
+     * members), and the service's, organisation's and town's names, whose capitalised words are not people.
+     */
+    async nameContext(serviceId: string, tx: Executor = db): Promise<{ staffNames: string[]; placeNames: string[] }> {
+      const [place] = await tx
+        .select({ service: services.name, organisation: organisations.name, town: services.town })
+        .from(services)
+        .innerJoin(organisations, eq(organisations.id, services.organisationId))
+        .where(eq(services.id, serviceId));
+      const staff = await tx
+        .select({ name: users.displayName })
+        .from(organisationMembers)
+        .innerJoin(users, eq(users.id, organisationMembers.userId))
+        .innerJoin(services, eq(services.organisationId, organisationMembers.organisationId))
+        .where(eq(services.id, serviceId));
+      return {
+        staffNames: staff.map((s) => s.name),
+        placeNames: place ? [place.service, place.organisation, place.town] : [],
+      };
     },
 
     async audit(values: typeof moderationActions.$inferInsert, tx: Executor) {

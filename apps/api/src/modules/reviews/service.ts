@@ -54,7 +54,8 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
     tx: Executor,
   ) {
     const otherTexts = await reviews.recentTexts(serviceId, authorId, excludeId, tx);
-    const flags = precheckText({ text: `${title}\n${body}`, otherTexts });
+    const names = await reviews.nameContext(serviceId, tx);
+    const flags = precheckText({ text: `${title}\n${body}`, otherTexts, ...names });
     // Near-duplicates compare the body alone (titles repeat: "Excellent care").
     const duplicate = precheckText({ text: body, otherTexts }).filter((f) => f.code === 'near_duplicate');
     const since = new Date(clock().getTime() - BURST_WINDOW_HOURS * 3_600_000);

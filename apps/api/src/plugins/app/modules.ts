@@ -172,7 +172,7 @@ export default fp(
       }),
       listings: createListingService({ db: db.db, listings, organisations, aggregator, clock }),
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
-      claims: createClaimService({ db: db.db, clock }),
+      claims: createClaimService({ db: db.db, notifications, clock }),
       photos: createPhotoService({
         db: db.db,
         listings,

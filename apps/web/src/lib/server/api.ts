@@ -6,6 +6,7 @@ import { requestContext } from './request-context';
 import type {
   AuditEntry,
   AuthResponse,
+  ClaimSearchResponse,
   Invitation,
   ListingCreate,
   ListingEditResult,
@@ -15,6 +16,7 @@ import type {
   ModerationDecisionBody,
   ModerationQueue,
   ModerationReview,
+  MyClaimsResponse,
   MyReview,
   Organisation,
   OrganisationClaim,
@@ -390,6 +392,18 @@ export const api = {
     request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
       method: 'POST',
       body,
+      accessToken,
+    }),
+
+  findClaimableServices: (accessToken: string, q: string) =>
+    request<ClaimSearchResponse>('/claims/services', { query: { q }, accessToken }),
+
+  myClaims: (accessToken: string) => request<MyClaimsResponse>('/claims/mine', { accessToken }),
+
+  claimOrganisation: (accessToken: string, organisationId: string, evidence: string) =>
+    request<OrganisationClaim>(`/organisations/${encodeURIComponent(organisationId)}/claims`, {
+      method: 'POST',
+      body: { evidence },
       accessToken,
     }),
 

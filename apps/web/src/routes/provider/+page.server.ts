@@ -8,11 +8,17 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const token = requireSignIn(locals, url);
-  const [organisations, listings] = await Promise.all([api.myOrganisations(token), api.myListings(token)]);
+  const [organisations, listings, claims] = await Promise.all([
+    api.myOrganisations(token),
+    api.myListings(token),
+    api.myClaims(token),
+  ]);
   if (!organisations.ok || !listings.ok) error(502, { message: 'We could not load your organisations' });
   return {
     organisations: organisations.data.items,
     listings: listings.data.items,
+    // Staff and council accounts have no claims (403): the portal simply shows none.
+    claims: claims.ok ? claims.data.items : [],
     submitted: url.searchParams.get('submitted'),
     saved: url.searchParams.get('saved'),
   };
@@ -31,7 +37,7 @@ export const actions = {
     const errors: Record<string, string> = {};
     if (!values.name) errors.name = 'Enter the name of your organisation';
     if (!SECTOR_CODES.includes(values.sector as Sector)) errors.sector = 'Choose the sector';
-    if (Object.keys(errors).length) return fail(400, { organisation: { values, errors } });
+    if (Object.keys(errors).length) return fail(400, { organisation: { values, errors, claimQuery: null } });
     const result = await api.registerOrganisation(token, {
       name: values.name,
       sector: values.sector as Sector,
@@ -41,7 +47,9 @@ export const actions = {
     if (!result.ok) {
       const fieldErrors = problemFieldErrors(result.problem);
       if (!Object.keys(fieldErrors).length) fieldErrors.form = problemMessage(result.problem);
-      return fail(result.status, { organisation: { values, errors: fieldErrors } });
+      // The CQC id is taken: usually by the organisation the CQC import made, which this provider can claim.
+      const claimQuery = result.status === 409 && values.cqcProviderId ? values.cqcProviderId : null;
+      return fail(result.status, { organisation: { values, errors: fieldErrors, claimQuery } });
     }
     return { registered: result.data.name };
   },

@@ -61,6 +61,8 @@ export const actions = {
 
     startSession(cookies, url, result.data, refreshTokenFrom(result.headers));
     await mergeShortlistOnSignIn(cookies, url, result.data.accessToken);
-    redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+    // A new provider's first job is in the portal (claim a listing or register an organisation); residents came to find care.
+    const home = result.data.user.role === 'provider' ? '/provider' : '/';
+    redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), home));
   },
 } satisfies Actions;
