@@ -67,9 +67,6 @@ await runCli('bench:insight', async () => {
     await db.db
       .insert(organisationMembers)
       .values({ organisationId: biggest!.organisation_id, userId: provider!.id, role: 'owner' });
-    const adminAuth = { authorization: `Bearer ${server.jwt.sign({ sub: admin!.id, role: 'admin' })}` };
-    const providerAuth = { authorization: `Bearer ${server.jwt.sign({ sub: provider!.id, role: 'provider' })}` };
-
     if (!values['skip-refresh']) {
       const started = performance.now();
       const refreshed = await server.modules.insight.refreshNow();
@@ -83,6 +80,9 @@ await runCli('bench:insight', async () => {
       );
     }
 
+    // Signed after the refresh, which can outlast an access token.
+    const adminAuth = { authorization: `Bearer ${server.jwt.sign({ sub: admin!.id, role: 'admin' })}` };
+    const providerAuth = { authorization: `Bearer ${server.jwt.sign({ sub: provider!.id, role: 'provider' })}` };
     const [county] = await db.query<{ county: string }>(
       'select county from services group by 1 order by count(*) desc limit 1',
       [],
@@ -91,7 +91,11 @@ await runCli('bench:insight', async () => {
     const requests: [string, string, Record<string, string>][] = [
       ['performance (services)', '/api/v1/insight/performance', adminAuth],
       ['performance (providers)', '/api/v1/insight/performance?by=provider', adminAuth],
-      ['performance, one county, home care', `/api/v1/insight/performance?county=${area}&care_type=home_care`, adminAuth],
+      [
+        'performance, one county, home care',
+        `/api/v1/insight/performance?county=${area}&care_type=home_care`,
+        adminAuth,
+      ],
       ['prices', '/api/v1/insight/prices', adminAuth],
       ['prices, one county', `/api/v1/insight/prices?county=${area}`, adminAuth],
       ['market', '/api/v1/insight/market', adminAuth],
