@@ -165,7 +165,10 @@ describe('the map of results', () => {
     const names = await visitor.locator('main article h3').allInnerTexts();
     expect(names.length).toBeGreaterThan(1);
 
+    // The map (and Leaflet's script) loads only when asked for: a phone that wants the list never pays for it.
     const map = visitor.getByRole('region', { name: 'Map of results' });
+    expect(await map.locator('.leaflet-container').count()).toBe(0);
+    await map.getByRole('button', { name: 'Show the results on a map' }).click();
     await expect.poll(() => map.locator('.leaflet-interactive.results-map__service').count()).toBe(names.length);
     expect(await map.locator('.leaflet-interactive.results-map__centre').count()).toBe(1);
     expect(await map.innerText()).toMatch(/The list below has every result/);

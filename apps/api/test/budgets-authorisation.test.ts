@@ -2,7 +2,7 @@
 // Each cell gets a fresh booking in the state the endpoint needs, so an allowed call really does the thing
 // and a refused call is refused by the rule, not by the state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BookingDetail, BudgetDetail } from '@care-assist/domain';
+import type { BookingDetail, BudgetDetail, Page } from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
@@ -295,13 +295,18 @@ describe('authorisation matrix: every role against every money endpoint', () => 
 
   it('shows each person only their own bookings and budgets', async () => {
     await fixture('requested');
-    const mine = (await call(people.holder, 'GET', '/api/v1/bookings')).json<BookingDetail[]>();
+    const mine = (await call(people.holder, 'GET', '/api/v1/bookings')).json<Page<BookingDetail>>().items;
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((b) => b.requesterId === people.holder.id)).toBe(true);
-    expect((await call(people.otherProvider, 'GET', '/api/v1/bookings')).json()).toEqual([]);
-    expect((await call(people.provider, 'GET', '/api/v1/bookings')).json<BookingDetail[]>().length).toBeGreaterThan(0);
-    const others = (await call(people.otherResident, 'GET', '/api/v1/budgets')).json<BudgetDetail[]>();
+    expect((await call(people.otherProvider, 'GET', '/api/v1/bookings')).json<Page<unknown>>()).toMatchObject({
+      items: [],
+      total: 0,
+    });
+    expect((await call(people.provider, 'GET', '/api/v1/bookings')).json<Page<BookingDetail>>().total).toBeGreaterThan(
+      0,
+    );
+    const others = (await call(people.otherResident, 'GET', '/api/v1/budgets')).json<Page<BudgetDetail>>().items;
     expect(others.every((b) => b.holderId === people.otherResident.id)).toBe(true);
-    expect((await call(people.moderator, 'GET', '/api/v1/budgets')).json()).toEqual([]);
+    expect((await call(people.moderator, 'GET', '/api/v1/budgets')).json<Page<unknown>>().items).toEqual([]);
   });
 });

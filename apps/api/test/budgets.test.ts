@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BookingDetail, BudgetDetail, DisputedInvoice, NotificationList } from '@care-assist/domain';
+import type { BookingDetail, BudgetDetail, DisputedInvoice, NotificationList, Page } from '@care-assist/domain';
 import { eq } from 'drizzle-orm';
 import { brokerageFees, budgetLedger } from '@care-assist/db';
 import { makeService } from './helpers/factories.ts';
@@ -259,7 +259,7 @@ describe('the whole journey', () => {
     // Council staff see it in the disputes list, with whose booking it is; nobody else may read that list.
     const listed = await call(admin, 'GET', '/api/v1/invoices/disputed');
     expect(listed.statusCode, listed.body).toBe(200);
-    const mine = listed.json<DisputedInvoice[]>().filter((i) => i.id === invoiceId);
+    const mine = listed.json<Page<DisputedInvoice>>().items.filter((i) => i.id === invoiceId);
     expect(mine).toEqual([
       expect.objectContaining({
         bookingId: id,
@@ -271,7 +271,7 @@ describe('the whole journey', () => {
         disputedAt: '2026-06-20T10:00:00.000Z',
       }),
     ]);
-    expect(listed.json<DisputedInvoice[]>().every((i) => i.status === 'disputed')).toBe(true);
+    expect(listed.json<Page<DisputedInvoice>>().items.every((i) => i.status === 'disputed')).toBe(true);
     expectProblem(await call(who, 'GET', '/api/v1/invoices/disputed'), 403);
     expectProblem(await call(provider.member, 'GET', '/api/v1/invoices/disputed'), 403);
     expectProblem(await call(null, 'GET', '/api/v1/invoices/disputed'), 401);
@@ -281,7 +281,7 @@ describe('the whole journey', () => {
       note: 'Provider agreed to reissue',
     });
     expect(resolved.json<BookingDetail>().invoices[0]!.status).toBe('rejected');
-    const after = (await call(admin, 'GET', '/api/v1/invoices/disputed')).json<DisputedInvoice[]>();
+    const after = (await call(admin, 'GET', '/api/v1/invoices/disputed')).json<Page<DisputedInvoice>>().items;
     expect(after.some((i) => i.id === invoiceId)).toBe(false);
   });
 });
@@ -477,7 +477,7 @@ describe('bad input changes nothing', () => {
       await call(holder, 'POST', `/api/v1/bookings/${bookingId}/accept`, {
         funding: 'budget',
         ...(await seenQuote(ctx, holder, bookingId)),
-        budgetAccountId: (await call(stranger, 'GET', '/api/v1/budgets')).json<BudgetDetail[]>()[0]!.id,
+        budgetAccountId: (await call(stranger, 'GET', '/api/v1/budgets')).json<Page<BudgetDetail>>().items[0]!.id,
       }),
       400,
     );
@@ -671,7 +671,7 @@ describe('the ledger and statements', () => {
   });
 
   it('refuses a statement whose range ends before it starts', async () => {
-    const [budget] = (await call(holder, 'GET', '/api/v1/budgets')).json<BudgetDetail[]>();
+    const [budget] = (await call(holder, 'GET', '/api/v1/budgets')).json<Page<BudgetDetail>>().items;
     const res = await call(holder, 'GET', `/api/v1/budgets/${budget!.id}/statement.csv?from=2026-06-30&to=2026-06-01`);
     expect(expectProblem(res, 400).errors?.[0]?.field).toBe('to');
   });

@@ -19,17 +19,9 @@ export const SpecialismSchema = Type.Enum([...SPECIALISM_CODES]);
 export const SectorSchema = Type.Enum([...SECTOR_CODES]);
 export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 
-/** Search limits: generous enough for real use, small enough that nobody can ask for the whole country. */
-export const SEARCH_LIMITS = {
-  maxRadiusKm: 100,
-  defaultRadiusKm: 15,
-  maxPerPage: 50,
-  defaultPerPage: 20,
-  maxPage: 500,
-  maxQueryLength: 200,
-  /** £10,000 in pence: above any real hourly, nightly or weekly price. */
-  maxPricePence: 1_000_000,
-} as const;
+// Kept in a module of its own so the web app's search form can use it without the schemas (and TypeBox).
+import { SEARCH_LIMITS } from './search/limits.ts';
+export { SEARCH_LIMITS };
 
 export const SEARCH_SORT_CODES = ['relevance', 'distance', 'rating', 'price', 'value'] as const;
 export type SearchSortCode = (typeof SEARCH_SORT_CODES)[number];

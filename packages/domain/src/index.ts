@@ -19,3 +19,4 @@ export * from './paying-for-care/thresholds.ts';
 export * from './paying-for-care/estimate.ts';
 export * from './open-data/index.ts';
 export * from './accounts/email-kinds.ts';
+export * from './pagination/page.ts';

@@ -5,6 +5,7 @@
 import {
   brokerageFeePence,
   formatPence,
+  mapPage,
   INVOICE_STATUS_LABELS,
   nextInvoiceStatus,
   planPayment,
@@ -13,6 +14,8 @@ import {
   type DisputedInvoice,
   type InvoiceAction,
   type InvoiceRequest,
+  type Page,
+  type PageRequest,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
@@ -275,10 +278,9 @@ export function createInvoiceService(deps: InvoiceDeps) {
     },
 
     /** Council staff: every invoice held in dispute, waiting for them to uphold or reject it. */
-    async disputed(actor: Actor | null): Promise<DisputedInvoice[]> {
+    async disputed(actor: Actor | null, page: PageRequest): Promise<Page<DisputedInvoice>> {
       requirePermission(actor, 'manage_budgets');
-      const rows = await bookings.disputedInvoices();
-      return rows.map((row) => ({
+      return mapPage(await bookings.disputedInvoices(page), (row) => ({
         ...views.invoice(row.invoice, row.feePence),
         serviceName: row.serviceName,
         organisationName: row.organisationName,

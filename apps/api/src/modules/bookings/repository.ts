@@ -1,6 +1,7 @@
 // Drizzle queries for bookings, their history and messages, invoices and the council's brokerage income.
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { FundingType } from '@care-assist/domain';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { FundingType, Page, PageRequest } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 import {
   bookingEvents,
   bookingMessages,
@@ -73,23 +74,39 @@ export function createBookingRepository(db: Database) {
       return row;
     },
 
-    async listForRequester(requesterId: string, tx: Executor = db): Promise<BookingRecord[]> {
-      return records(tx).where(eq(bookings.requesterId, requesterId)).orderBy(desc(bookings.updatedAt)).limit(200);
-    },
-
-    async listForProvider(userId: string, tx: Executor = db): Promise<BookingRecord[]> {
-      const memberOrgs = tx
-        .select({ id: organisationMembers.organisationId })
-        .from(organisationMembers)
-        .where(eq(organisationMembers.userId, userId));
-      return records(tx)
-        .where(inArray(services.organisationId, memberOrgs))
-        .orderBy(desc(bookings.updatedAt))
-        .limit(200);
-    },
-
-    async listAll(tx: Executor = db): Promise<BookingRecord[]> {
-      return records(tx).orderBy(desc(bookings.updatedAt)).limit(200);
+    /**
+     * One page of bookings, newest activity first: the requester's own, those for services of the provider's
+     * organisations, or (no filter) every booking for council staff.
+     */
+    async listPage(
+      filter: { requesterId: string } | { memberId: string } | 'all',
+      page: PageRequest,
+      tx: Executor = db,
+    ): Promise<Page<BookingRecord>> {
+      const where =
+        filter === 'all'
+          ? undefined
+          : 'requesterId' in filter
+            ? eq(bookings.requesterId, filter.requesterId)
+            : inArray(
+                services.organisationId,
+                tx
+                  .select({ id: organisationMembers.organisationId })
+                  .from(organisationMembers)
+                  .where(eq(organisationMembers.userId, filter.memberId)),
+              );
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          records(tx).where(where).orderBy(desc(bookings.updatedAt), desc(bookings.id)).limit(limit).offset(offset),
+        total: async () => {
+          const [row] = await tx
+            .select({ n: count() })
+            .from(bookings)
+            .innerJoin(services, eq(services.id, bookings.serviceId))
+            .where(where);
+          return row?.n ?? 0;
+        },
+      });
     },
 
     async isMember(userId: string, organisationId: string, tx: Executor = db): Promise<boolean> {
@@ -167,25 +184,31 @@ export function createBookingRepository(db: Database) {
       return row;
     },
 
-    /** Every disputed invoice, oldest dispute first, with its booking's service, provider and requester. */
-    async disputedInvoices(tx: Executor = db) {
-      return tx
-        .select({
-          invoice: invoices,
-          feePence: brokerageFees.feePence,
-          serviceName: services.name,
-          organisationName: organisations.name,
-          requesterName: users.displayName,
-        })
-        .from(invoices)
-        .innerJoin(bookings, eq(bookings.id, invoices.bookingId))
-        .innerJoin(services, eq(services.id, bookings.serviceId))
-        .innerJoin(organisations, eq(organisations.id, services.organisationId))
-        .innerJoin(users, eq(users.id, bookings.requesterId))
-        .leftJoin(brokerageFees, eq(brokerageFees.invoiceId, invoices.id))
-        .where(eq(invoices.status, 'disputed'))
-        .orderBy(asc(invoices.updatedAt), asc(invoices.id))
-        .limit(200);
+    /** One page of the disputed invoices, oldest dispute first, with its booking's service, provider and requester. */
+    async disputedInvoices(page: PageRequest, tx: Executor = db) {
+      const disputed = eq(invoices.status, 'disputed');
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({
+              invoice: invoices,
+              feePence: brokerageFees.feePence,
+              serviceName: services.name,
+              organisationName: organisations.name,
+              requesterName: users.displayName,
+            })
+            .from(invoices)
+            .innerJoin(bookings, eq(bookings.id, invoices.bookingId))
+            .innerJoin(services, eq(services.id, bookings.serviceId))
+            .innerJoin(organisations, eq(organisations.id, services.organisationId))
+            .innerJoin(users, eq(users.id, bookings.requesterId))
+            .leftJoin(brokerageFees, eq(brokerageFees.invoiceId, invoices.id))
+            .where(disputed)
+            .orderBy(asc(invoices.updatedAt), asc(invoices.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, invoices, disputed),
+      });
     },
 
     async lockInvoice(id: string, tx: Executor): Promise<InvoiceRow | undefined> {

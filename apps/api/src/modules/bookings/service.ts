@@ -6,6 +6,7 @@ import {
   BOOKING_STATUS_LABELS,
   commitmentForBooking,
   formatPence,
+  mapPage,
   nextBookingStatus,
   planCommitment,
   planRelease,
@@ -13,6 +14,8 @@ import {
   type BookingAction,
   type BookingDetail,
   type BookingSummary,
+  type Page,
+  type PageRequest,
   type Quote,
   type RequestQuote,
 } from '@care-assist/domain';
@@ -123,18 +126,18 @@ export function createBookingService(deps: BookingDeps) {
   }
 
   return {
-    async list(actor: Actor | null): Promise<BookingSummary[]> {
+    async list(actor: Actor | null, page: PageRequest): Promise<Page<BookingSummary>> {
       const who = requireSignIn(actor);
-      const rows =
+      const filter =
         who.role === 'provider'
-          ? await bookings.listForProvider(who.userId)
+          ? { memberId: who.userId }
           : actorCan(who, 'manage_budgets')
-            ? await bookings.listAll()
+            ? ('all' as const)
             : who.role === 'resident'
-              ? await bookings.listForRequester(who.userId)
+              ? { requesterId: who.userId }
               : null;
-      if (!rows) throw new Forbidden('Moderators do not take part in bookings.');
-      return rows.map(views.summary);
+      if (!filter) throw new Forbidden('Moderators do not take part in bookings.');
+      return mapPage(await bookings.listPage(filter, page), views.summary);
     },
 
     async get(actor: Actor | null, bookingId: string): Promise<BookingDetail> {

@@ -1,6 +1,8 @@
 // Drizzle queries for budget accounts and their append-only ledger.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { budgetAccounts, budgetLedger, users, type Database, type Executor } from '@care-assist/db';
+import type { PageRequest } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 
 export type BudgetAccountRow = typeof budgetAccounts.$inferSelect;
 export type LedgerRow = typeof budgetLedger.$inferSelect;
@@ -26,13 +28,21 @@ export function createBudgetRepository(db: Database) {
       return row;
     },
 
-    async listAccounts(holderId: string | null, tx: Executor = db) {
-      return tx
-        .select({ account: budgetAccounts, holderName: users.displayName })
-        .from(budgetAccounts)
-        .innerJoin(users, eq(users.id, budgetAccounts.holderId))
-        .where(holderId ? eq(budgetAccounts.holderId, holderId) : undefined)
-        .orderBy(desc(budgetAccounts.startsOn), asc(budgetAccounts.councilReference));
+    /** One page of budgets, newest period first: one holder's, or (null) every budget. */
+    async listAccounts(holderId: string | null, page: PageRequest, tx: Executor = db) {
+      const where = holderId ? eq(budgetAccounts.holderId, holderId) : undefined;
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({ account: budgetAccounts, holderName: users.displayName })
+            .from(budgetAccounts)
+            .innerJoin(users, eq(users.id, budgetAccounts.holderId))
+            .where(where)
+            .orderBy(desc(budgetAccounts.startsOn), asc(budgetAccounts.councilReference), asc(budgetAccounts.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, budgetAccounts, where),
+      });
     },
 
     async findOpenAccountForHolder(holderId: string, tx: Executor = db) {

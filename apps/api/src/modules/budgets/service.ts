@@ -13,6 +13,9 @@ import {
   type BudgetMoneyRequest,
   type OpenBudgetRequest,
   type Plan,
+  pageOf,
+  type Page,
+  type PageRequest,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
 import { actorCan, requirePermission, requireSignIn } from '../../access.ts';
@@ -94,14 +97,17 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
   return {
     detail,
 
-    async list(actor: Actor | null): Promise<BudgetAccount[]> {
+    async list(actor: Actor | null, page: PageRequest): Promise<Page<BudgetAccount>> {
       const who = requireSignIn(actor);
       const everyBudget = actorCan(who, 'manage_budgets');
-      if (!everyBudget && who.role !== 'resident') return [];
-      const rows = await budgets.listAccounts(everyBudget ? null : who.userId);
-      return Promise.all(
-        rows.map(async ({ account, holderName }) => toAccount(account, holderName, await budgets.entries(account.id))),
+      if (!everyBudget && who.role !== 'resident') return pageOf([], 0, page);
+      const rows = await budgets.listAccounts(everyBudget ? null : who.userId, page);
+      const items = await Promise.all(
+        rows.items.map(async ({ account, holderName }) =>
+          toAccount(account, holderName, await budgets.entries(account.id)),
+        ),
       );
+      return { ...rows, items };
     },
 
     async get(actor: Actor | null, accountId: string): Promise<BudgetDetail> {

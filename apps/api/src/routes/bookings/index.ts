@@ -1,7 +1,6 @@
 // Bookings: quote requests, quotes, acceptance (from a budget or self-funded), messages, cancelling,
 // completing, and the provider's invoices against a booking. Money-moving POSTs need an Idempotency-Key.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AcceptQuoteSchema,
   BookingDetailSchema,
@@ -9,6 +8,9 @@ import {
   IdempotencyHeadersSchema,
   InvoiceRequestSchema,
   MessageBodySchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   ProblemSchema,
   QuoteSchema,
   ReasonBodySchema,
@@ -37,10 +39,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listBookings',
         tags: ['bookings'],
         summary: "Residents: their own requests and bookings. Providers: those for their organisation's services",
-        response: { 200: Type.Array(BookingSummarySchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(BookingSummarySchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => bookings.list(request.actor),
+    async (request) => bookings.list(request.actor, pageRequest(request.query)),
   );
 
   app.post(

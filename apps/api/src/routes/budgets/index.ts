@@ -8,6 +8,9 @@ import {
   BudgetMoneyRequestSchema,
   IdempotencyHeadersSchema,
   OpenBudgetRequestSchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   ProblemSchema,
   StatementQuerySchema,
 } from '@care-assist/domain';
@@ -31,10 +34,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listBudgets',
         tags: ['budgets'],
         summary: "The caller's budgets (council staff: every budget)",
-        response: { 200: Type.Array(BudgetAccountSchema), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(BudgetAccountSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => app.modules.budgets.list(request.actor),
+    async (request) => app.modules.budgets.list(request.actor, pageRequest(request.query)),
   );
 
   app.post(

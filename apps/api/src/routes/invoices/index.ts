@@ -1,9 +1,11 @@
 // Invoices: approval and payment (money-moving, so they need an Idempotency-Key), disputes and their resolution.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   BookingDetailSchema,
   DisputedInvoiceSchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   IdempotencyHeadersSchema,
   ProblemSchema,
   ReasonBodySchema,
@@ -31,10 +33,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listDisputedInvoices',
         tags: ['invoices'],
         summary: 'Every invoice held in dispute, oldest first, for council staff to resolve',
-        response: { 200: Type.Array(DisputedInvoiceSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: {
+          200: PageSchema(DisputedInvoiceSchema),
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+        },
       },
     },
-    async (request) => invoices.disputed(request.actor),
+    async (request) => invoices.disputed(request.actor, pageRequest(request.query)),
   );
 
   app.post(

@@ -1,13 +1,14 @@
 // Bookings and quote requests the signed-in person takes part in.
 import { error } from '@sveltejs/kit';
-import type { BookingSummary } from '@care-assist/domain';
+import type { BookingSummary, Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, '/bookings');
-  const result = await api.call<BookingSummary[]>('/bookings', { accessToken });
+  const result = await api.call<Page<BookingSummary>>('/bookings', { accessToken, query: pageQuery(url) });
   if (!result.ok) error(result.status, problemMessage(result.problem));
-  return { bookings: result.data };
+  return { bookings: result.data.items, list: result.data };
 }) satisfies PageServerLoad;

@@ -4,6 +4,10 @@ import { api } from '$lib/server/api';
 import { readWeeklyCost } from '$lib/weekly-cost-form';
 import type { PageServerLoad } from './$types';
 
+// No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
+// has nothing to block on (issue 14, Lighthouse on a phone).
+export const csr = false;
+
 const MAX_COMPARED = 4;
 
 export const load = (async ({ url }) => {

@@ -1,7 +1,7 @@
 // One booking: its quote, history, messages and invoices, and what the viewer can do next.
 // Every money-moving form carries an idempotency key rendered with the page, so a resubmission moves nothing.
 import { error, fail } from '@sveltejs/kit';
-import { parsePounds, type BookingDetail, type BudgetAccount } from '@care-assist/domain';
+import { parsePounds, type BookingDetail, type BudgetAccount, type Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
@@ -14,8 +14,9 @@ export const load = (async ({ locals, params, url }) => {
   if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   let budgets: BudgetAccount[] = [];
   if (result.data.viewer === 'requester') {
-    const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
-    if (list.ok) budgets = list.data.filter((b) => b.status === 'open');
+    // A holder's own budgets: one per period, so the first page has every open one.
+    const list = await api.call<Page<BudgetAccount>>('/budgets', { accessToken, query: { per_page: '100' } });
+    if (list.ok) budgets = list.data.items.filter((b) => b.status === 'open');
   }
   // Arrived here straight after asking for a quote: say it was sent (the request-quote action adds ?sent=1).
   const justSent = url.searchParams.has('sent') && result.data.viewer === 'requester';

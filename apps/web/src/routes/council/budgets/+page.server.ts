@@ -1,23 +1,25 @@
 // Council staff: every personal budget, and a form to open one for a resident (picked by their email address).
 // The form carries an idempotency key rendered with the page, so submitting it twice opens one budget.
 import { fail, redirect } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail, type Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, '/council/budgets', 'manage_budgets');
-  const list = await api.call<BudgetAccount[]>('/budgets', { accessToken });
+  const list = await api.call<Page<BudgetAccount>>('/budgets', { accessToken, query: pageQuery(url) });
   if (!list.ok)
     return {
       budgets: [] as BudgetAccount[],
+      list: null,
       loadError: problemMessage(list.problem),
       formKey: newFormKey(),
     };
-  return { budgets: list.data, loadError: null, formKey: newFormKey() };
+  return { budgets: list.data.items, list: list.data, loadError: null, formKey: newFormKey() };
 }) satisfies PageServerLoad;
 
 export const actions = {

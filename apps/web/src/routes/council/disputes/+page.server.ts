@@ -1,17 +1,18 @@
 // Council staff: invoices held in dispute, each with a form to uphold it (approved, payable) or reject it.
 import { fail } from '@sveltejs/kit';
-import type { BookingDetail, DisputedInvoice } from '@care-assist/domain';
+import type { BookingDetail, DisputedInvoice, Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import { submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, '/council/disputes', 'manage_budgets');
-  const result = await api.call<DisputedInvoice[]>('/invoices/disputed', { accessToken });
-  if (!result.ok) return { invoices: [] as DisputedInvoice[], loadError: problemMessage(result.problem) };
-  return { invoices: result.data, loadError: null };
+  const result = await api.call<Page<DisputedInvoice>>('/invoices/disputed', { accessToken, query: pageQuery(url) });
+  if (!result.ok) return { invoices: [] as DisputedInvoice[], list: null, loadError: problemMessage(result.problem) };
+  return { invoices: result.data.items, list: result.data, loadError: null };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -1,17 +1,23 @@
 // The provider's inbox: quote requests and bookings for their organisation's services.
 import { error, redirect } from '@sveltejs/kit';
-import type { BookingSummary } from '@care-assist/domain';
+import type { BookingSummary, Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, '/provider/requests');
   if (locals.user?.role !== 'provider') redirect(303, '/bookings');
-  const result = await api.call<BookingSummary[]>('/bookings', { accessToken });
+  // A page of the inbox at a time, newest activity first; requests waiting for a quote lead each page.
+  const result = await api.call<Page<BookingSummary>>('/bookings', {
+    accessToken,
+    query: { per_page: '50', ...pageQuery(url) },
+  });
   if (!result.ok) error(result.status, problemMessage(result.problem));
   return {
-    waiting: result.data.filter((b) => b.status === 'requested'),
-    others: result.data.filter((b) => b.status !== 'requested'),
+    waiting: result.data.items.filter((b) => b.status === 'requested'),
+    others: result.data.items.filter((b) => b.status !== 'requested'),
+    list: result.data,
   };
 }) satisfies PageServerLoad;

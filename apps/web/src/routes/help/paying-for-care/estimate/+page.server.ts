@@ -12,6 +12,10 @@ import { fail } from '@sveltejs/kit';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions } from './$types';
 
+// No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
+// has nothing to block on (issue 14, Lighthouse on a phone).
+export const csr = false;
+
 const oneOf = <T extends string>(options: readonly T[], value: string): T | null =>
   (options as readonly string[]).includes(value) ? (value as T) : null;
 

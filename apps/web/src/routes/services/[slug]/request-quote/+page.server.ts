@@ -7,6 +7,10 @@ import { requireSignIn } from '$lib/server/access';
 import { submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
 
+// No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
+// has nothing to block on (issue 14, Lighthouse on a phone).
+export const csr = false;
+
 export const load = (async ({ locals, params, url }) => {
   requireSignIn(locals, url.pathname);
   const result = await api.getService(params.slug);

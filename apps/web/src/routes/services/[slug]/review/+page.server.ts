@@ -13,6 +13,10 @@ import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
 
+// No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
+// has nothing to block on (issue 14, Lighthouse on a phone).
+export const csr = false;
+
 export const load = (async ({ params, locals, url }) => {
   requireSignIn(locals, url.pathname);
   const result = await api.getService(params.slug);
