@@ -82,6 +82,9 @@ const yellow = (text) => (colour ? `\u001b[33m${text}\u001b[39m` : text);
  * API logs are pino JSON (for production log shipping); show them here as short readable lines that keep the
  * level, with warnings and errors upper-case (and coloured on a terminal) so they stand out.
  */
+/** Where the API's development mail catcher can be read (it logs the address when it starts). */
+let mailCatcherUrl = null;
+
 function prettyJsonLines(stream, label) {
   createInterface({ input: stream }).on('line', (line) => {
     let entry;
@@ -91,6 +94,7 @@ function prettyJsonLines(stream, label) {
       console.log(`[${label}] ${line}`);
       return;
     }
+    if (entry.mailCatcher) mailCatcherUrl = entry.mailCatcher;
     if (entry.msg === 'incoming request') return;
     const level = LEVELS[entry.level] ?? 'info';
     const shown =
@@ -176,7 +180,5 @@ if (!stopping) {
     `\nCare Assist is running. Open ${webOrigin} in your browser (API docs: ${apiUrl}/docs). Press Ctrl-C to stop.\n`,
   );
   // Without SMTP_URL the API keeps e-mail in its development mail catcher instead of sending it.
-  if (!env.SMTP_URL) {
-    console.log(`E-mail is not sent anywhere: read it at http://127.0.0.1:${env.MAIL_CATCHER_PORT}\n`);
-  }
+  if (mailCatcherUrl) console.log(`E-mail is not sent anywhere: read it at ${mailCatcherUrl}\n`);
 }

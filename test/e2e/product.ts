@@ -22,18 +22,23 @@ async function freePort(): Promise<number> {
 export interface RunningProduct {
   webUrl: string;
   apiUrl: string;
+  /** The development mail catcher's page (JSON at /messages.json): the API sends its e-mail there. */
+  mailUrl: string;
   output: () => string;
   stop(): Promise<number | null>;
 }
 
 export async function startProduct(extraEnv: Record<string, string> = {}): Promise<RunningProduct> {
   const dataDir = await makeTempDataDir('care-assist-e2e-');
-  const [webPort, apiPort] = [await freePort(), await freePort()];
+  const [webPort, apiPort, mailPort] = [await freePort(), await freePort(), await freePort()];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     WEB_PORT: String(webPort),
     API_PORT: String(apiPort),
     DATA_DIR: dataDir,
+    MAIL_CATCHER_PORT: String(mailPort),
+    // Deliver e-mail promptly, so a test reads it about as soon as a person would.
+    EMAIL_POLL_SECONDS: '1',
     ...extraEnv,
   };
   // The newcomer's path: the embedded PostgreSQL and the bundled Meilisearch, whatever this machine has configured.
@@ -46,6 +51,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     'MEILI_API_KEY',
     'JWT_SECRET',
     'NODE_ENV',
+    'SMTP_URL',
   ]) {
     delete env[key];
   }
@@ -70,6 +76,7 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
   return {
     webUrl: `http://localhost:${webPort}`,
     apiUrl: `http://127.0.0.1:${apiPort}`,
+    mailUrl: `http://127.0.0.1:${mailPort}`,
     output: () => log,
     async stop() {
       child.kill('SIGINT');

@@ -40,3 +40,16 @@ export function requirePermission(actor: Actor | null, permission: Permission, r
 export function actorCan(actor: Actor | null, permission: Permission): boolean {
   return can(actor, permission);
 }
+
+/**
+ * Publishing a review and asking for or accepting a quote need a verified e-mail address (searching and
+ * shortlisting do not). An actor built without the flag (CLIs, internal calls) is not held back.
+ */
+export function requireVerifiedEmail(actor: Actor, what: string): Actor {
+  if (actor.emailVerified === false) {
+    throw new Forbidden(
+      `Confirm your e-mail address before you ${what}: open the link we sent you, or ask for a new one from your account page.`,
+    );
+  }
+  return actor;
+}

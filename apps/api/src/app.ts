@@ -39,6 +39,7 @@ import commissionerRoutes from './routes/commissioners/index.ts';
 import providerInsightRoutes from './routes/provider-insight/index.ts';
 import openReferralRoutes from './routes/openreferral/index.ts';
 import openDataRoutes from './routes/open-data/index.ts';
+import accountRoutes from './routes/account/index.ts';
 
 export interface AppOptions {
   config: Config;
@@ -89,6 +90,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(healthRoutes, { metricsToken: config.metricsToken });
   await fastify.register(authRoutes, { prefix: '/api/v1/auth', config });
   await fastify.register(meRoutes, { prefix: '/api/v1/me' });
+  await fastify.register(accountRoutes, { prefix: '/api/v1', config });
   await fastify.register(serviceRoutes, { prefix: '/api/v1/services' });
   await fastify.register(budgetRoutes, { prefix: '/api/v1/budgets' });
   await fastify.register(bookingRoutes, { prefix: '/api/v1/bookings' });

@@ -66,6 +66,7 @@ const EnvSchema = Type.Object({
   RETENTION_SEARCH_EVENT_DAYS: Type.Integer({ minimum: 1, default: 730 }),
   RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  RETENTION_EMAIL_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
@@ -79,6 +80,9 @@ const EnvSchema = Type.Object({
   COUNCIL_NAME: Type.String({ minLength: 1, default: 'Essex County Council' }),
   /** Loopback port of the development mail catcher's web page (no SMTP_URL, not production); 0 picks a free one. */
   MAIL_CATCHER_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 1080 }),
+  /** Password-reset, verification and change-of-address e-mails one address, or one network, may ask for per hour. */
+  EMAIL_REQUESTS_PER_ADDRESS_PER_HOUR: Type.Integer({ minimum: 1, default: 5 }),
+  EMAIL_REQUESTS_PER_NETWORK_PER_HOUR: Type.Integer({ minimum: 1, default: 30 }),
   /** Seconds between runs of the e-mail worker. */
   EMAIL_POLL_SECONDS: Type.Integer({ minimum: 1, default: 5 }),
   /** How often the council insight summaries are rebuilt, in minutes; 0 turns the schedule off. */
@@ -120,9 +124,11 @@ export interface Config {
     searchEventDays: number;
     processedOutboxDays: number;
     idempotencyKeyDays: number;
+    emailDays: number;
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
+  emailRequestLimits: { perAddressPerHour: number; perNetworkPerHour: number };
   email: {
     smtpUrl: string | undefined;
     from: string;
@@ -186,9 +192,14 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       searchEventDays: env.RETENTION_SEARCH_EVENT_DAYS,
       processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
       idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
+      emailDays: env.RETENTION_EMAIL_DAYS,
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,
+    emailRequestLimits: {
+      perAddressPerHour: env.EMAIL_REQUESTS_PER_ADDRESS_PER_HOUR,
+      perNetworkPerHour: env.EMAIL_REQUESTS_PER_NETWORK_PER_HOUR,
+    },
     email: {
       smtpUrl: env.SMTP_URL,
       from: env.MAIL_FROM,

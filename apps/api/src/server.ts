@@ -69,6 +69,13 @@ async function main() {
     server.log.warn({ err }, 'e-mail delivery failed; will retry'),
   );
 
+  // The moderators' daily digest: checked hourly; the first process past the day's mark sends it.
+  const digestTimer = setInterval(() => {
+    server.modules.moderationDigest().catch((err: unknown) => server.log.warn({ err }, 'moderation digest failed'));
+  }, 60 * 60_000);
+  digestTimer.unref();
+  server.addHook('onClose', async () => clearInterval(digestTimer));
+
   const retention = createRetention({ db: runtime.db.db, policy: config.retention, clock: () => new Date() });
   const stopRetention = retention.schedule(config.retention.intervalMinutes * 60_000, (result) => {
     if (result instanceof Error) server.log.warn({ err: result }, 'retention purge failed; will retry');

@@ -2,13 +2,22 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotencyKeys, refreshTokens, searchEvents, searchOutbox, users } from '@care-assist/db';
+import {
+  accountTokens,
+  emailRequestThrottles,
+  idempotencyKeys,
+  outboundMessages,
+  refreshTokens,
+  searchEvents,
+  searchOutbox,
+  users,
+} from '@care-assist/db';
 import { createRetention } from '../src/modules/retention/retention.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
-const policy = { processedOutboxDays: 7, idempotencyKeyDays: 30, searchEventDays: 730 };
+const policy = { processedOutboxDays: 7, idempotencyKeyDays: 30, searchEventDays: 730, emailDays: 30 };
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -53,6 +62,28 @@ describe('retention purge', () => {
       occurredAt: daysAgo(days),
     });
     await db.insert(searchEvents).values([event(731), event(729), event(1)]);
+    const email = (sentDaysAgo: number | null, failedDaysAgo: number | null = null) => ({
+      to: 'someone@example.test',
+      subject: 'S',
+      body: 'B',
+      sentAt: sentDaysAgo === null ? null : daysAgo(sentDaysAgo),
+      failedAt: failedDaysAgo === null ? null : daysAgo(failedDaysAgo),
+      createdAt: daysAgo(60),
+    });
+    // Purged: sent 31 days ago, given up 31 days ago. Kept: sent 29 days ago, still waiting to be sent.
+    await db.insert(outboundMessages).values([email(31), email(null, 31), email(29), email(null)]);
+    const link = (expiredDaysAgo: number) => ({
+      userId: user!.id,
+      purpose: 'reset_password' as const,
+      tokenHash: randomUUID(),
+      email: 'someone@example.test',
+      expiresAt: daysAgo(expiredDaysAgo),
+    });
+    await db.insert(accountTokens).values([link(2), link(0.5), link(-1)]);
+    await db.insert(emailRequestThrottles).values([
+      { key: 'old', count: 3, windowStart: daysAgo(2) },
+      { key: 'new', count: 3, windowStart: daysAgo(0.01) },
+    ]);
 
     const retention = createRetention({ db, policy, clock: () => NOW });
     expect(await retention.purge()).toEqual({
@@ -60,16 +91,29 @@ describe('retention purge', () => {
       idempotencyKeys: 1,
       refreshTokens: 1,
       searchEvents: 1,
+      emails: 2,
+      accountTokens: 1,
+      emailThrottles: 1,
       ran: true,
     });
 
     const count = async (
-      table: typeof searchOutbox | typeof idempotencyKeys | typeof refreshTokens | typeof searchEvents,
+      table:
+        | typeof searchOutbox
+        | typeof idempotencyKeys
+        | typeof refreshTokens
+        | typeof searchEvents
+        | typeof outboundMessages
+        | typeof accountTokens
+        | typeof emailRequestThrottles,
     ) => (await db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
     expect(await count(searchOutbox)).toBe(2);
     expect(await count(idempotencyKeys)).toBe(1);
     expect(await count(refreshTokens)).toBe(1);
     expect(await count(searchEvents)).toBe(2);
+    expect(await count(outboundMessages)).toBe(2);
+    expect(await count(accountTokens)).toBe(2);
+    expect(await count(emailRequestThrottles)).toBe(1);
 
     // Nothing left to purge: a second run deletes nothing.
     expect(await retention.purge()).toMatchObject({

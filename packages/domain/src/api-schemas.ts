@@ -205,6 +205,8 @@ export const UserSchema = Type.Object({
   displayName: Type.String(),
   role: UserRoleSchema,
   createdAt: Type.String(),
+  /** False until the person follows the link e-mailed to them: until then they cannot publish or book. */
+  emailVerified: Type.Boolean(),
 });
 export type User = Static<typeof UserSchema>;
 

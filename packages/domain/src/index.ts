@@ -19,4 +19,5 @@ export * from './paying-for-care/thresholds.ts';
 export * from './paying-for-care/estimate.ts';
 export * from './open-data/index.ts';
 export * from './accounts/email-kinds.ts';
+export * from './accounts/schemas.ts';
 export * from './pagination/page.ts';

@@ -47,6 +47,22 @@ export const POLICY: Record<string, Access> = {
   'POST /api/v1/auth/refresh': refreshCookie,
   'POST /api/v1/auth/logout': anyone,
   'GET /api/v1/me': signedIn,
+  // The account lifecycle (issue 15): links from e-mails are their own credential, so those routes are public
+  // (a bad token is a 400/409/410); the rest act on the signed-in person only.
+  'POST /api/v1/auth/verify-email': anyone,
+  'POST /api/v1/auth/verify-email/resend': signedIn,
+  'POST /api/v1/auth/password-reset': anyone,
+  'POST /api/v1/auth/password-reset/confirm': anyone,
+  'POST /api/v1/auth/email-change/confirm': anyone,
+  'POST /api/v1/email/unsubscribe': anyone,
+  'GET /api/v1/privacy': anyone, // configured retention periods for the privacy notice
+  'PATCH /api/v1/me': signedIn,
+  'POST /api/v1/me/email': signedIn,
+  'POST /api/v1/me/password': signedIn,
+  'GET /api/v1/me/email-preferences': signedIn,
+  'PUT /api/v1/me/email-preferences': signedIn,
+  'GET /api/v1/me/data': signedIn,
+  'DELETE /api/v1/me': signedIn,
 
   // Finding care
   'GET /api/v1/services': anyone,

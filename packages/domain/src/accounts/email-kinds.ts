@@ -81,7 +81,7 @@ export const isEmailNotificationKind = (kind: string): kind is EmailNotification
   (EMAIL_NOTIFICATION_KINDS as readonly string[]).includes(kind);
 
 export const EmailPreferenceSchema = Type.Object({
-  kind: Type.Union(EMAIL_NOTIFICATION_KINDS.map((k) => Type.Literal(k))),
+  kind: Type.Enum([...EMAIL_NOTIFICATION_KINDS]),
   label: Type.String(),
   email: Type.Boolean(),
 });
@@ -92,3 +92,6 @@ export const EmailPreferencesBodySchema = Type.Object(
   { preferences: Type.Record(Type.String({ maxLength: 40 }), Type.Boolean()) },
   { additionalProperties: false },
 );
+
+/** What a deleted account is called wherever its reviews, questions and messages remain. */
+export const ERASED_DISPLAY_NAME = 'Former user';

@@ -42,6 +42,7 @@ export function toPublicUser(row: UserRow): User {
     displayName: row.displayName,
     role: row.role,
     createdAt: row.createdAt.toISOString(),
+    emailVerified: row.emailVerifiedAt !== null,
   };
 }
 
@@ -101,6 +102,8 @@ export function createAuthService(deps: AuthServiceDeps) {
         passwordHash: await hashPassword(input.password),
         displayName: input.displayName.trim(),
         role,
+        // Unconfirmed until the person opens the link we e-mail them (the route sends it).
+        emailVerifiedAt: null,
       });
       if (!row) throw new Conflict('An account with this email address already exists. Try signing in instead.');
       if (createdByAdmin) return { user: toPublicUser(row), session: null };

@@ -7,11 +7,12 @@ import type { AccessTokenClaims } from '../../plugins/external/jwt.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type SessionCheck = (claims: AccessTokenClaims) => Promise<boolean>;
+/** null: the session is over. Otherwise what the actor hook needs to know about the account. */
+export type SessionCheck = (claims: AccessTokenClaims) => Promise<{ emailVerified: boolean } | null>;
 
 export function createSessionCheck(db: Database, clock: () => Date): SessionCheck {
   return async ({ sub, role, sid }) => {
-    if (!UUID.test(sub) || (sid !== undefined && !UUID.test(sid))) return false;
+    if (!UUID.test(sub) || (sid !== undefined && !UUID.test(sid))) return null;
     const conditions: SQL[] = [eq(users.id, sub), eq(users.role, role), isNull(users.disabledAt)];
     // Every token the API issues names its session. One without (only a holder of the signing secret can make
     // it) still needs a live account with the same role.
@@ -30,10 +31,11 @@ export function createSessionCheck(db: Database, clock: () => Date): SessionChec
       conditions.push(exists(liveFamily));
     }
     const rows = await db
-      .select({ id: users.id })
+      .select({ id: users.id, emailVerifiedAt: users.emailVerifiedAt })
       .from(users)
       .where(and(...conditions))
       .limit(1);
-    return rows.length === 1;
+    const [row] = rows;
+    return row ? { emailVerified: row.emailVerifiedAt !== null } : null;
   };
 }

@@ -22,7 +22,7 @@ import {
 import type { Database, Executor } from '@care-assist/db';
 import { Conflict, Forbidden, HttpProblem, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { refusePlan } from '../budgets/service.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
@@ -146,7 +146,10 @@ export function createBookingService(deps: BookingDeps) {
     },
 
     async requestQuote(actor: Actor | null, input: RequestQuote): Promise<BookingDetail> {
-      const who = requireRole(actor, 'resident', 'Only residents can request a quote.');
+      const who = requireVerifiedEmail(
+        requireRole(actor, 'resident', 'Only residents can request a quote.'),
+        'ask for a quote',
+      );
       const service = await bookings.findService(input.serviceId);
       if (!service || service.status !== 'published') {
         throw new NotFound('There is no published care service with that id, so it cannot be asked for a quote.');
@@ -272,6 +275,7 @@ export function createBookingService(deps: BookingDeps) {
       const who = requireSignIn(actor);
       const { record, viewer } = await views.load(actor, bookingId);
       requireViewer(viewer, ['requester'], 'the person who asked for the quote');
+      requireVerifiedEmail(who, 'accept a quote');
       let accountId: string | null = null;
       if (input.funding === 'budget' && !record.service.fundingAccepted.includes('personal_budget')) {
         // The service's own statement of what it accepts; the search filter and the quote page use the same.

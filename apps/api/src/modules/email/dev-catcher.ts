@@ -109,10 +109,18 @@ export async function startMailCatcher(options: { webPort?: number | null } = {}
         res.writeHead(404).end('Not found');
       }
     });
-    await new Promise<void>((resolve, reject) => {
-      web!.once('error', reject);
-      web!.listen(webPort, '127.0.0.1', () => resolve());
-    });
+    const listen = (port: number) =>
+      new Promise<void>((resolve, reject) => {
+        web!.once('error', reject);
+        web!.listen(port, '127.0.0.1', () => resolve());
+      });
+    try {
+      await listen(webPort);
+    } catch (error) {
+      // Another program has the usual port (a second `npm start`?): any free one will do; the log says which.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      await listen(0);
+    }
     webUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
   }
 

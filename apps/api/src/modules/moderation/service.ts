@@ -11,6 +11,7 @@ import type {
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
+import type { ReviewEmails } from '../email/review-emails.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { toModerationReview } from '../reviews/presenters.ts';
@@ -24,6 +25,8 @@ interface ModerationDeps {
   groups: ReviewGroupRepository;
   aggregator: RatingAggregator;
   clock: () => Date;
+  /** Tells the author the decision (and the provider of a newly published review) by e-mail; none when absent. */
+  emails?: ReviewEmails;
 }
 
 export interface AuditFilter {
@@ -33,7 +36,7 @@ export interface AuditFilter {
   targetId?: string;
 }
 
-export function createModerationService({ db, reviews, groups, aggregator, clock }: ModerationDeps) {
+export function createModerationService({ db, reviews, groups, aggregator, clock, emails }: ModerationDeps) {
   async function moderationView(id: string): Promise<ModerationReview> {
     const record = await reviews.findRecord(id);
     if (!record) throw new NotFound('There is no review with that id.');
@@ -249,6 +252,8 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
         // A published review can only leave the rating by being rejected or edited; a pending one only enter it.
         if (body.decision === 'publish' || review.status === 'published')
           await aggregator.refreshForService(review.serviceId, tx);
+        // A reported review that stays published is not news to its author.
+        if (review.status === 'pending') await emails?.decided(tx, id, body.decision, body.reasonCode ?? null);
       });
       return moderationView(id);
     },

@@ -1,8 +1,9 @@
 // In-app notifications: each state change of a booking or invoice tells the other side, in the same transaction.
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import type { NotificationList } from '@care-assist/domain';
+import { EMAIL_KIND_INFO, type EmailNotificationKind, type NotificationList } from '@care-assist/domain';
 import { notifications, type Database, type Executor } from '@care-assist/db';
 import { requireSignIn } from '../../access.ts';
+import { queueNotificationEmails } from '../email/outbox.ts';
 import { NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 
@@ -12,12 +13,40 @@ export interface NewNotification {
   link: string;
 }
 
-export function createNotificationService({ db, clock }: { db: Database; clock: () => Date }) {
+/** In-app notification kinds that are also e-mailed, to those whose preference for that e-mail kind is on. */
+const EMAILED_AS: Partial<Record<string, EmailNotificationKind>> = {
+  quoted: 'quote_received',
+  accepted: 'quote_decision',
+  declined: 'quote_decision',
+  invoice_issued: 'invoice_awaiting_approval',
+  invoice_paid: 'payment_made',
+};
+
+export function createNotificationService({
+  db,
+  clock,
+  webOrigin,
+}: {
+  db: Database;
+  clock: () => Date;
+  /** For the link in notification e-mails; without it nothing is e-mailed (in-app only). */
+  webOrigin?: string;
+}) {
   return {
+    /** In-app notifications, and (in the same transaction) the e-mail for kinds people get by e-mail. */
     async notify(tx: Executor, userIds: readonly string[], notification: NewNotification): Promise<void> {
       const unique = [...new Set(userIds)];
       if (unique.length === 0) return;
       await tx.insert(notifications).values(unique.map((userId) => ({ userId, ...notification })));
+      const emailKind = EMAILED_AS[notification.kind];
+      if (emailKind && webOrigin) {
+        const link = `${webOrigin}${notification.link}`;
+        await queueNotificationEmails(tx, unique, emailKind, {
+          subject: `Care Assist: ${EMAIL_KIND_INFO[emailKind].label.toLowerCase()}`,
+          body: `${notification.text}\n\nSee the details: ${link}`,
+          link,
+        });
+      }
     },
 
     /** One notification, returning its id (for records that point at the notification they caused). */

@@ -2,8 +2,17 @@
 // idempotency keys past the window in which a client may retry, refresh tokens past their expiry (expired tokens
 // are refused anyway, so nothing needs them), and the anonymous search events past the configured period.
 // Several API processes may run the schedule: a transaction-level advisory lock lets one purge at a time.
-import { and, isNotNull, lt, sql } from 'drizzle-orm';
-import { idempotencyKeys, refreshTokens, searchEvents, searchOutbox, type Database } from '@care-assist/db';
+import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
+import {
+  accountTokens,
+  emailRequestThrottles,
+  idempotencyKeys,
+  outboundMessages,
+  refreshTokens,
+  searchEvents,
+  searchOutbox,
+  type Database,
+} from '@care-assist/db';
 
 export interface RetentionPolicy {
   /** Applied search-outbox rows are kept this long (for diagnosing sync problems). */
@@ -12,6 +21,8 @@ export interface RetentionPolicy {
   idempotencyKeyDays: number;
   /** The anonymous search log behind the council's demand insight. */
   searchEventDays: number;
+  /** E-mails already sent (or given up on): kept this long to answer "did you send me...?", then deleted. */
+  emailDays: number;
 }
 
 export interface RetentionReport {
@@ -19,6 +30,12 @@ export interface RetentionReport {
   idempotencyKeys: number;
   refreshTokens: number;
   searchEvents: number;
+  /** Sent or failed e-mails past emailDays. */
+  emails: number;
+  /** E-mailed links (verification, reset, change of address) a day past their expiry, used or not. */
+  accountTokens: number;
+  /** Counters of e-mail requests whose hour is long over. */
+  emailThrottles: number;
   /** False when another process held the lock and this run did nothing. */
   ran: boolean;
 }
@@ -37,7 +54,16 @@ export function createRetention({ db, policy, clock }: { db: Database; policy: R
           sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as locked`,
         );
         if (!locked.rows[0]?.locked) {
-          return { processedOutboxRows: 0, idempotencyKeys: 0, refreshTokens: 0, searchEvents: 0, ran: false };
+          return {
+            processedOutboxRows: 0,
+            idempotencyKeys: 0,
+            refreshTokens: 0,
+            searchEvents: 0,
+            emails: 0,
+            accountTokens: 0,
+            emailThrottles: 0,
+            ran: false,
+          };
         }
         const outbox = await tx
           .delete(searchOutbox)
@@ -57,11 +83,31 @@ export function createRetention({ db, policy, clock }: { db: Database; policy: R
           .delete(searchEvents)
           .where(lt(searchEvents.occurredAt, before(policy.searchEventDays)))
           .returning({ id: searchEvents.id });
+        const emails = await tx
+          .delete(outboundMessages)
+          .where(
+            or(
+              lt(outboundMessages.sentAt, before(policy.emailDays)),
+              lt(outboundMessages.failedAt, before(policy.emailDays)),
+            ),
+          )
+          .returning({ id: outboundMessages.id });
+        const links = await tx
+          .delete(accountTokens)
+          .where(lt(accountTokens.expiresAt, before(1)))
+          .returning({ id: accountTokens.id });
+        const throttles = await tx
+          .delete(emailRequestThrottles)
+          .where(lt(emailRequestThrottles.windowStart, before(1)))
+          .returning({ key: emailRequestThrottles.key });
         return {
           processedOutboxRows: outbox.length,
           idempotencyKeys: keys.length,
           refreshTokens: tokens.length,
           searchEvents: events.length,
+          emails: emails.length,
+          accountTokens: links.length,
+          emailThrottles: throttles.length,
           ran: true,
         };
       });

@@ -9,12 +9,14 @@ import {
   type PublicReview,
   type RatingDetail,
   type ReviewCategory,
+  ERASED_DISPLAY_NAME,
 } from '@care-assist/domain';
 import { categoriesOf, type ServiceRatingRow } from '../ratings/repository.ts';
 import type { FlagRow, ResponseRow, ReviewRecord } from './repository.ts';
 
 /** "Pat E.": enough to be human, not enough to identify anyone. */
 export function publicName(displayName: string): string {
+  if (displayName === ERASED_DISPLAY_NAME) return ERASED_DISPLAY_NAME;
   const [first = 'A', ...rest] = displayName.trim().split(/\s+/);
   const last = rest.at(-1);
   return last ? `${first} ${last[0]!.toUpperCase()}.` : first;

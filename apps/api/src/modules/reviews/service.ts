@@ -20,8 +20,9 @@ import {
   type SubmitReviewBody,
 } from '@care-assist/domain';
 import type { Database, Executor } from '@care-assist/db';
-import { actorCan, requireRole, requireSignIn } from '../../access.ts';
+import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import type { ReviewEmails } from '../email/review-emails.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { categoryColumns } from '../ratings/repository.ts';
@@ -41,6 +42,8 @@ interface ReviewDeps {
   /** The salted hash of a browser's device cookie; the cookie itself is never stored. */
   deviceHash: (deviceId: string) => string;
   burst: BurstDetector;
+  /** Notification e-mails (safeguarding to moderators, replies to authors); none when absent. */
+  emails?: ReviewEmails;
 }
 
 /** Flags about the writer and the burst, kept when the author edits the text (they did not change). */
@@ -62,6 +65,7 @@ export function createReviewService({
   networkHash,
   deviceHash,
   burst,
+  emails,
 }: ReviewDeps) {
   async function prechecksFor(
     serviceId: string,
@@ -115,6 +119,7 @@ export function createReviewService({
       context: SubmissionContext = {},
     ): Promise<MyReview> {
       const actor = requireRole(actorOrNull, 'resident', 'Only residents and their families can write reviews.');
+      requireVerifiedEmail(actor, 'publish a review');
       const record = await services.findPublishedById(body.serviceId);
       if (!record) {
         throw new ValidationFailed('There is no published care service with that id.', [
@@ -180,6 +185,7 @@ export function createReviewService({
             throw error;
           });
         await burst.groupBurst(writer, prechecks, tx);
+        if (row.safeguarding) await emails?.safeguarding(tx, row.id);
         return row.id;
       });
       return myReview(id);
@@ -342,6 +348,7 @@ export function createReviewService({
         if (!added)
           throw new Conflict('This review already has a reply; you can edit it for 30 minutes after posting.');
         await aggregator.refreshForService(review.serviceId, tx);
+        await emails?.replied(tx, id);
       });
       return this.get(actor, id);
     },

@@ -27,7 +27,7 @@ export function createUserRepository(db: Database) {
 
     /** Returns undefined when the email is already registered (unique index on lower(email)). */
     async insert(
-      user: { email: string; passwordHash: string; displayName: string; role: UserRole },
+      user: { email: string; passwordHash: string; displayName: string; role: UserRole; emailVerifiedAt?: Date | null },
       tx: Executor = db,
     ): Promise<UserRow | undefined> {
       const [row] = await tx.insert(users).values(user).onConflictDoNothing().returning();

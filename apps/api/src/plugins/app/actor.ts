@@ -11,6 +11,10 @@ export interface Actor {
   role: UserRole;
   /** Permissions granted to this user on top of their role's (see GRANTABLE_PERMISSIONS in the domain). */
   grantedPermissions?: readonly string[];
+  /** False until the person followed the link sent to their address (see requireVerifiedEmail). */
+  emailVerified?: boolean;
+  /** The session (refresh-token family) the access token belongs to, when it names one. */
+  sessionId?: string;
 }
 
 declare module 'fastify' {
@@ -40,10 +44,14 @@ export default fp(
         );
       }
       // A signature is not enough: the account and the session must still exist (one query per request).
-      if (!(await opts.isSessionLive(claims))) {
-        throw new Unauthorised('Your session has ended; please sign in again.');
-      }
-      request.actor = { userId: claims.sub, role: claims.role };
+      const session = await opts.isSessionLive(claims);
+      if (!session) throw new Unauthorised('Your session has ended; please sign in again.');
+      request.actor = {
+        userId: claims.sub,
+        role: claims.role,
+        emailVerified: session.emailVerified,
+        ...(claims.sid ? { sessionId: claims.sid } : {}),
+      };
     });
   },
   { name: 'actor', dependencies: ['jwt'] },

@@ -57,6 +57,12 @@ import { createOutboxRepository as createEmailOutboxRepository } from '../../mod
 import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
 import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
+import { createModerationDigest, createReviewEmails } from '../../modules/email/review-emails.ts';
+import { createAccountService, type AccountService } from '../../modules/accounts/service.ts';
+import { createEmailThrottle } from '../../modules/accounts/email-throttle.ts';
+import { createDataExport } from '../../modules/accounts/data-export.ts';
+import { createAccountDeletion } from '../../modules/accounts/deletion.ts';
+import { createEmailPreferences, type EmailPreferenceService } from '../../modules/accounts/email-preferences.ts';
 import { createOpenReferralRepository } from '../../modules/open-referral/repository.ts';
 import { createOpenReferralService, type OpenReferralService } from '../../modules/open-referral/service.ts';
 
@@ -88,6 +94,13 @@ export interface Modules {
   openReferral: OpenReferralService;
   openData: OpenDataService;
   email: EmailWorker;
+  accounts: AccountService & {
+    exportData: ReturnType<typeof createDataExport>;
+    deleteAccount: ReturnType<typeof createAccountDeletion>;
+  };
+  emailPreferences: EmailPreferenceService;
+  /** Sends the moderators' daily queue digest when a day has passed since the last (any process may call it). */
+  moderationDigest: () => Promise<number>;
 }
 
 declare module 'fastify' {
@@ -112,7 +125,7 @@ export default fp(
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
     const idempotency = createIdempotency(db.db);
-    const notifications = createNotificationService({ db: db.db, clock });
+    const notifications = createNotificationService({ db: db.db, clock, webOrigin: config.webOrigin });
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
@@ -138,6 +151,7 @@ export default fp(
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
+    const reviewEmails = createReviewEmails(config.webOrigin);
     app.decorate('database', db);
     app.decorate('searchIndex', search);
     const fallbackSearch =
@@ -202,8 +216,16 @@ export default fp(
           clock,
           freshAccountReviewsPerHour: config.rateLimit.newAccountReviewsPerNetworkPerHour,
         }),
+        emails: reviewEmails,
       }),
-      moderation: createModerationService({ db: db.db, reviews, groups: reviewGroups, aggregator, clock }),
+      moderation: createModerationService({
+        db: db.db,
+        reviews,
+        groups: reviewGroups,
+        aggregator,
+        clock,
+        emails: reviewEmails,
+      }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
       openReferral: createOpenReferralService({
         repository: createOpenReferralRepository(db.db),
@@ -223,6 +245,19 @@ export default fp(
       outcomeScheduler: createOutcomeScheduler(outcomes.sendDueRequests),
       commissioners,
       insight,
+      accounts: {
+        ...createAccountService({
+          db: db.db,
+          users,
+          throttle: createEmailThrottle(db.db, config.emailRequestLimits, clock),
+          clock,
+          webOrigin: config.webOrigin,
+        }),
+        exportData: createDataExport({ db: db.db, users, clock }),
+        deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
+      },
+      emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
+      moderationDigest: createModerationDigest({ db: db.db, clock, webOrigin: config.webOrigin }),
       recognitions,
       email: createEmailWorker({
         db: db.db,

@@ -55,6 +55,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
     },
     async (request, reply) => {
       const { user, session } = await app.modules.auth.register(request.body, request.actor);
+      await app.modules.accounts.sendVerification(user.id);
       // Either way the account is read at GET /api/v1/me by its owner, once signed in (an admin creating a
       // council account has no other address for it).
       if (!session) return created(reply, '/api/v1/me', { user });

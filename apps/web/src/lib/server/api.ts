@@ -76,7 +76,7 @@ function unavailable(): never {
   error(503, { message: UNAVAILABLE_MESSAGE, code: 'unavailable' });
 }
 
-async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
   const url = new URL(`${baseUrl()}/api/v1${path}`);
   for (const [key, value] of Object.entries(options.query ?? {})) {
     for (const one of Array.isArray(value) ? value : [value]) {

@@ -1,0 +1,164 @@
+// Notification e-mails about reviews: the author hears the moderator's decision, the provider's members hear of a
+// new published review and of questions, moderators hear of a safeguarding concern at once and of the queue daily.
+// Each is queued in the caller's transaction and goes only to people whose preference for its kind is on.
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import {
+  emailDigests,
+  organisationMembers,
+  reviews,
+  services,
+  users,
+  type Database,
+  type Executor,
+} from '@care-assist/db';
+import { REJECT_REASONS, type ModerationDecisionBody } from '@care-assist/domain';
+import { queueNotificationEmails } from './outbox.ts';
+
+async function reviewWithService(tx: Executor, reviewId: string) {
+  const [row] = await tx
+    .select({
+      authorId: reviews.authorId,
+      title: reviews.title,
+      serviceName: services.name,
+      slug: services.slug,
+      organisationId: services.organisationId,
+    })
+    .from(reviews)
+    .innerJoin(services, eq(services.id, reviews.serviceId))
+    .where(eq(reviews.id, reviewId));
+  return row;
+}
+
+async function memberIds(tx: Executor, organisationId: string | null): Promise<string[]> {
+  if (!organisationId) return [];
+  const rows = await tx
+    .select({ id: organisationMembers.userId })
+    .from(organisationMembers)
+    .where(eq(organisationMembers.organisationId, organisationId));
+  return rows.map((r) => r.id);
+}
+
+async function moderatorIds(tx: Executor): Promise<string[]> {
+  const rows = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.role, ['moderator']));
+  return rows.map((r) => r.id);
+}
+
+export function createReviewEmails(webOrigin: string) {
+  return {
+    async decided(
+      tx: Executor,
+      reviewId: string,
+      decision: ModerationDecisionBody['decision'],
+      reasonCode: string | null,
+    ) {
+      const review = await reviewWithService(tx, reviewId);
+      if (!review) return;
+      const mine = `${webOrigin}/account/reviews`;
+      const reason =
+        reasonCode && reasonCode in REJECT_REASONS ? REJECT_REASONS[reasonCode as keyof typeof REJECT_REASONS] : null;
+      const [subject, body] =
+        decision === 'publish'
+          ? [
+              `Your review of ${review.serviceName} is published`,
+              `Thank you. Your review "${review.title}" of ${review.serviceName} has been published: ${webOrigin}/services/${review.slug}`,
+            ]
+          : decision === 'reject'
+            ? [
+                `Your review of ${review.serviceName} was not published`,
+                `A council moderator could not publish your review "${review.title}" of ${review.serviceName}` +
+                  `${reason ? `. The reason: ${reason}` : ''}. You can see it, and write it again, here: ${mine}`,
+              ]
+            : [
+                `Your review of ${review.serviceName} needs a change`,
+                `A council moderator asked for a change to your review "${review.title}" of ${review.serviceName}` +
+                  `${reason ? ` (${reason})` : ''}. You can edit it here: ${mine}`,
+              ];
+      await queueNotificationEmails(tx, [review.authorId], 'review_decision', { subject, body, link: mine });
+      if (decision === 'publish') {
+        const link = `${webOrigin}/provider/reviews`;
+        await queueNotificationEmails(tx, await memberIds(tx, review.organisationId), 'new_review', {
+          subject: `A new review of ${review.serviceName}`,
+          body: `A review of ${review.serviceName}, "${review.title}", has been published. You can reply to it: ${link}`,
+          link,
+        });
+      }
+    },
+
+    async replied(tx: Executor, reviewId: string) {
+      const review = await reviewWithService(tx, reviewId);
+      if (!review) return;
+      const link = `${webOrigin}/services/${review.slug}`;
+      await queueNotificationEmails(tx, [review.authorId], 'review_reply', {
+        subject: `${review.serviceName} replied to your review`,
+        body: `${review.serviceName} replied to your review "${review.title}". Read the reply: ${link}`,
+        link,
+      });
+    },
+
+    /** At once, to every moderator: a review that may be about someone at risk. */
+    async safeguarding(tx: Executor, reviewId: string) {
+      const review = await reviewWithService(tx, reviewId);
+      if (!review) return;
+      const link = `${webOrigin}/moderation`;
+      await queueNotificationEmails(tx, await moderatorIds(tx), 'safeguarding_flag', {
+        subject: `Safeguarding: a review of ${review.serviceName} needs looking at now`,
+        body:
+          `A review of ${review.serviceName} was flagged as a possible safeguarding concern when it was submitted. ` +
+          `Please look at it in the moderation queue today: ${link}`,
+        link,
+      });
+    },
+  };
+}
+export type ReviewEmails = ReturnType<typeof createReviewEmails>;
+
+const DIGEST_KIND = 'moderation_digest';
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The moderators' daily summary of the queue. Safe to call from every API process every hour: the row in
+ * email_digests is claimed with a conditional update, so only one process sends each day's digest.
+ */
+export function createModerationDigest({
+  db,
+  clock,
+  webOrigin,
+}: {
+  db: Database;
+  clock: () => Date;
+  webOrigin: string;
+}) {
+  return async function sendIfDue(): Promise<number> {
+    return db.transaction(async (tx) => {
+      const now = clock();
+      const dayAgo = new Date(now.getTime() - DAY_MS);
+      await tx
+        .insert(emailDigests)
+        .values({ kind: DIGEST_KIND, lastSentAt: new Date(0) })
+        .onConflictDoNothing();
+      const claimed = await tx
+        .update(emailDigests)
+        .set({ lastSentAt: now })
+        .where(
+          and(
+            eq(emailDigests.kind, DIGEST_KIND),
+            sql`${emailDigests.lastSentAt} <= ${dayAgo.toISOString()}::timestamptz`,
+          ),
+        )
+        .returning({ kind: emailDigests.kind });
+      if (claimed.length === 0) return 0;
+      const [waiting] = await tx.select({ n: count() }).from(reviews).where(eq(reviews.status, 'pending'));
+      const n = waiting?.n ?? 0;
+      if (n === 0) return 0;
+      const link = `${webOrigin}/moderation`;
+      return queueNotificationEmails(tx, await moderatorIds(tx), 'moderation_digest', {
+        subject: `${n} review${n === 1 ? '' : 's'} waiting for moderation`,
+        body: `${n} review${n === 1 ? ' is' : 's are'} waiting for moderation on Care Assist. Open the queue: ${link}`,
+        link,
+      });
+    });
+  };
+}

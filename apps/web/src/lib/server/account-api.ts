@@ -1,0 +1,37 @@
+// API calls of the account lifecycle (issue 15): verification, password reset, changes, preferences, data rights.
+import type {
+  AcceptedMessage,
+  AccountData,
+  EmailPreferences,
+  PrivacyFacts,
+  UnsubscribeResult,
+  User,
+} from '@care-assist/domain';
+import { request } from './api';
+
+export const accountApi = {
+  verifyEmail: (token: string) => request<User>('/auth/verify-email', { method: 'POST', body: { token } }),
+  resendVerification: (accessToken: string) =>
+    request<AcceptedMessage>('/auth/verify-email/resend', { method: 'POST', accessToken }),
+  requestPasswordReset: (email: string) =>
+    request<AcceptedMessage>('/auth/password-reset', { method: 'POST', body: { email } }),
+  resetPassword: (token: string, password: string) =>
+    request<undefined>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
+  confirmEmailChange: (token: string) =>
+    request<User>('/auth/email-change/confirm', { method: 'POST', body: { token } }),
+  unsubscribe: (token: string) => request<UnsubscribeResult>('/email/unsubscribe', { method: 'POST', body: { token } }),
+  updateProfile: (accessToken: string, displayName: string) =>
+    request<User>('/me', { method: 'PATCH', accessToken, body: { displayName } }),
+  requestEmailChange: (accessToken: string, newEmail: string, password: string) =>
+    request<AcceptedMessage>('/me/email', { method: 'POST', accessToken, body: { newEmail, password } }),
+  changePassword: (accessToken: string, currentPassword: string, newPassword: string) =>
+    request<undefined>('/me/password', { method: 'POST', accessToken, body: { currentPassword, newPassword } }),
+  emailPreferences: (accessToken: string) => request<EmailPreferences>('/me/email-preferences', { accessToken }),
+  updateEmailPreferences: (accessToken: string, preferences: Record<string, boolean>) =>
+    request<EmailPreferences>('/me/email-preferences', { method: 'PUT', accessToken, body: { preferences } }),
+  myData: (accessToken: string) => request<AccountData>('/me/data', { accessToken }),
+  deleteAccount: (accessToken: string, password: string, removeReviews: boolean) =>
+    request<undefined>('/me', { method: 'DELETE', accessToken, body: { password, removeReviews } }),
+};
+
+export const privacyFacts = () => request<PrivacyFacts>('/privacy');
