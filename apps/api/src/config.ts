@@ -42,6 +42,8 @@ const EnvSchema = Type.Object({
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 20 }),
   /** Reviews, reports and questions one person (or address) may submit per hour. */
   REVIEW_RATE_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 20 }),
+  /** Reviews per hour from one network by accounts less than a day old (sign-up → sign-in → review bursts). */
+  NEW_ACCOUNT_REVIEWS_PER_NETWORK_PER_HOUR: Type.Integer({ minimum: 1, default: 5 }),
   /** Requests per minute one client may make to the public open data and Open Referral endpoints. */
   OPEN_DATA_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 120 }),
   /**
@@ -100,7 +102,13 @@ export interface Config {
   reviewIpSalt: string;
   logLevel: Env['LOG_LEVEL'];
   seedDemoData: boolean;
-  rateLimit: { perMinute: number; authPerMinute: number; reviewsPerHour: number; openDataPerMinute: number };
+  rateLimit: {
+    perMinute: number;
+    authPerMinute: number;
+    reviewsPerHour: number;
+    newAccountReviewsPerNetworkPerHour: number;
+    openDataPerMinute: number;
+  };
   redisUrl: string | undefined;
   cookieSecure: boolean;
   trustProxy: string;
@@ -165,6 +173,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       authPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
       reviewsPerHour: env.REVIEW_RATE_LIMIT_PER_HOUR,
+      newAccountReviewsPerNetworkPerHour: env.NEW_ACCOUNT_REVIEWS_PER_NETWORK_PER_HOUR,
       openDataPerMinute: env.OPEN_DATA_RATE_LIMIT_PER_MINUTE,
     },
     cookieSecure: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',

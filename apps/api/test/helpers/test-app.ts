@@ -45,6 +45,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     RATE_LIMIT_PER_MINUTE: '100000',
     REVIEW_RATE_LIMIT_PER_HOUR: '100000',
+    NEW_ACCOUNT_REVIEWS_PER_NETWORK_PER_HOUR: '100000',
     // Tests rebuild the insight summaries themselves, when they mean to.
     INSIGHT_REFRESH_MINUTES: '0',
     SMTP_URL: mail.smtpUrl,

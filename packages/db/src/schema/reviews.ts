@@ -9,19 +9,55 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  real,
   smallint,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { PrecheckFlag, ReportReason, ReviewStatus, ReviewerRelationship } from '@care-assist/domain';
+import type {
+  PrecheckFlag,
+  ReportReason,
+  ReviewGroupStatus,
+  ReviewStatus,
+  ReviewerRelationship,
+} from '@care-assist/domain';
 import { bookings } from './bookings.ts';
 import { organisations } from './organisations.ts';
 import { services } from './services.ts';
 import { users } from './users.ts';
 
 const score = (name: string) => smallint(name);
+
+/**
+ * A suspected burst: reviews of one service that arrived together (many in a day, several from one network or
+ * one device). Open until a moderator decides the whole group at once (reject all, or dismiss the suspicion
+ * and moderate them one by one); meanwhile none of them can be published on its own.
+ */
+export const reviewGroups = pgTable(
+  'review_groups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.id),
+    /** The precheck codes that made the group (burst, network_burst, shared_device). */
+    signals: jsonb('signals').$type<string[]>().notNull().default([]),
+    status: text('status').$type<ReviewGroupStatus>().notNull().default('open'),
+    reasonCode: text('reason_code'),
+    note: text('note'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open group per service: later arrivals of the same burst join it.
+    uniqueIndex('review_groups_one_open_per_service_idx')
+      .on(t.serviceId)
+      .where(sql`${t.status} = 'open'`),
+  ],
+);
 
 export const reviews = pgTable(
   'reviews',
@@ -67,6 +103,15 @@ export const reviews = pgTable(
      * from one place. Never the address itself.
      */
     networkHash: text('network_hash'),
+    /** A salted hash of the browser's device cookie, for spotting several accounts writing from one browser. */
+    deviceHash: text('device_hash'),
+    /** The suspected burst this review belongs to, if any (see reviewGroups). */
+    groupId: uuid('group_id').references(() => reviewGroups.id),
+    /**
+     * How much the review counts in the ranking score until it is verified: below 1 for an account created
+     * minutes before writing, or one sharing its network or device with other reviewers of the service.
+     */
+    trustWeight: real('trust_weight').notNull().default(1),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     moderatedAt: timestamp('moderated_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -77,6 +122,7 @@ export const reviews = pgTable(
     index('reviews_author_idx').on(t.authorId),
     index('reviews_status_created_idx').on(t.status, t.createdAt),
     index('reviews_service_network_idx').on(t.serviceId, t.networkHash, t.createdAt),
+    index('reviews_group_idx').on(t.groupId),
     // At most one review in moderation per person per service (a newer draft replaces a published one).
     uniqueIndex('reviews_one_open_per_author_idx')
       .on(t.serviceId, t.authorId)

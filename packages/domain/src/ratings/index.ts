@@ -4,5 +4,6 @@ export * from './maths.ts';
 export * from './summary.ts';
 export * from './groups.ts';
 export * from './prechecks.ts';
+export * from './review-fraud.ts';
 export * from './schemas.ts';
 export * from './staff-names.ts';

@@ -70,6 +70,11 @@ export interface RatedReview {
   /** When the review was written; recency is measured from here. */
   writtenAt: Date;
   verified: boolean;
+  /**
+   * How much an unverified review counts in the ranking (1 when absent): less for an account created minutes
+   * before writing, or one sharing its network or device with other reviewers (see review-fraud.ts).
+   */
+  trustWeight?: number;
 }
 
 const MONTH_MS = (365.25 / 12) * 24 * 60 * 60 * 1000;
@@ -133,12 +138,16 @@ export function bayesianScore(
   return (priorMean * priorWeight + mean * count) / (priorWeight + count);
 }
 
-/** The search ranking score: a Bayesian average in which each review counts by its recency weight. */
+/**
+ * The search ranking score: a Bayesian average in which each review counts by its recency weight, times its
+ * trust weight while it is unverified.
+ */
 export function rankingScore(reviews: readonly RatedReview[], priorMean: number, asOf: Date): number {
   let weightedSum = 0;
   let weights = 0;
   for (const review of reviews) {
-    const w = recencyWeight(review.writtenAt, asOf);
+    const trust = review.verified ? 1 : (review.trustWeight ?? 1);
+    const w = recencyWeight(review.writtenAt, asOf) * trust;
     weightedSum += w * review.overall;
     weights += w;
   }

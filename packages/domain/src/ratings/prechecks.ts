@@ -13,7 +13,9 @@ export type PrecheckCode =
   | 'near_duplicate'
   | 'safeguarding'
   | 'burst'
-  | 'network_burst';
+  | 'network_burst'
+  | 'new_account'
+  | 'shared_device';
 
 export interface PrecheckFlag {
   code: PrecheckCode;
@@ -169,6 +171,8 @@ export const PRECHECK_LABELS: Record<PrecheckCode, string> = {
   safeguarding: 'Possible safeguarding concern',
   burst: 'Many reviews of this service in a short time',
   network_burst: 'Several reviews of this service from one network',
+  new_account: 'Account created just before writing',
+  shared_device: 'Another account reviewed this service from the same browser',
 };
 
 /** A burst flag when the service had BURST_REVIEW_COUNT or more reviews (this one included) in the window. */

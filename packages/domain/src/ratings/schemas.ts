@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import type { CareType } from '../taxonomy.ts';
 import { ALL_REVIEW_CATEGORIES, categoriesFor, type CategoryScores } from './maths.ts';
+import { REVIEW_GROUP_STATUSES } from './review-fraud.ts';
 import {
   REJECT_REASONS,
   RELATIONSHIP_LABELS,
@@ -163,8 +164,41 @@ export const ModerationReviewSchema = Type.Object({
     Type.Object({ reason: Type.String(), note: Type.Union([Type.String(), Type.Null()]), createdAt: Type.String() }),
   ),
   replacesReviewId: Type.Union([Uuid, Type.Null()]),
+  /** The suspected burst this review is part of (decided as a whole), or null. */
+  groupId: Type.Union([Uuid, Type.Null()]),
+  /** What the review would count for in the ranking while unverified (1, or less with a trust signal). */
+  trustWeight: Type.Number(),
 });
 export type ModerationReview = Static<typeof ModerationReviewSchema>;
+
+/** A suspected burst of reviews of one service, shown and decided together. */
+export const ReviewGroupSchema = Type.Object({
+  id: Uuid,
+  serviceId: Uuid,
+  serviceName: Type.String(),
+  signals: Type.Array(Type.String()),
+  status: Type.Enum([...REVIEW_GROUP_STATUSES]),
+  reasonCode: Type.Union([Type.String(), Type.Null()]),
+  note: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  reviews: Type.Array(ModerationReviewSchema),
+});
+export type ReviewGroup = Static<typeof ReviewGroupSchema>;
+
+/**
+ * A moderator's decision on a whole group: reject every pending review in it (with a reason the writers
+ * see), or dismiss the suspicion so that its reviews are moderated one by one like any other.
+ */
+export const ReviewGroupDecisionBodySchema = Type.Object(
+  {
+    decision: Type.Enum(['reject', 'dismiss']),
+    reasonCode: Type.Optional(Type.Enum(Object.keys(REJECT_REASONS) as RejectReason[])),
+    note: Type.Optional(Type.String({ maxLength: REVIEW_LIMITS.noteMax })),
+  },
+  { additionalProperties: false },
+);
+export type ReviewGroupDecisionBody = Static<typeof ReviewGroupDecisionBodySchema>;
 
 export const REVIEW_SORTS = ['newest', 'helpful', 'lowest', 'highest'] as const;
 export const ReviewListQuerySchema = Type.Object(

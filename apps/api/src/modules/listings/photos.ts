@@ -1,37 +1,25 @@
 // Photos of a listing: stored on disk under DATA_DIR/photos with generated names, only after the caller is
-// known to belong to the listing's organisation and the bytes are known to be a JPEG, PNG or WebP image.
-// The declared content type is not trusted; the file's first bytes decide.
+// known to belong to the listing's organisation and the bytes decode as a JPEG, PNG or WebP image, which is then
+// re-encoded without its metadata (photo-image.ts). Photos of a listing that is not published are served only
+// to its organisation's members and council staff.
 import { randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { PHOTO_LIMITS, type ServicePhoto } from '@care-assist/domain';
+import type { ServicePhoto } from '@care-assist/domain';
 import { servicePhotos, type Database } from '@care-assist/db';
-import { HttpProblem, NotFound, ValidationFailed } from '../../errors.ts';
+import { NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { requireSignIn } from '../../access.ts';
+import { actorCan, requireSignIn } from '../../access.ts';
 import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
+import { normalisePhoto } from './photo-image.ts';
 import type { ListingRepository } from './repository.ts';
 
 export interface PhotoUpload {
   bytes: Buffer;
   altText: string;
 }
-
-const SIGNATURES: { type: (typeof PHOTO_LIMITS.types)[number]; ext: string; matches: (b: Buffer) => boolean }[] = [
-  { type: 'image/jpeg', ext: 'jpg', matches: (b) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    type: 'image/png',
-    ext: 'png',
-    matches: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  {
-    type: 'image/webp',
-    ext: 'webp',
-    matches: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-];
 
 export const PHOTO_FILE_NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 
@@ -72,21 +60,20 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
           { field: 'altText', message: 'Describe the photo in 3 to 300 characters' },
         ]);
       }
-      const kind = SIGNATURES.find((s) => s.matches(bytes));
-      if (!kind) throw new HttpProblem(415, 'Unsupported media type', 'Upload a JPEG, PNG or WebP image.');
+      const photo = await normalisePhoto(bytes);
 
-      const fileName = `${randomUUID()}.${kind.ext}`;
+      const fileName = `${randomUUID()}.${photo.ext}`;
       await mkdir(photoDir, { recursive: true });
       const filePath = path.join(photoDir, fileName);
-      await writeFile(filePath, bytes, { flag: 'wx' });
+      await writeFile(filePath, photo.bytes, { flag: 'wx' });
       try {
         const [row] = await db
           .insert(servicePhotos)
           .values({
             serviceId,
             fileName,
-            contentType: kind.type,
-            sizeBytes: bytes.length,
+            contentType: photo.contentType,
+            sizeBytes: photo.bytes.length,
             altText: alt,
             uploadedBy: who.userId,
             createdAt: clock(),
@@ -107,10 +94,23 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
       return (await db.select().from(servicePhotos).where(eq(servicePhotos.serviceId, serviceId))).map(toPhoto);
     },
 
-    async find(fileName: string): Promise<PhotoRow | undefined> {
+    /**
+     * A photo as the caller may see it: anyone when its listing is published; otherwise (a draft, a listing
+     * waiting for review, rejected or suspended) only members of its organisation and council staff. To anyone
+     * else it does not exist. `public` says whether caches other than the caller's may keep it.
+     */
+    async find(actor: Actor | null, fileName: string): Promise<{ photo: PhotoRow; public: boolean } | undefined> {
       if (!PHOTO_FILE_NAME.test(fileName)) return undefined;
       const [row] = await db.select().from(servicePhotos).where(eq(servicePhotos.fileName, fileName));
-      return row;
+      if (!row) return undefined;
+      const record = await listings.findRecord(row.serviceId);
+      if (!record) return undefined;
+      if (record.service.status === 'published') return { photo: row, public: true };
+      if (!actor) return undefined;
+      const allowed =
+        actorCan(actor, 'verify_providers') ||
+        (await organisations.roleOf(record.organisation.id, actor.userId)) !== null;
+      return allowed ? { photo: row, public: false } : undefined;
     },
   };
 }

@@ -9,18 +9,22 @@ import {
   type ModerationReview,
   type Page,
   type PageRequest,
+  type ReviewGroup,
+  type ReviewGroupDecisionBody,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { toModerationReview } from '../reviews/presenters.ts';
+import type { ReviewGroupRepository, ReviewGroupRow } from '../reviews/groups-repository.ts';
 import type { ReviewRepository } from '../reviews/repository.ts';
 import { requirePermission } from '../../access.ts';
 
 interface ModerationDeps {
   db: Database;
   reviews: ReviewRepository;
+  groups: ReviewGroupRepository;
   aggregator: RatingAggregator;
   clock: () => Date;
 }
@@ -32,14 +36,120 @@ export interface AuditFilter {
   targetId?: string;
 }
 
-export function createModerationService({ db, reviews, aggregator, clock }: ModerationDeps) {
+export function createModerationService({ db, reviews, groups, aggregator, clock }: ModerationDeps) {
   async function moderationView(id: string): Promise<ModerationReview> {
     const record = await reviews.findRecord(id);
     if (!record) throw new NotFound('There is no review with that id.');
     return toModerationReview(record, await reviews.openFlags([id]));
   }
 
+  async function groupViews(rows: { group: ReviewGroupRow; serviceName: string }[]): Promise<ReviewGroup[]> {
+    const records = await reviews.recordsInGroups(rows.map((r) => r.group.id));
+    const flags = await reviews.openFlags(records.map((r) => r.review.id));
+    return rows.map(({ group, serviceName }) => ({
+      id: group.id,
+      serviceId: group.serviceId,
+      serviceName,
+      signals: group.signals,
+      status: group.status,
+      reasonCode: group.reasonCode,
+      note: group.note,
+      createdAt: group.createdAt.toISOString(),
+      decidedAt: group.decidedAt?.toISOString() ?? null,
+      reviews: records.filter((r) => r.review.groupId === group.id).map((r) => toModerationReview(r, flags)),
+    }));
+  }
+
   return {
+    /** Suspected bursts still waiting for a decision, oldest first, each with all its reviews. */
+    async openGroups(actor: Actor | null): Promise<ReviewGroup[]> {
+      requirePermission(actor, 'moderate');
+      return groupViews(await groups.list('open'));
+    },
+
+    async group(actor: Actor | null, id: string): Promise<ReviewGroup> {
+      requirePermission(actor, 'moderate');
+      const row = await groups.find(id);
+      if (!row) throw new NotFound('There is no review group with that id.');
+      return (await groupViews([row]))[0]!;
+    },
+
+    /**
+     * One decision for a whole suspected burst. Reject: every review of the group still in moderation is
+     * rejected with the reason (each audited). Dismiss: the suspicion is lifted and its reviews go back to
+     * being moderated one by one. Published reviews are untouched either way: a group only holds pending ones.
+     */
+    async decideGroup(actorOrNull: Actor | null, id: string, body: ReviewGroupDecisionBody): Promise<ReviewGroup> {
+      const actor = requirePermission(actorOrNull, 'moderate');
+      if (body.decision === 'reject' && !body.reasonCode) {
+        throw new ValidationFailed('Rejecting a group needs a reason code.', [
+          { field: 'reasonCode', message: 'Choose why the reviews are rejected' },
+        ]);
+      }
+      await db.transaction(async (tx) => {
+        const group = await groups.findForUpdate(id, tx);
+        if (!group) throw new NotFound('There is no review group with that id.');
+        if (group.status !== 'open') throw new Conflict(`This group was already ${group.status}.`);
+        const now = clock();
+        const note = body.note?.trim() || null;
+        const members = await reviews.recordsInGroups([id], tx);
+        if (body.decision === 'reject') {
+          for (const { review } of members) {
+            if (review.status !== 'pending' && review.status !== 'changes_requested') continue;
+            await reviews.update(
+              review.id,
+              {
+                status: 'rejected',
+                rejectReason: body.reasonCode ?? null,
+                moderatorNote: note,
+                moderatedAt: now,
+                updatedAt: now,
+              },
+              tx,
+            );
+            await reviews.audit(
+              {
+                actorId: actor.userId,
+                targetType: 'review',
+                targetId: review.id,
+                action: 'reject',
+                reasonCode: body.reasonCode ?? null,
+                note,
+                details: { from: review.status, groupId: id },
+                at: now,
+              },
+              tx,
+            );
+          }
+        }
+        await groups.decide(
+          id,
+          {
+            status: body.decision === 'reject' ? 'rejected' : 'dismissed',
+            reasonCode: body.reasonCode ?? null,
+            note,
+            by: actor.userId,
+            at: now,
+          },
+          tx,
+        );
+        await reviews.audit(
+          {
+            actorId: actor.userId,
+            targetType: 'review_group',
+            targetId: id,
+            action: body.decision,
+            reasonCode: body.reasonCode ?? null,
+            note,
+            details: { reviews: members.length, signals: group.signals },
+            at: now,
+          },
+          tx,
+        );
+      });
+      return this.group(actor, id);
+    },
+
     async queue(actor: Actor | null, queue: ModerationQueue): Promise<ModerationReview[]> {
       requirePermission(actor, 'moderate');
       const records = await reviews.moderationQueue(queue);
@@ -74,6 +184,15 @@ export function createModerationService({ db, reviews, aggregator, clock }: Mode
         }
         const now = clock();
         const note = body.note?.trim() || null;
+        if (body.decision === 'publish' && review.groupId) {
+          const group = await groups.findForUpdate(review.groupId, tx);
+          if (group?.status === 'open') {
+            // One review of a suspected burst must not move the rating before the burst is decided.
+            throw new Conflict(
+              'This review is part of a suspected burst of reviews. Decide the group first (reject it, or dismiss the suspicion).',
+            );
+          }
+        }
         if (body.decision === 'publish') {
           if (review.replacesReviewId) {
             const older = await reviews.findForUpdate(review.replacesReviewId, tx);

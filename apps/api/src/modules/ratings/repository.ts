@@ -111,7 +111,7 @@ export function createRatingRepository(db: Database) {
         name: reviews[column].name,
       }));
       const result = await tx.execute(sql`
-        select r.service_id, r.overall, r.created_at, r.verified,
+        select r.service_id, r.overall, r.created_at, r.verified, r.trust_weight,
                ${sql.raw(categories.map((c) => `r.${c.name}`).join(', '))},
                p.review_id is not null as answered,
                coalesce(p.change_planned or p.change_made, false) as change_reported
@@ -130,6 +130,7 @@ export function createRatingRepository(db: Database) {
           categories: scores,
           writtenAt: new Date(row.created_at as string | Date),
           verified: row.verified === true,
+          trustWeight: Number(row.trust_weight ?? 1),
           answered: row.answered === true,
           changeReported: row.change_reported === true,
         });

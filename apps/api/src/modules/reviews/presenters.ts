@@ -73,6 +73,8 @@ export function toModerationReview(record: ReviewRecord, flags: FlagRow[]): Mode
       .filter((f) => f.reviewId === record.review.id)
       .map((f) => ({ reason: f.reason, note: f.note, createdAt: f.createdAt.toISOString() })),
     replacesReviewId: record.review.replacesReviewId,
+    groupId: record.review.groupId,
+    trustWeight: record.review.verified ? 1 : record.review.trustWeight,
   };
 }
 

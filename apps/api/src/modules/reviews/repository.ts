@@ -201,6 +201,12 @@ export function createReviewRepository(db: Database) {
         .limit(200);
     },
 
+    /** The reviews of suspected groups, oldest first: what a moderator decides together. */
+    async recordsInGroups(groupIds: string[], tx: Executor = db): Promise<ReviewRecord[]> {
+      if (groupIds.length === 0) return [];
+      return records(tx).where(inArray(reviews.groupId, groupIds)).orderBy(asc(reviews.createdAt));
+    },
+
     async moderationQueue(queue: 'pending' | 'reported' | 'safeguarding', tx: Executor = db) {
       const openFlags = tx.select({ id: reviewFlags.reviewId }).from(reviewFlags).where(isNull(reviewFlags.resolvedAt));
       const where = {

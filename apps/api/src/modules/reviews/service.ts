@@ -9,6 +9,7 @@ import {
   needsSafeguarding,
   precheckText,
   reviewSubmissionErrors,
+  trustWeightOf,
   type EditReviewBody,
   type MyReview,
   type PublicReview,
@@ -25,6 +26,7 @@ import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { categoryColumns } from '../ratings/repository.ts';
 import type { ServiceRepository } from '../services/repository.ts';
+import type { BurstDetector } from './burst-detector.ts';
 import { toMyReview, toPublicReview, toRatingDetail } from './presenters.ts';
 import type { ReviewRepository, ReviewRow } from './repository.ts';
 
@@ -36,14 +38,31 @@ interface ReviewDeps {
   clock: () => Date;
   /** The salted hash of the network (see networkOf) an address belongs to; the address is never stored. */
   networkHash: (ip: string) => string;
+  /** The salted hash of a browser's device cookie; the cookie itself is never stored. */
+  deviceHash: (deviceId: string) => string;
+  burst: BurstDetector;
 }
+
+/** Flags about the writer and the burst, kept when the author edits the text (they did not change). */
+const WRITER_AND_BURST_FLAGS = new Set(['new_account', 'shared_device', 'burst', 'network_burst']);
 
 /** Where a submission came from: the caller's address (request.ip, forwarded by the trusted web server). */
 export interface SubmissionContext {
   ip?: string;
+  /** The browser's device cookie, forwarded by the web server (see apps/web hooks.server.ts). */
+  deviceId?: string;
 }
 
-export function createReviewService({ db, reviews, services, aggregator, clock, networkHash }: ReviewDeps) {
+export function createReviewService({
+  db,
+  reviews,
+  services,
+  aggregator,
+  clock,
+  networkHash,
+  deviceHash,
+  burst,
+}: ReviewDeps) {
   async function prechecksFor(
     serviceId: string,
     authorId: string,
@@ -115,7 +134,17 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
           );
         }
         const network = context.ip ? networkHash(context.ip) : null;
-        const prechecks = await prechecksFor(body.serviceId, actor.userId, null, network, body.title, body.body, tx);
+        const writer = {
+          serviceId: body.serviceId,
+          authorId: actor.userId,
+          network,
+          device: context.deviceId ? deviceHash(context.deviceId) : null,
+        };
+        await burst.limitFreshAccounts(writer, tx);
+        const prechecks = [
+          ...(await prechecksFor(body.serviceId, actor.userId, null, network, body.title, body.body, tx)),
+          ...(await burst.writerFlags(writer, tx)),
+        ];
         const booking = await reviews.findDeliveredBooking(body.serviceId, actor.userId, tx);
         const row = await reviews
           .insert(
@@ -136,6 +165,8 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
               bookingId: booking?.id ?? null,
               verified: booking !== undefined,
               networkHash: network,
+              deviceHash: writer.device,
+              trustWeight: trustWeightOf(prechecks),
               createdAt: clock(),
               updatedAt: clock(),
             },
@@ -148,6 +179,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
             }
             throw error;
           });
+        await burst.groupBurst(writer, prechecks, tx);
         return row.id;
       });
       return myReview(id);
@@ -164,7 +196,7 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
         if (!service) throw new NotFound('That care service is no longer listed.');
         const errors = reviewSubmissionErrors(body, { careTypes: service.service.careTypes, now: clock() });
         if (errors.length > 0) throw new ValidationFailed('Some answers need changing.', errors);
-        const prechecks = await prechecksFor(
+        const recomputed = await prechecksFor(
           review.serviceId,
           actor.userId,
           id,
@@ -173,6 +205,10 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
           body.body,
           tx,
         );
+        const kept = review.prechecks.filter(
+          (f) => WRITER_AND_BURST_FLAGS.has(f.code) && !recomputed.some((r) => r.code === f.code),
+        );
+        const prechecks = [...recomputed, ...kept];
         await reviews.update(
           id,
           {
@@ -186,11 +222,14 @@ export function createReviewService({ db, reviews, services, aggregator, clock, 
             consentAt: clock(),
             prechecks,
             safeguarding: needsSafeguarding(prechecks),
+            trustWeight: trustWeightOf(prechecks),
             status: 'pending',
             updatedAt: clock(),
           },
           tx,
         );
+        const writer = { serviceId: review.serviceId, authorId: actor.userId, network: review.networkHash };
+        await burst.groupBurst({ ...writer, device: review.deviceHash }, prechecks, tx);
       });
       return myReview(id);
     },

@@ -30,6 +30,8 @@ import { createRatingRepository } from '../../modules/ratings/repository.ts';
 import { createRatingAggregator, type RatingAggregator } from '../../modules/ratings/aggregator.ts';
 import { createReviewRepository } from '../../modules/reviews/repository.ts';
 import { createReviewService, type ReviewService } from '../../modules/reviews/service.ts';
+import { createBurstDetector } from '../../modules/reviews/burst-detector.ts';
+import { createReviewGroupRepository } from '../../modules/reviews/groups-repository.ts';
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
 import { createQuestionRepository } from '../../modules/questions/repository.ts';
 import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
@@ -128,6 +130,7 @@ export default fp(
       clock,
     };
     const reviews = createReviewRepository(db.db);
+    const reviewGroups = createReviewGroupRepository(db.db);
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     const organisations = createOrganisationRepository(db.db);
     const listings = createListingRepository(db.db);
@@ -193,8 +196,14 @@ export default fp(
         aggregator,
         clock,
         networkHash: (ip) => createHmac('sha256', config.reviewIpSalt).update(networkOf(ip)).digest('hex'),
+        deviceHash: (deviceId) => createHmac('sha256', config.reviewIpSalt).update(`device:${deviceId}`).digest('hex'),
+        burst: createBurstDetector({
+          groups: reviewGroups,
+          clock,
+          freshAccountReviewsPerHour: config.rateLimit.newAccountReviewsPerNetworkPerHour,
+        }),
       }),
-      moderation: createModerationService({ db: db.db, reviews, aggregator, clock }),
+      moderation: createModerationService({ db: db.db, reviews, groups: reviewGroups, aggregator, clock }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
       openReferral: createOpenReferralService({
         repository: createOpenReferralRepository(db.db),

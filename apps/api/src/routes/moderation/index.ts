@@ -10,6 +10,8 @@ import {
   pageQueryProperties,
   pageRequest,
   ProblemSchema,
+  ReviewGroupDecisionBodySchema,
+  ReviewGroupSchema,
 } from '@care-assist/domain';
 import { IdParams } from '../params.ts';
 
@@ -75,6 +77,58 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.modules.moderation.decide(request.actor, request.params.id, request.body),
+  );
+
+  app.get(
+    '/review-groups',
+    {
+      schema: {
+        operationId: 'moderationReviewGroups',
+        tags: ['moderation'],
+        summary: 'Suspected bursts of reviews still to decide, each with all its reviews',
+        security,
+        response: { 200: Type.Array(ReviewGroupSchema), 401: ProblemSchema, 403: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.moderation.openGroups(request.actor),
+  );
+
+  app.get(
+    '/review-groups/:id',
+    {
+      schema: {
+        operationId: 'moderationReviewGroup',
+        tags: ['moderation'],
+        summary: 'One suspected burst of reviews',
+        security,
+        params: IdParams,
+        response: { 200: ReviewGroupSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => app.modules.moderation.group(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/review-groups/:id/decision',
+    {
+      schema: {
+        operationId: 'moderateReviewGroup',
+        tags: ['moderation'],
+        summary: 'Reject every review of a suspected burst with one reason, or dismiss the suspicion',
+        security,
+        params: IdParams,
+        body: ReviewGroupDecisionBodySchema,
+        response: {
+          200: ReviewGroupSchema,
+          400: ProblemSchema,
+          401: ProblemSchema,
+          403: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+        },
+      },
+    },
+    async (request) => app.modules.moderation.decideGroup(request.actor, request.params.id, request.body),
   );
 
   app.get(

@@ -18,6 +18,15 @@ import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
 
 const security = [{ bearerAuth: [] }];
+
+/**
+ * The browser's device cookie as the web server forwards it (X-Device-Id). A signal, not a credential: a
+ * missing or malformed one is simply absent (nobody is refused for it).
+ */
+function deviceIdOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value && /^[A-Za-z0-9_-]{16,128}$/.test(value) ? value : undefined;
+}
 const problems = {
   400: ProblemSchema,
   401: ProblemSchema,
@@ -53,7 +62,10 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request, reply) => {
-      const review = await app.modules.reviews.submit(request.actor, request.body, { ip: request.ip });
+      const review = await app.modules.reviews.submit(request.actor, request.body, {
+        ip: request.ip,
+        deviceId: deviceIdOf(request.headers['x-device-id']),
+      });
       return created(reply, `/api/v1/reviews/${review.id}`, review);
     },
   );

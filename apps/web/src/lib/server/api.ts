@@ -15,6 +15,8 @@ import type {
   MembersResponse,
   ModerationDecision,
   ModerationDecisionBody,
+  ReviewGroup,
+  ReviewGroupDecisionBody,
   ModerationQueue,
   ModerationReview,
   MyClaimsResponse,
@@ -230,8 +232,13 @@ export const api = {
   serviceReviews: (idOrSlug: string, query: Record<string, string | undefined>, fetchFn?: typeof fetch) =>
     request<ReviewPage>(`/services/${encodeURIComponent(idOrSlug)}/reviews`, { query, fetch: fetchFn }),
 
-  submitReview: (accessToken: string | null, body: SubmitReviewBody) =>
-    request<MyReview>('/reviews', { method: 'POST', body, accessToken }),
+  submitReview: (accessToken: string | null, body: SubmitReviewBody, deviceId?: string) =>
+    request<MyReview>('/reviews', {
+      method: 'POST',
+      body,
+      accessToken,
+      ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
+    }),
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
 
@@ -295,6 +302,15 @@ export const api = {
 
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+
+  reviewGroups: (accessToken: string | null) => request<ReviewGroup[]>('/moderation/review-groups', { accessToken }),
+
+  decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
+    request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
 
   moderateReview: (accessToken: string | null, id: string, body: ModerationDecisionBody) =>
     request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/decision`, {
@@ -370,11 +386,15 @@ export const api = {
     return { ok: false, status: response.status, problem: await readProblem(response), headers: response.headers };
   },
 
-  /** A listing photo's bytes, as the API serves them (public, no token). */
-  async photo(fileName: string): Promise<Response> {
+  /**
+   * A listing photo's bytes, as the API serves them. Photos of published listings are public; those of other
+   * listings only reach the organisation's members and council staff, so the viewer's token goes along.
+   */
+  async photo(fileName: string, accessToken: string | null): Promise<Response> {
     try {
       return await fetch(`${baseUrl()}/api/v1/photos/${encodeURIComponent(fileName)}`, {
         signal: AbortSignal.timeout(TIMEOUT_MS),
+        ...(accessToken ? { headers: { authorization: `Bearer ${accessToken}` } } : {}),
       });
     } catch {
       unavailable();

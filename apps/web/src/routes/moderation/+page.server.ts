@@ -12,14 +12,19 @@ export const load = (async ({ locals, url }) => {
   if (requested === 'questions') {
     const texts = await api.questionQueue(locals.accessToken);
     if (!texts.ok) error(texts.status, { message: problemMessage(texts.problem) });
-    return { queue: 'questions' as const, reviews: [], texts: texts.data };
+    return { queue: 'questions' as const, reviews: [], texts: texts.data, groups: [] };
   }
   const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
     ? (requested as ModerationQueue)
     : 'pending';
   const result = await api.moderationQueue(locals.accessToken, queue);
   if (!result.ok) error(result.status === 403 ? 403 : result.status, { message: problemMessage(result.problem) });
-  return { queue, reviews: result.data, texts: [] };
+  if (queue !== 'pending') return { queue, reviews: result.data, texts: [], groups: [] };
+  // Suspected bursts are shown and decided as groups above the queue, not one by one within it.
+  const groups = await api.reviewGroups(locals.accessToken);
+  if (!groups.ok) error(groups.status, { message: problemMessage(groups.problem) });
+  const grouped = new Set(groups.data.flatMap((g) => g.reviews.map((r) => r.id)));
+  return { queue, reviews: result.data.filter((r) => !grouped.has(r.id)), texts: [], groups: groups.data };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -38,6 +43,33 @@ export const actions = {
     });
     if (!result.ok) return fail(result.status, { reviewId: id, message: problemMessage(result.problem) });
     return { reviewId: id, message: `Done: the ${kind} is now ${result.data.status}.` };
+  },
+  group: async ({ request, locals }) => {
+    const form = await request.formData();
+    const groupId = formString(form, 'groupId');
+    const decision = formString(form, 'decision');
+    const reasonCode = formString(form, 'reasonCode');
+    const note = formString(form, 'note');
+    if (decision !== 'reject' && decision !== 'dismiss') {
+      return fail(400, { groupId, message: 'Choose reject all or not a burst.' });
+    }
+    if (decision === 'reject' && !(reasonCode in REJECT_REASONS)) {
+      return fail(400, { groupId, message: 'Choose a reason to give every writer.' });
+    }
+    const result = await api.decideReviewGroup(locals.accessToken, groupId, {
+      decision,
+      ...(decision === 'reject' ? { reasonCode: reasonCode as RejectReason } : {}),
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return fail(result.status, { groupId, message: problemMessage(result.problem) });
+    const count = result.data.reviews.length;
+    return {
+      groupId,
+      message:
+        decision === 'reject'
+          ? `Done: ${count} reviews of ${result.data.serviceName} rejected.`
+          : `Done: the ${count} reviews of ${result.data.serviceName} are back in the queue to moderate one by one.`,
+    };
   },
   review: async ({ request, locals }) => {
     const form = await request.formData();

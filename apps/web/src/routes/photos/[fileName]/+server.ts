@@ -6,15 +6,16 @@ import type { RequestHandler } from './$types';
 // The API's generated names: a UUID and the extension its checked type gave it.
 const PHOTO_FILE_NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 
-export const GET = (async ({ params }) => {
+export const GET = (async ({ params, locals }) => {
   if (!PHOTO_FILE_NAME.test(params.fileName)) error(404, { message: 'There is no such photo' });
-  const upstream = await api.photo(params.fileName);
+  const upstream = await api.photo(params.fileName, locals.accessToken);
   if (!upstream.ok || !upstream.body) error(upstream.status === 404 ? 404 : 502, { message: 'There is no such photo' });
   const headers = new Headers({
     'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
-    // Names are never reused, so a photo never changes.
-    'cache-control': 'public, max-age=86400, immutable',
+    // Names are never reused, so a public photo never changes; one of an unpublished listing is private (the API
+    // says which).
+    'cache-control': upstream.headers.get('cache-control') ?? 'private, no-store',
   });
   const length = upstream.headers.get('content-length');
   if (length) headers.set('content-length', length);

@@ -9,6 +9,7 @@ import {
   type ReviewerRelationship,
 } from '@care-assist/domain';
 import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { deviceIdFor } from '$lib/server/device';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
@@ -27,7 +28,7 @@ export const load = (async ({ params, locals, url }) => {
 const toScore = (value: string) => (/^[1-5]$/.test(value) ? Number(value) : null);
 
 export const actions = {
-  default: async ({ request, params, locals, url }) => {
+  default: async ({ request, params, locals, url, cookies }) => {
     requireSignIn(locals, url.pathname);
     const service = await api.getService(params.slug);
     if (!service.ok) error(404, { message: 'Service not found', code: 'not_found' });
@@ -58,17 +59,21 @@ export const actions = {
     const categories: CategoryScores = {};
     for (const category of categoriesFor(service.data.careTypes))
       categories[category] = toScore(values[category] ?? '');
-    const result = await api.submitReview(locals.accessToken, {
-      serviceId: service.data.id,
-      relationship: values.relationship as ReviewerRelationship,
-      overall: toScore(values.overall!)!,
-      categories,
-      periodMonth: Number(values.periodMonth),
-      periodYear: Number(values.periodYear),
-      title: values.title!,
-      body: values.body!,
-      consent: values.consent === 'yes',
-    });
+    const result = await api.submitReview(
+      locals.accessToken,
+      {
+        serviceId: service.data.id,
+        relationship: values.relationship as ReviewerRelationship,
+        overall: toScore(values.overall!)!,
+        categories,
+        periodMonth: Number(values.periodMonth),
+        periodYear: Number(values.periodYear),
+        title: values.title!,
+        body: values.body!,
+        consent: values.consent === 'yes',
+      },
+      deviceIdFor(cookies, url),
+    );
     if (!result.ok) {
       const fieldErrors = problemFieldErrors(result.problem);
       if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
