@@ -97,7 +97,8 @@ beforeAll(async () => {
   server.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   server.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   server.on('exit', (code) => (exitCode = code));
-  await waitForReady(Date.now() + 90_000);
+  // tsx compiles the whole API on start; on a busy two-core machine that has taken over 90 seconds.
+  await waitForReady(Date.now() + 180_000);
 
   const opened = await api('POST', '/api/v1/budgets', adminToken, {
     holderEmail: resident!.email,
@@ -108,7 +109,7 @@ beforeAll(async () => {
   });
   expect(opened.status, await opened.clone().text()).toBe(201);
   budgetId = ((await opened.json()) as { id: string }).id;
-}, 150_000);
+}, 240_000);
 
 afterAll(async () => {
   if (server && exitCode === undefined) {

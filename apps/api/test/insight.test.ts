@@ -144,6 +144,13 @@ beforeAll(async () => {
       createdAt: new Date('2026-10-02T00:00:00Z'),
     });
   }
+  // Listed in January 2026, except Beta House (listed 1 October 2026); capacity on three of them.
+  await ctx.database.handle.query("update services set created_at = '2026-01-10T09:00:00Z'", []);
+  await ctx.database.handle.query("update services set created_at = '2026-10-01T09:00:00Z', beds = 30 where id = $1", [
+    b1.id,
+  ]);
+  await ctx.database.handle.query('update services set care_hours_per_week = 400 where id = $1', [a1.id]);
+  await ctx.database.handle.query('update services set care_hours_per_week = 250 where id = $1', [a2.id]);
   await ctx.app.modules.insight.refreshNow();
 });
 afterAll(() => ctx.close());
@@ -208,6 +215,22 @@ describe('provider performance', () => {
     expect(table.totals).toMatchObject({ reviews: 10, services: 4 });
   });
 
+  it('the date range sets the reviews in range and their mean (all the fixture reviews are from June 2026)', async () => {
+    const all = (await view('/api/v1/insight/performance')).tables[0]!;
+    expect(rowOf(all, 'service', 'Alpha One')).toMatchObject({ reviews_in_range: 7, mean_in_range: 2 });
+    const june = (await view('/api/v1/insight/performance?from=2026-06-15&to=2026-06-30')).tables[0]!;
+    expect(rowOf(june, 'service', 'Alpha One')).toMatchObject({ reviews_in_range: 7, mean_in_range: 2 });
+    const later = (await view('/api/v1/insight/performance?from=2026-07-01')).tables[0]!;
+    // No reviews in range anywhere: every cell is "fewer than 5"; the all-time columns do not move.
+    expect(rowOf(later, 'service', 'Alpha One')).toMatchObject({
+      reviews: 7,
+      reviews_in_range: 'fewer than 5',
+      mean_in_range: 'fewer than 5',
+    });
+    const providers = (await view('/api/v1/insight/performance?by=provider')).tables[0]!;
+    expect(rowOf(providers, 'provider', 'Alpha Care')).toMatchObject({ reviews_in_range: 10, mean_in_range: 2.6 });
+  });
+
   it('filters by care type and district', async () => {
     const table = (await view('/api/v1/insight/performance?care_type=care_home')).tables[0]!;
     expect(table.rows.map((r) => r.service)).toEqual(['Beta House']);
@@ -255,6 +278,17 @@ describe('prices, market, demand and brokerage', () => {
     expect(rowOf(sizes!, 'size', '2-5 services')).toMatchObject({ organisations: 1, services: 2 });
     const notKnown = await view('/api/v1/insight/market?sector=not_known');
     expect(notKnown.tables[0]!.totals).toMatchObject({ services: 1 });
+  });
+
+  it('market: capacity (beds, hours) and the market as it stood at the end of the date range', async () => {
+    const now = await view('/api/v1/insight/market?from=2026-09-01');
+    expect(rowOf(now.tables[0]!, 'care_type', 'Home care')).toMatchObject({ hours: 650, beds: 0, listed_in_range: 0 });
+    expect(rowOf(now.tables[0]!, 'care_type', 'Care home')).toMatchObject({ beds: 30, listed_in_range: 1 });
+    expect(now.tables[2]!.totals).toMatchObject({ services: 4, beds: 30, hours: 650 });
+    // On 30 September 2026 Beta House was not listed yet.
+    const before = await view('/api/v1/insight/market?to=2026-09-30');
+    expect(before.tables[0]!.rows.map((r) => r.care_type)).toEqual(['Home care']);
+    expect(before.tables[2]!.totals).toMatchObject({ services: 3, beds: 0, hours: 650 });
   });
 
   it('demand: unanswered searches by area, with primary and complementary suppression', async () => {

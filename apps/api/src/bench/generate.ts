@@ -383,7 +383,7 @@ export function benchSteps(o: BenchDataOptions): BenchStep[] {
              address_line1, town, county, postcode, latitude, longitude, area_served_km, price_per_hour_pence,
              price_per_visit_pence, price_per_night_pence, price_per_week_pence, funding_accepted, accepting_new_clients,
              languages, phone, email, website, cqc_location_id, cqc_rating, cqc_rating_date, council_accredited, status,
-             created_at, updated_at)
+             created_at, updated_at, beds, care_hours_per_week)
            select id, ${uid('org', 'org')}, name, trim(both '-' from lower(regexp_replace(name, '[^A-Za-z0-9]+', '-', 'g'))) || '-' || i,
              label || ' in ' || town || ' for ' || replace(array_to_string(specs, ', '), '_', ' ') || '.',
              name || ' provides ' || lower(label) || ' in ' || town || ' and across ' || county || '. We support '
@@ -409,7 +409,11 @@ export function benchSteps(o: BenchDataOptions): BenchStep[] {
              case when ${rnd('i', 54)} < 0.8 then array['English'] else array['English', ${pickFrom(textArray(['Polish', 'Punjabi', 'Urdu', 'Romanian', 'Bengali', 'Gujarati']), 'i', 55)}] end,
              '01632 960' || lpad((i % 1000)::text, 3, '0'), 'enquiries@service' || i || '.example', 'https://www.service' || i || '.example',
              '1-1' || lpad(i::text, 9, '0'), cqc_rating,
-             ($1::date - (floor(${rnd('i', 56)} * 1400)::int)), ${rnd('i', 57)} < 0.3, status, created_at, created_at
+             ($1::date - (floor(${rnd('i', 56)} * 1400)::int)), ${rnd('i', 57)} < 0.3, status, created_at, created_at,
+             case when care_type in ('care_home', 'nursing_home') then 12 + floor(${rnd('i', 58)} * 79)::int
+                  when care_type in ('respite_care', 'extra_care') then 4 + floor(${rnd('i', 58)} * 37)::int end,
+             case when care_type in ('home_care', 'live_in_care', 'supported_living', 'shared_lives')
+                  then 150 + 10 * floor(${rnd('i', 59)} * 151)::int end
            from (
              select b.*,
                coalesce(nullif(${specialisms}, '{}'), specialisms[1:1]) as specs,

@@ -83,6 +83,10 @@ export const insightServiceFacts = pgTable(
     lowReviewsResponded: integer('low_reviews_responded').notNull(),
     medianHoursToRespond: doublePrecision('median_hours_to_respond'),
     safeguardingUpheld: integer('safeguarding_upheld').notNull(),
+    /** The day the listing was created: the market view counts services listed by the end of its date range. */
+    listedOn: date('listed_on'),
+    beds: integer('beds'),
+    careHoursPerWeek: integer('care_hours_per_week'),
   },
   (t) => [
     index('insight_service_facts_area_idx').on(t.county, t.district),
@@ -135,7 +139,11 @@ export const insightRatingMonths = pgTable(
     reviews: integer('reviews').notNull(),
     sumOverall: integer('sum_overall').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.serviceId] })],
+  (t) => [
+    primaryKey({ columns: [t.month, t.serviceId] }),
+    // Provider insight and the performance view read one service's months at a time.
+    index('insight_rating_months_service_idx').on(t.serviceId, t.month),
+  ],
 );
 
 /** Each service's prices as they stood in each month (a snapshot at every refresh, kept): prices over time. */

@@ -79,6 +79,10 @@ export const services = pgTable(
     cqcRegistrationStatus: text('cqc_registration_status'),
     /** Free text: "Monday to Friday 8am to 6pm; weekends by arrangement". */
     openingDetails: text('opening_details'),
+    /** Capacity, for the council's market shape: registered beds (care and nursing homes, respite). */
+    beds: integer('beds'),
+    /** Capacity at home: the hours of care a week the service can deliver (home care, live-in, supported living). */
+    careHoursPerWeek: integer('care_hours_per_week'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

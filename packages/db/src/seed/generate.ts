@@ -27,6 +27,22 @@ import { DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.t
 
 export const DEFAULT_SEED = 20261125;
 /** "Today" for the demo data, so reruns do not drift with the clock. */
+/**
+ * Capacity for the market view: beds for residential care, hours a week for care at home. Drawn from a hash of
+ * the slug rather than the faker stream, so adding it did not change any other demo value.
+ */
+function demoCapacity(slug: string, careType: CareType): { beds: number | null; careHoursPerWeek: number | null } {
+  let hash = 2166136261;
+  for (const char of slug) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0;
+  if (careType === 'care_home' || careType === 'nursing_home')
+    return { beds: 12 + (hash % 79), careHoursPerWeek: null };
+  if (careType === 'respite_care' || careType === 'extra_care')
+    return { beds: 4 + (hash % 37), careHoursPerWeek: null };
+  if (['home_care', 'live_in_care', 'supported_living', 'shared_lives'].includes(careType))
+    return { beds: null, careHoursPerWeek: 150 + 10 * (hash % 151) };
+  return { beds: null, careHoursPerWeek: null };
+}
+
 export const REFERENCE_DATE = new Date('2026-11-01T09:00:00Z');
 export const SERVICE_TARGET = 340;
 export const ORGANISATION_TARGET = 140;
@@ -369,6 +385,7 @@ export function generateDemoData(seed: number = DEFAULT_SEED): DemoData {
       cqcRating,
       cqcRatingDate: cqcRating === 'not_yet_rated' ? null : isoDate(daysAfter(REFERENCE_DATE, -ratedDaysAgo)),
       councilAccredited: faker.datatype.boolean(0.3),
+      ...demoCapacity(slug, careType),
       status,
       createdAt,
       updatedAt,

@@ -22,7 +22,7 @@ const serviceFacts = (now: Date) => sql`
     organisation_size, accepting_new_clients, price_per_hour_pence, price_per_visit_pence, price_per_night_pence,
     price_per_week_pence, review_count, reviews_last_12_months, reviewers, mean_overall, score_out_of_ten,
     ranking_score, category_means, cqc_overall, cqc_key_questions, low_reviews, low_reviews_responded,
-    median_hours_to_respond, safeguarding_upheld)
+    median_hours_to_respond, safeguarding_upheld, listed_on, beds, care_hours_per_week)
   with published as (
     select s.* from services s where s.status = 'published'
   ), organisation_sizes as (
@@ -59,7 +59,8 @@ const serviceFacts = (now: Date) => sql`
     (select jsonb_object_agg(e.key, (e.value ->> 'mean')::float) from jsonb_each(sr.details -> 'categoryMeans') e),
     nullif(s.cqc_rating, 'not_yet_rated'),
     kq.ratings,
-    coalesce(rs.low, 0), coalesce(rs.low_responded, 0), rs.median_hours, coalesce(rs.safeguarding, 0)
+    coalesce(rs.low, 0), coalesce(rs.low_responded, 0), rs.median_hours, coalesce(rs.safeguarding, 0),
+    (s.created_at at time zone 'UTC')::date, s.beds, s.care_hours_per_week
   from published s
   join organisations o on o.id = s.organisation_id
   join organisation_sizes sz on sz.organisation_id = s.organisation_id

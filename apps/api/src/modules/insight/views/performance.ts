@@ -45,6 +45,58 @@ async function areaSpread(query: DbHandle['query'], filters: ResolvedFilters): P
   return { lowerQuartile: row.q[0]!, median: row.q[1]!, upperQuartile: row.q[2]!, count: Number(row.n) };
 }
 
+/**
+ * Reviews published within the date range (whole months, from insight_rating_months) and their mean overall
+ * rating, per shown service or provider: the part of the view the date range changes.
+ */
+async function reviewsInRange(
+  query: DbHandle['query'],
+  filters: ResolvedFilters,
+  key: 'service_id' | 'organisation_id',
+  ids: string[],
+): Promise<Map<string, { reviews: number; mean: number | null }>> {
+  const found = new Map<string, { reviews: number; mean: number | null }>();
+  if (ids.length === 0) return found;
+  const params: unknown[] = [filters.from, filters.to, ids];
+  const conditions = [
+    ...serviceFactConditions(filters, params),
+    `f.${key} = any($3::uuid[])`,
+    `m.month >= date_trunc('month', $1::date)::date`,
+    `m.month <= $2::date`,
+  ];
+  const rows = await query<{ id: string; reviews: string; total: string }>(
+    `select f.${key} as id, sum(m.reviews) as reviews, sum(m.sum_overall) as total
+     from insight_service_facts f join insight_rating_months m on m.service_id = f.service_id
+     ${whereClause(conditions)} group by 1`,
+    params,
+  );
+  for (const row of rows) {
+    const reviews = Number(row.reviews);
+    found.set(row.id, { reviews, mean: reviews ? Number(row.total) / reviews : null });
+  }
+  return found;
+}
+
+/** Adds "Reviews in the range" and "Mean rating in the range" to each row (suppressed under 5 reviews). */
+function addRangeColumns(
+  rows: Record<string, InsightCell>[],
+  ids: string[],
+  inRange: Map<string, { reviews: number; mean: number | null }>,
+) {
+  const counts = ids.map((id) => inRange.get(id)?.reviews ?? 0);
+  const cells = countColumn(counts);
+  rows.forEach((row, index) => {
+    const found = inRange.get(ids[index]!);
+    row.reviews_in_range = cells[index]!;
+    row.mean_in_range = fromPeople(found?.reviews ?? 0, round(found?.mean ?? null));
+  });
+}
+
+const RANGE_COLUMNS: InsightColumn[] = [
+  { key: 'reviews_in_range', label: 'Reviews in the date range', kind: 'count' },
+  { key: 'mean_in_range', label: 'Mean rating in the date range', kind: 'number' },
+];
+
 const cqcLabel = (code: string | null | undefined): string =>
   code ? (CQC_RATINGS[code as keyof typeof CQC_RATINGS] ?? code) : 'Not rated';
 
@@ -115,6 +167,8 @@ async function byService(
     row.safeguarding_upheld = r.safeguarding_upheld;
     return row;
   });
+  const serviceIds = rows.map((r) => r.service_id);
+  addRangeColumns(tableRows, serviceIds, await reviewsInRange(query, filters, 'service_id', serviceIds));
   const columns: InsightColumn[] = [
     { key: 'rank', label: 'Rank', kind: 'count' },
     { key: 'service', label: 'Service', kind: 'text' },
@@ -125,6 +179,7 @@ async function byService(
     { key: 'score', label: 'Score out of 10', kind: 'number' },
     { key: 'ranking', label: 'Ranking score', kind: 'number' },
     { key: 'position', label: 'Against the area', kind: 'text' },
+    ...RANGE_COLUMNS,
     ...REVIEW_CATEGORIES.map((c): InsightColumn => ({ key: c, label: REVIEW_CATEGORY_LABELS[c], kind: 'number' })),
     { key: 'cqc', label: 'CQC overall', kind: 'text' },
     ...KEY_QUESTIONS.map((q): InsightColumn => ({ key: `cqc_${q}`, label: KEY_QUESTION_LABELS[q], kind: 'text' })),
@@ -138,7 +193,7 @@ async function byService(
     caption: 'League table of services by ranking score',
     columns,
     rows: tableRows,
-    totals: shownTotals(tableRows, ['reviews', 'safeguarding_upheld']),
+    totals: shownTotals(tableRows, ['reviews', 'reviews_in_range', 'safeguarding_upheld']),
     matchedRows: Number(rows[0]?.matched ?? 0),
   };
 }
@@ -188,7 +243,7 @@ async function byProvider(
   );
   const reviewers = rows.map((r) => Number(r.reviewers));
   const reviewCounts = countColumn(reviewers);
-  const tableRows = rows.map((r, index) => {
+  const tableRows: Record<string, InsightCell>[] = rows.map((r, index) => {
     const people = reviewers[index]!;
     const low = Number(r.low_reviews);
     const responded = Number(r.low_responded);
@@ -208,6 +263,8 @@ async function byProvider(
       safeguarding_upheld: Number(r.safeguarding_upheld),
     } satisfies Record<string, InsightCell>;
   });
+  const organisationIds = rows.map((r) => r.organisation_id);
+  addRangeColumns(tableRows, organisationIds, await reviewsInRange(query, filters, 'organisation_id', organisationIds));
   return {
     id: 'providers',
     caption: 'League table of providers by ranking score (weighted by reviews)',
@@ -219,6 +276,7 @@ async function byProvider(
       { key: 'mean', label: 'Mean rating (1–5)', kind: 'number' },
       { key: 'ranking', label: 'Ranking score', kind: 'number' },
       { key: 'position', label: 'Against the area', kind: 'text' },
+      ...RANGE_COLUMNS,
       { key: 'cqc_good', label: 'CQC Good or Outstanding', kind: 'text' },
       { key: 'low_reviews', label: '1–2 star reviews (24 months)', kind: 'count' },
       { key: 'response_rate', label: 'Replied to 1–2 star reviews (%)', kind: 'percent' },
@@ -226,7 +284,7 @@ async function byProvider(
       { key: 'safeguarding_upheld', label: 'Safeguarding concerns upheld (12 months)', kind: 'count' },
     ],
     rows: tableRows,
-    totals: shownTotals(tableRows, ['services', 'reviews', 'safeguarding_upheld']),
+    totals: shownTotals(tableRows, ['services', 'reviews', 'reviews_in_range', 'safeguarding_upheld']),
     matchedRows: Number(rows[0]?.matched ?? 0),
   };
 }
@@ -252,7 +310,7 @@ export async function performanceView(
   return {
     summary,
     notes: [
-      'Ratings are as residents see them today (reviews from the last 24 months); the date range does not change them.',
+      `Ratings, scores and ranking are as residents see them today (reviews from the last 24 months). The date range (${filters.from} to ${filters.to}, whole months) sets "Reviews in the date range" and "Mean rating in the date range".`,
       'Ranking score: the recency-weighted Bayesian score used to sort search results (see the rating help page).',
       'A safeguarding concern counts as upheld when the council reviewed a review flagged for safeguarding and let it stand.',
     ],
