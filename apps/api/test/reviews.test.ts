@@ -277,13 +277,13 @@ describe('the review lifecycle', () => {
     // The audit log (admins only) has every decision and the withdrawal.
     const audit = await ctx.app.inject({
       method: 'GET',
-      url: `/api/v1/moderation/audit?targetId=${review.id}`,
+      url: `/api/v1/moderation/audit?target_id=${review.id}`,
       headers: admin.auth,
     });
     expect(
       audit
-        .json<{ action: string }[]>()
-        .map((a) => a.action)
+        .json<{ items: { action: string }[] }>()
+        .items.map((a) => a.action)
         .sort(),
     ).toEqual(['publish', 'reject', 'request_edit', 'verify']);
     const withdrawals = await ctx.app.inject({
@@ -291,7 +291,7 @@ describe('the review lifecycle', () => {
       url: '/api/v1/moderation/audit?action=withdraw',
       headers: admin.auth,
     });
-    expect(withdrawals.json<{ targetId: string }[]>().map((a) => a.targetId)).toContain(again.id);
+    expect(withdrawals.json<{ items: { targetId: string }[] }>().items.map((a) => a.targetId)).toContain(again.id);
 
     const rebuild = await ctx.app.modules.ratings.rebuildAll({ apply: false });
     expect(rebuild.differences).toEqual([]);

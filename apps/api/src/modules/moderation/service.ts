@@ -1,13 +1,16 @@
 // The council's review moderation: queues (pending, reported, safeguarding), decisions, and the audit log.
 // Only moderators and admins get in; every decision is appended to moderation_actions in the same
 // transaction that changes the review and its service's rating aggregate.
-import type {
-  AuditEntry,
-  ModerationDecisionBody,
-  ModerationQueue,
-  ModerationReview,
-  ReviewGroup,
-  ReviewGroupDecisionBody,
+import {
+  mapPage,
+  type AuditEntry,
+  type ModerationDecisionBody,
+  type ModerationQueue,
+  type ModerationReview,
+  type Page,
+  type PageRequest,
+  type ReviewGroup,
+  type ReviewGroupDecisionBody,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
@@ -258,10 +261,9 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
       return moderationView(id);
     },
 
-    async auditLog(actorOrNull: Actor | null, filter: AuditFilter): Promise<AuditEntry[]> {
+    async auditLog(actorOrNull: Actor | null, filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
       requirePermission(actorOrNull, 'read_audit_log');
-      const rows = await reviews.auditLog(filter);
-      return rows.map(({ entry, actorName }) => ({
+      return mapPage(await reviews.auditLog(filter, page), ({ entry, actorName }) => ({
         id: entry.id,
         actorId: entry.actorId,
         actorName,

@@ -15,7 +15,8 @@ import {
   type Database,
   type Executor,
 } from '@care-assist/db';
-import type { ReviewListQuery } from '@care-assist/domain';
+import type { PageRequest, ReviewListQuery } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 export type NewReview = typeof reviews.$inferInsert;
@@ -303,23 +304,28 @@ export function createReviewRepository(db: Database) {
 
     async auditLog(
       filter: { targetType?: string; action?: string; actorId?: string; targetId?: string; since?: Date },
+      page: PageRequest,
       tx: Executor = db,
     ) {
-      return tx
-        .select({ entry: moderationActions, actorName: users.displayName })
-        .from(moderationActions)
-        .innerJoin(users, eq(users.id, moderationActions.actorId))
-        .where(
-          and(
-            filter.targetType ? eq(moderationActions.targetType, filter.targetType) : undefined,
-            filter.action ? eq(moderationActions.action, filter.action) : undefined,
-            filter.actorId ? eq(moderationActions.actorId, filter.actorId) : undefined,
-            filter.targetId ? eq(moderationActions.targetId, filter.targetId) : undefined,
-            filter.since ? gte(moderationActions.at, filter.since) : undefined,
-          ),
-        )
-        .orderBy(desc(moderationActions.at))
-        .limit(200);
+      const where = and(
+        filter.targetType ? eq(moderationActions.targetType, filter.targetType) : undefined,
+        filter.action ? eq(moderationActions.action, filter.action) : undefined,
+        filter.actorId ? eq(moderationActions.actorId, filter.actorId) : undefined,
+        filter.targetId ? eq(moderationActions.targetId, filter.targetId) : undefined,
+        filter.since ? gte(moderationActions.at, filter.since) : undefined,
+      );
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({ entry: moderationActions, actorName: users.displayName })
+            .from(moderationActions)
+            .innerJoin(users, eq(users.id, moderationActions.actorId))
+            .where(where)
+            .orderBy(desc(moderationActions.at), desc(moderationActions.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, moderationActions, where),
+      });
     },
   };
 }

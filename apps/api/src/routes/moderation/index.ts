@@ -6,6 +6,9 @@ import {
   MODERATION_QUEUES,
   ModerationDecisionBodySchema,
   ModerationReviewSchema,
+  PageSchema,
+  pageQueryProperties,
+  pageRequest,
   ProblemSchema,
   ReviewGroupDecisionBodySchema,
   ReviewGroupSchema,
@@ -138,17 +141,25 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         querystring: Type.Object(
           {
-            targetType: Type.Optional(Type.String({ maxLength: 40 })),
+            target_type: Type.Optional(Type.String({ maxLength: 40 })),
             action: Type.Optional(Type.String({ maxLength: 40 })),
-            actorId: Type.Optional(Type.String({ format: 'uuid' })),
-            targetId: Type.Optional(Type.String({ format: 'uuid' })),
+            actor_id: Type.Optional(Type.String({ format: 'uuid' })),
+            target_id: Type.Optional(Type.String({ format: 'uuid' })),
+            ...pageQueryProperties(50),
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Array(AuditEntrySchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
+        response: { 200: PageSchema(AuditEntrySchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => app.modules.moderation.auditLog(request.actor, request.query),
+    async (request) => {
+      const { target_type, action, actor_id, target_id } = request.query;
+      return app.modules.moderation.auditLog(
+        request.actor,
+        { targetType: target_type, action, actorId: actor_id, targetId: target_id },
+        pageRequest(request.query, 50),
+      );
+    },
   );
 };
 export default routes;

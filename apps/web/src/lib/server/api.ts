@@ -5,6 +5,7 @@ import { error } from '@sveltejs/kit';
 import { requestContext } from './request-context';
 import type {
   AuditEntry,
+  Page,
   AuthResponse,
   ClaimSearchResponse,
   Invitation,
@@ -286,8 +287,18 @@ export const api = {
 
   auditLog: (
     accessToken: string | null,
-    filter: { targetType?: string; action?: string; actorId?: string; targetId?: string },
-  ) => request<AuditEntry[]>('/moderation/audit', { query: filter, accessToken }),
+    filter: { targetType?: string; action?: string; actorId?: string; targetId?: string; page?: string },
+  ) =>
+    request<Page<AuditEntry>>('/moderation/audit', {
+      query: {
+        target_type: filter.targetType || undefined,
+        action: filter.action || undefined,
+        actor_id: filter.actorId || undefined,
+        target_id: filter.targetId || undefined,
+        page: filter.page,
+      },
+      accessToken,
+    }),
 
   moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
     request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),

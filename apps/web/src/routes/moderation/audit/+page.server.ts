@@ -3,6 +3,7 @@ import { error } from '@sveltejs/kit';
 import { api, problemMessage } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 
 /** For the error summary: a field id to link to, when there is one. */
 type FilterError = { field?: string; message: string };
@@ -20,18 +21,19 @@ export const load = (async ({ locals, url }) => {
     return {
       filter,
       entries: [],
+      list: null,
       errors: [
         { field: 'actorId', message: 'Enter an actor id like 0b6f…, or choose an actor from the log' },
       ] as FilterError[],
     };
   }
-  const result = await api.auditLog(locals.accessToken, filter);
+  const result = await api.auditLog(locals.accessToken, { ...filter, ...pageQuery(url) });
   if (!result.ok) {
     if (result.status === 400) {
       const errors: FilterError[] = [{ message: problemMessage(result.problem) }];
-      return { filter, entries: [], errors };
+      return { filter, entries: [], list: null, errors };
     }
     error(result.status, { message: problemMessage(result.problem) });
   }
-  return { filter, entries: result.data, errors: [] as FilterError[] };
+  return { filter, entries: result.data.items, list: result.data, errors: [] as FilterError[] };
 }) satisfies PageServerLoad;
