@@ -101,7 +101,11 @@ await runCli('bench:insight', async () => {
       ['market', '/api/v1/insight/market', adminAuth],
       ['demand', '/api/v1/insight/demand', adminAuth],
       ['brokerage', '/api/v1/insight/brokerage', adminAuth],
-      [`provider insight (${biggest!.n} services)`, '/api/v1/provider/insight', providerAuth],
+      [
+        `provider insight (${biggest!.n} services)`,
+        `/api/v1/provider/insight?organisation_id=${biggest!.organisation_id}`,
+        providerAuth,
+      ],
     ];
     console.log(`\n${'request'.padEnd(44)} ${'median ms'.padStart(10)} ${'max ms'.padStart(8)}`);
     for (const [name, url, headers] of requests) {
