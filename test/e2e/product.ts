@@ -39,6 +39,9 @@ export async function startProduct(extraEnv: Record<string, string> = {}): Promi
     MAIL_CATCHER_PORT: String(mailPort),
     // Deliver e-mail promptly, so a test reads it about as soon as a person would.
     EMAIL_POLL_SECONDS: '1',
+    // Every role's every page from one loopback address within a minute is more than a resident would ask for:
+    // the page tour met the default 600 a minute. Rate limits have their own integration tests.
+    RATE_LIMIT_PER_MINUTE: '10000',
     ...extraEnv,
   };
   // The newcomer's path: the embedded PostgreSQL and the bundled Meilisearch, whatever this machine has configured.

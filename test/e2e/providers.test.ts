@@ -143,7 +143,8 @@ describe('a new listing from provider to resident', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain('Your photo is added');
     const uploaded = page.getByRole('img', { name: PHOTO_ALT });
     await expect.poll(() => uploaded.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
-    expect(await uploaded.getAttribute('src')).toMatch(/^\/photos\/[0-9a-f-]{36}\.png$/);
+    // Uploads are decoded and re-encoded (EXIF stripped): a PNG is served as WebP.
+    expect(await uploaded.getAttribute('src')).toMatch(/^\/photos\/[0-9a-f-]{36}\.webp$/);
     await screenshot(page, 'providers-03c-photo-added');
 
     await page.goto(`${product.webUrl}/provider`);
@@ -206,7 +207,7 @@ describe('a new listing from provider to resident', () => {
     expect(main).toContain('£29.50');
     // The photo comes through the web app, not from the API's address.
     const photo = page.getByRole('img', { name: PHOTO_ALT });
-    expect(await photo.getAttribute('src')).toMatch(/^\/photos\/[0-9a-f-]{36}\.png$/);
+    expect(await photo.getAttribute('src')).toMatch(/^\/photos\/[0-9a-f-]{36}\.webp$/);
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(160);
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'providers-08-service-page');

@@ -87,7 +87,9 @@ describe('a resident looking for home care', () => {
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByLabel('I am looking for care').check();
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(/\/account/);
+    // A resident lands where their work is (the home page's search), signed in; the account page shows who they are.
+    await page.waitForURL((url) => !url.pathname.startsWith('/register'));
+    await page.goto(`${product.webUrl}/account`);
     expect(await page.locator('main').innerText()).toContain('Sam Resident');
     await screenshot(page, '04-registered-account');
 
@@ -105,7 +107,8 @@ describe('a resident looking for home care', () => {
 
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/account/);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.goto(`${product.webUrl}/account`);
     expect(await page.locator('main').innerText()).toContain(email);
     await screenshot(page, '07-signed-in-again');
   });

@@ -35,6 +35,24 @@ async function api<T>(method: string, path: string, body?: unknown, headers: Rec
   return { status: res.status, body: (await res.json()) as T };
 }
 
+/** Opens the confirmation link from the e-mail the new account was sent (only confirmed accounts may review). */
+async function confirmEmail(email: string) {
+  let token: string | undefined;
+  const until = Date.now() + 30_000;
+  while (!token && Date.now() < until) {
+    const messages = (await (await fetch(`${product.mailUrl}/messages.json`)).json()) as {
+      to: string[];
+      text: string;
+    }[];
+    token = messages
+      .find((m) => m.to.some((to) => to.includes(email)))
+      ?.text.match(/\/verify-email\/([A-Za-z0-9_-]+)/)?.[1];
+    if (!token) await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(token, `no confirmation e-mail reached ${email}`).toBeDefined();
+  expect((await api('POST', '/auth/verify-email', { token })).status).toBe(200);
+}
+
 /** A brand-new account that writes five stars from the given address (the API trusts loopback's X-Forwarded-For). */
 async function freshAccountReview(serviceId: string, ip: string, n: number) {
   const registered = await api<AuthResponse>('POST', '/auth/register', {
@@ -43,6 +61,7 @@ async function freshAccountReview(serviceId: string, ip: string, n: number) {
     displayName: `New Reviewer ${n}`,
   });
   expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+  await confirmEmail(registered.body.user.email);
   const review = await api<MyReview>(
     'POST',
     '/reviews',

@@ -64,7 +64,25 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/login': publicPage('/login', ['default']),
   '/register': publicPage('/register', ['default']),
   '/logout': publicPage('/logout', ['default']),
-  '/account': signedIn('/account'),
+  '/account': signedIn('/account', ALL, ['resend']),
+  '/account/details': signedIn('/account/details', ALL, ['name', 'email', 'password']),
+  '/account/notifications': signedIn('/account/notifications', ALL, ['default']),
+  '/account/data': { ...signedIn('/account/data'), endpoint: true },
+  '/account/delete': signedIn('/account/delete', ALL, ['default']),
+  // Shown after deletion, when the person is already signed out.
+  '/account/deleted': publicPage('/account/deleted'),
+  // Links from e-mails: they work whether or not the person is signed in (a made-up token shows the error page).
+  '/forgot-password': publicPage('/forgot-password', ['default']),
+  '/reset-password/[token]': publicPage('/reset-password/not-a-real-token', ['default']),
+  '/verify-email/[token]': publicPage('/verify-email/not-a-real-token'),
+  '/confirm-email/[token]': publicPage('/confirm-email/not-a-real-token'),
+  '/unsubscribe/[token]': publicPage('/unsubscribe/not-a-real-token', ['default']),
+
+  // What we hold and why, how the site is tested for accessibility, cookies, and the providers' terms.
+  '/privacy': publicPage('/privacy'),
+  '/accessibility': publicPage('/accessibility'),
+  '/cookies': publicPage('/cookies'),
+  '/terms/providers': publicPage('/terms/providers'),
   '/account/reviews': signedIn('/account/reviews', ALL, ['withdraw']),
   '/notifications': signedIn('/notifications', ALL, ['readAll']),
 

@@ -1,6 +1,6 @@
 // Writing to and claiming from the e-mail outbox (outbound_messages). Writers queue in their own transaction, so
 // an e-mail exists exactly when the change it is about was committed.
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { notificationPreferences, outboundMessages, users, type Executor } from '@care-assist/db';
 import { EMAIL_KIND_INFO, type EmailNotificationKind } from '@care-assist/domain';
 
@@ -85,7 +85,9 @@ export function createOutboxRepository() {
           and(
             isNull(outboundMessages.sentAt),
             isNull(outboundMessages.failedAt),
-            lte(outboundMessages.nextAttemptAt, now),
+            // Within the millisecond: next_attempt_at defaults to PostgreSQL's now() (microseconds), and `now` is a
+            // JavaScript Date (milliseconds, truncated), so a row queued in this very millisecond is due too.
+            lt(outboundMessages.nextAttemptAt, new Date(now.getTime() + 1)),
           ),
         )
         .orderBy(outboundMessages.nextAttemptAt)
