@@ -177,11 +177,11 @@ describe('a new listing from provider to resident', () => {
     await expect.poll(() => page.locator('main').innerText()).toContain(`${LISTING}: published`);
     await screenshot(page, 'providers-06-published');
 
-    // The claims on CQC-imported organisations sit beside the listings (none in the demo data).
+    // The claims on CQC-imported organisations sit beside the listings (the demo has one pending claim).
     await page.getByRole('link', { name: 'Organisation claims' }).click();
     await page.waitForURL(/\/council\/claims$/);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Organisation claims');
-    expect(await page.locator('main').innerText()).toContain('No claims are waiting right now.');
+    expect(await page.locator('main').innerText()).toContain('1 claim waiting for a decision.');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'providers-06b-claims');
     await context.close();
