@@ -35,7 +35,7 @@ async function holdInAnotherProcess(dir: string): Promise<{ pid: number; url: st
   });
   const [line] = await new Promise<string[]>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the holder exited early (${code})`)));
-    createInterface({ input: child.stdout! }).once('line', (l) => resolve([l]));
+    createInterface({ input: child.stdout }).once('line', (l) => resolve([l]));
   });
   return { pid: child.pid!, ...(JSON.parse(line!) as { url: string; owned: boolean }) };
 }
