@@ -9,9 +9,12 @@ import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import pg from 'pg';
 import { meiliSearchBody, startEmbeddedMeilisearch } from '@care-assist/search';
-import { closePools, interleave, send, type Cell, type CellResult } from '../bench/load.ts';
+import { closePools, interleave, send, type Cell } from '../bench/load.ts';
 import { SEARCH_MIX } from '../bench/mix.ts';
+import { drainBacklog, outboxLag } from '../bench/outbox.ts';
 import { freePort, startNode, watchPeakRss, type Started } from '../bench/processes.ts';
+import { buildReport, printReport } from '../bench/report.ts';
+import { benchMoney, benchPublish } from '../bench/writes.ts';
 import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_INDEX } from '../bench/defaults.ts';
 import { CliError, oneLine, parseCliArgs, requireReadableFile, runCli } from './args.ts';
 
@@ -61,15 +64,10 @@ const concurrency = positive('concurrency');
 const databaseUrl = String(values['database-url']);
 const dataDir = path.resolve(String(values['data-dir']));
 const root = path.resolve(import.meta.dirname, '../../../..');
+// The bench's own APIs on loopback; the bench signs its people's tokens with it.
+const JWT_SECRET = 'bench-only-secret-'.padEnd(48, 'x');
 const apiScript = path.join(root, 'apps/api/dist/server.js');
 const webScript = path.join(root, 'apps/web/build/index.js');
-
-interface Target {
-  what: string;
-  target: string;
-  value: number;
-  met: boolean;
-}
 
 await runCli('bench', async () => {
   const db = new pg.Client({ connectionString: databaseUrl });
@@ -108,7 +106,7 @@ await runCli('bench', async () => {
       MEILI_URL: meiliUrl,
       MEILI_MASTER_KEY: meili.apiKey,
       MEILI_INDEX: BENCH_INDEX,
-      JWT_SECRET: 'bench-only-secret-'.padEnd(48, 'x'),
+      JWT_SECRET: JWT_SECRET,
       WEB_ORIGIN: webOrigin,
       // One address drives all the load: the limit is raised through configuration, as an operator would.
       RATE_LIMIT_PER_MINUTE: '100000000',
@@ -158,7 +156,7 @@ await runCli('bench', async () => {
 
     // Whatever waits in the outbox (bench:data's own rebuild queues every service) is drained by the API
     // processes before anything is timed: a backlog draining under the load would skew every figure.
-    const backlog = await drainBacklog(db);
+    const backlog = await drainBacklog(db, log);
 
     const { rows: slugs } = await db.query<{ slug: string; kind: string }>(
       `(select slug, 'typical' as kind from services s join service_ratings r on r.service_id = s.id
@@ -267,6 +265,11 @@ await runCli('bench', async () => {
     log('measuring outbox lag (a committed change until Meilisearch has it)');
     const lag = await outboxLag(db, meili.url, meili.apiKey, typical.slice(0, 10));
 
+    log('100 budget accepts, then 100 invoice payments, at once over two API processes');
+    const money = await benchMoney(db, [api.origin, api2.origin], JWT_SECRET);
+    log('publishing reviews in the largest rating group');
+    const publish = await benchPublish(db, api.origin, JWT_SECRET);
+
     let rebuildSeconds: number | null = null;
     if (!values['skip-rebuild']) {
       for (const s of started) await s.stop();
@@ -275,7 +278,19 @@ await runCli('bench', async () => {
       rebuildSeconds = await timeNode(path.join(root, 'apps/api/dist/ratings-rebuild.js'), [], cliEnv());
     }
 
-    const report = buildReport({ services, reviews, results, lag, backlog, reindexSeconds, rebuildSeconds, peakRss });
+    const report = buildReport({
+      settings: { durationMs, rounds, concurrency },
+      money,
+      publish,
+      services,
+      reviews,
+      results,
+      lag,
+      backlog,
+      reindexSeconds,
+      rebuildSeconds,
+      peakRss,
+    });
     printReport(report);
     const outDir = path.resolve(String(values.out));
     await mkdir(outDir, { recursive: true });
@@ -303,58 +318,6 @@ function load(): string {
     .join(' ');
 }
 
-/** Commits a change the way a listing edit does (row + outbox in one transaction), then waits for Meilisearch. */
-async function outboxLag(db: pg.Client, meiliUrl: string, apiKey: string, slugs: string[]) {
-  const lags: number[] = [];
-  for (const slug of slugs) {
-    const { rows } = await db.query<{ id: string }>(`select id from services where slug = $1`, [slug]);
-    // The service row and its outbox row in one transaction, as the API's listing edit does.
-    await db.query('begin');
-    const { rows: again } = await db.query<{ updated: string }>(
-      `update services set updated_at = clock_timestamp() where id = $1
-       returning (extract(epoch from updated_at) * 1000)::bigint::text as updated`,
-      [rows[0]!.id],
-    );
-    await db.query(`insert into search_outbox (aggregate_id) values ($1)`, [rows[0]!.id]);
-    const committed = performance.now();
-    await db.query('commit');
-    const want = Number(again[0]!.updated);
-    const until = committed + 120_000;
-    for (;;) {
-      const res = await send(meiliUrl, {
-        path: `/indexes/${BENCH_INDEX}/documents/${rows[0]!.id}?fields=updatedAt`,
-        headers: { authorization: `Bearer ${apiKey}` },
-      });
-      const doc = res.status === 200 ? (JSON.parse(res.body) as { updatedAt: number }) : undefined;
-      // Both sides are milliseconds of the same timestamp; Postgres rounds, JavaScript truncates.
-      if (doc && Math.abs(doc.updatedAt - want) <= 1) break;
-      if (performance.now() > until) throw new CliError(`outbox lag: ${slug} did not reach Meilisearch in 2 minutes`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    lags.push(performance.now() - committed);
-  }
-  lags.sort((a, b) => a - b);
-  return { samples: lags.length, p50: lags[Math.floor(lags.length / 2)]!, p95: lags[Math.floor(lags.length * 0.95)]! };
-}
-
-async function drainBacklog(db: pg.Client): Promise<{ rows: number; seconds: number }> {
-  const pending = async () =>
-    Number(
-      (await db.query<{ n: string }>(`select count(*) as n from search_outbox where processed_at is null`)).rows[0]!.n,
-    );
-  const rows = await pending();
-  const startedAt = performance.now();
-  if (rows === 0) return { rows, seconds: 0 };
-  log(`draining a search outbox backlog of ${rows} rows through the API processes`);
-  const until = startedAt + 20 * 60_000;
-  for (let left = rows; left > 0; left = await pending()) {
-    if (performance.now() > until)
-      throw new CliError(`the outbox still holds ${left} of ${rows} rows after 20 minutes`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  return { rows, seconds: (performance.now() - startedAt) / 1000 };
-}
-
 async function timeNode(script: string, args: string[], env: Record<string, string>): Promise<number> {
   const { spawn } = await import('node:child_process');
   const startedAt = performance.now();
@@ -367,134 +330,4 @@ async function timeNode(script: string, args: string[], env: Record<string, stri
   });
   if (code !== 0) throw new CliError(`${path.basename(script)} exited with ${code}`);
   return (performance.now() - startedAt) / 1000;
-}
-
-function buildReport(input: {
-  services: number;
-  reviews: number;
-  results: CellResult[];
-  lag: { samples: number; p50: number; p95: number };
-  backlog: { rows: number; seconds: number };
-  reindexSeconds: number | null;
-  rebuildSeconds: number | null;
-  peakRss: Record<string, number | null>;
-}) {
-  const byName = new Map(input.results.map((r) => [r.name, r]));
-  const cell = (name: string) => byName.get(name)!;
-  const search = SEARCH_MIX.map((q) => {
-    const floor = cell(`${q.name}: floor`);
-    const viaApi = cell(`${q.name}: API`);
-    const viaFallback = cell(`${q.name}: fallback`);
-    return {
-      query: q.name,
-      floor,
-      api: viaApi,
-      fallback: viaFallback,
-      apiOverFloorP95: viaApi.p95 / floor.p95,
-      fallbackOverFloorP95: viaFallback.p95 / floor.p95,
-    };
-  });
-  const sum = (pick: (r: (typeof search)[number]) => number) => search.reduce((a, r) => a + pick(r), 0);
-  // The mix as a whole: p95s summed over its queries, so a ratio weighs every query equally.
-  const apiRatio = sum((r) => r.api.p95) / sum((r) => r.floor.p95);
-  const worstFallback = Math.max(...search.map((r) => r.fallbackOverFloorP95));
-  const targets: Target[] = [
-    { what: 'search API p95 / raw Meilisearch p95 (mix)', target: '<= 1.2', value: apiRatio, met: apiRatio <= 1.2 },
-    {
-      what: 'Postgres fallback p95 / floor, worst query',
-      target: '<= 5',
-      value: worstFallback,
-      met: worstFallback <= 5,
-    },
-    ...(['SSR /search', 'SSR /services/:slug'] as const).map((name) => ({
-      what: `${name} p95 ms at c=${concurrency}`,
-      target: '< 100',
-      value: cell(name).p95,
-      met: cell(name).p95 < 100,
-    })),
-    { what: 'outbox lag p95 ms', target: '< 1000', value: input.lag.p95, met: input.lag.p95 < 1000 },
-    ...(input.reindexSeconds === null
-      ? []
-      : [
-          {
-            what: `full reindex of ${input.services} services, s`,
-            target: '< 30',
-            value: input.reindexSeconds,
-            met: input.reindexSeconds < 30,
-          },
-        ]),
-    ...(input.rebuildSeconds === null
-      ? []
-      : [
-          {
-            what: `ratings:rebuild over ${input.reviews} reviews, s`,
-            target: '< 60',
-            value: input.rebuildSeconds,
-            met: input.rebuildSeconds < 60,
-          },
-        ]),
-  ];
-  return {
-    date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      model: os.cpus()[0]?.model ?? 'unknown',
-      memoryGb: Math.round(os.totalmem() / 2 ** 30),
-      node: process.version,
-      loadAverageAtEnd: os.loadavg(),
-    },
-    data: { publishedServices: input.services, reviews: input.reviews },
-    settings: { durationMs, rounds, concurrency },
-    search,
-    pages: [
-      'service API, typical',
-      'reviews API, typical',
-      'reviews API, 50 most reviewed',
-      'SSR /search',
-      'SSR /services/:slug',
-    ].map(cell),
-    scaleOut: {
-      oneProcess: cell('search, 1 API process'),
-      twoProcesses: cell('search, 2 API processes'),
-    },
-    outboxLagMs: input.lag,
-    outboxBacklogDrained: input.backlog,
-    reindexSeconds: input.reindexSeconds,
-    ratingsRebuildSeconds: input.rebuildSeconds,
-    peakRssMb: input.peakRss,
-    targets,
-  };
-}
-
-function printReport(report: ReturnType<typeof buildReport>) {
-  const ms = (n: number) => n.toFixed(1).padStart(8);
-  const row = (r: CellResult) =>
-    `${r.name.padEnd(34)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${r.perSecond.toFixed(0).padStart(7)} ${String(r.errors).padStart(6)}`;
-  const out: string[] = [];
-  out.push(`\n${'what'.padEnd(34)}   p50 ms   p95 ms   p99 ms   req/s errors`);
-  for (const q of report.search) {
-    out.push(row(q.floor), row(q.api), row(q.fallback));
-    out.push(
-      `${''.padEnd(34)} API/floor p95 ${q.apiOverFloorP95.toFixed(2)}x, fallback/floor ${q.fallbackOverFloorP95.toFixed(2)}x`,
-    );
-  }
-  for (const r of report.pages) out.push(row(r));
-  out.push(row(report.scaleOut.oneProcess), row(report.scaleOut.twoProcesses));
-  if (report.outboxBacklogDrained.rows > 0) {
-    const { rows, seconds } = report.outboxBacklogDrained;
-    out.push(`\noutbox backlog of ${rows} rows drained by the API processes in ${seconds.toFixed(1)} s`);
-  }
-  out.push(`\noutbox lag: p50 ${report.outboxLagMs.p50.toFixed(0)} ms, p95 ${report.outboxLagMs.p95.toFixed(0)} ms`);
-  out.push(
-    `peak RSS MB: ${Object.entries(report.peakRssMb)
-      .map(([k, v]) => `${k} ${v === null ? 'n/a' : v.toFixed(0)}`)
-      .join(', ')}`,
-  );
-  out.push('\ntarget                                              want        got   met');
-  for (const t of report.targets) {
-    out.push(
-      `${t.what.padEnd(50)} ${t.target.padStart(8)} ${t.value.toFixed(2).padStart(10)}   ${t.met ? 'yes' : 'NO'}`,
-    );
-  }
-  console.log(out.join('\n'));
 }
