@@ -20,8 +20,8 @@ export const SectorSchema = Type.Enum([...SECTOR_CODES]);
 export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 
 // Kept in a module of its own so the web app's search form can use it without the schemas (and TypeBox).
-import { SEARCH_LIMITS } from './search/limits.ts';
-export { SEARCH_LIMITS };
+import { SEARCH_LIMITS, formatSearchTotal } from './search/limits.ts';
+export { SEARCH_LIMITS, formatSearchTotal };
 
 export const SEARCH_SORT_CODES = ['relevance', 'distance', 'rating', 'price', 'value'] as const;
 export type SearchSortCode = (typeof SEARCH_SORT_CODES)[number];
@@ -143,7 +143,9 @@ const FacetCountsSchema = Type.Record(Type.String(), Type.Integer());
 
 export const SearchResponseSchema = Type.Object({
   items: Type.Array(ServiceSummarySchema),
-  total: Type.Integer(),
+  total: Type.Integer({
+    description: `Matching services, counted up to ${SEARCH_LIMITS.maxTotalHits.toLocaleString('en-GB')}: a total at that figure means at least that many`,
+  }),
   page: Type.Integer(),
   perPage: Type.Integer(),
   totalPages: Type.Integer(),

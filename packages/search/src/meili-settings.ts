@@ -1,6 +1,7 @@
 // The Meilisearch settings of the services index: what is searched (and in what order of importance), what can
 // be filtered and sorted, typo tolerance and the words people use for the same kind of care.
 import type { Settings } from 'meilisearch';
+import { SEARCH_LIMITS } from '@care-assist/domain';
 
 /** Each group is a set of phrases that mean the same; every phrase finds the others. */
 export const SYNONYM_GROUPS: string[][] = [
@@ -79,7 +80,7 @@ export const SERVICE_INDEX_SETTINGS = {
   // (proximityPrecision 'byAttribute' would save more, but it lets "care home" match "care" and "home" apart,
   // which broke the synonym test.)
   facetSearch: false,
-  pagination: { maxTotalHits: 10_000 },
+  pagination: { maxTotalHits: SEARCH_LIMITS.maxTotalHits },
   displayedAttributes: ['*'],
 } satisfies Settings;
 

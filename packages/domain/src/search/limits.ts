@@ -10,4 +10,15 @@ export const SEARCH_LIMITS = {
   maxQueryLength: 200,
   /** £10,000 in pence: above any real hourly, nightly or weekly price. */
   maxPricePence: 1_000_000,
+  /**
+   * Totals stop counting here on both search backends (Meilisearch's pagination.maxTotalHits), so a total at
+   * this figure means "at least": the web shows "10,000+".
+   */
+  maxTotalHits: 10_000,
 } as const;
+
+/** "1,234", or "10,000+" when the total reached the cap and the real number may be higher. */
+export function formatSearchTotal(total: number): string {
+  const figure = total.toLocaleString('en-GB');
+  return total >= SEARCH_LIMITS.maxTotalHits ? `${figure}+` : figure;
+}
