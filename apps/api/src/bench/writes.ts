@@ -199,7 +199,7 @@ export async function benchPublish(db: pg.Client, origin: string, jwtSecret: str
       serviceId: member.id,
       relationship: 'family',
       overall: 1 + (i % 5),
-      categories: { quality_of_care: 4, staff: 4 },
+      categories: { quality_of_care: 4, staff: 4, reliability: 4 },
       periodMonth: 10,
       periodYear: 2026,
       title: 'Visits as planned',
