@@ -2,7 +2,7 @@
 // provider, and shown publicly; refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, moderationActions, questions } from '@care-assist/db';
-import type { PendingText, PublicQuestion } from '@care-assist/domain';
+import type { PendingText, PublicQuestion, Page } from '@care-assist/domain';
 import { makeMember, makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -42,10 +42,20 @@ describe('questions and answers', () => {
     });
     expect(asked.statusCode).toBe(201);
     const questionId = asked.json<PublicQuestion>().id;
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json()).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      perPage: 20,
+      totalPages: 0,
+    });
 
-    const queue = await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/questions', headers: moderator.auth });
-    const pending = queue.json<PendingText[]>().find((t) => t.id === questionId)!;
+    const queue = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/moderation/questions?per_page=100',
+      headers: moderator.auth,
+    });
+    const pending = queue.json<Page<PendingText>>().items.find((t) => t.id === questionId)!;
     expect(pending.prechecks).toContainEqual({ code: 'email', match: 'quinn@example.test' });
     expect(
       (await post(`/api/v1/moderation/questions/${questionId}/decision`, moderator, { decision: 'publish' }))
@@ -69,8 +79,8 @@ describe('questions and answers', () => {
     });
 
     const listed = (await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json<
-      PublicQuestion[]
-    >();
+      Page<PublicQuestion>
+    >().items;
     expect(listed).toHaveLength(1);
     expect(listed[0]!.authorName).toBe('Quinn A.');
     expect(listed[0]!.answers.map((a) => [a.authorName, a.fromProvider])).toEqual([

@@ -65,9 +65,10 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
 
   return {
     /** Suspected bursts still waiting for a decision, oldest first, each with all its reviews. */
-    async openGroups(actor: Actor | null): Promise<ReviewGroup[]> {
+    async openGroups(actor: Actor | null, page: PageRequest): Promise<Page<ReviewGroup>> {
       requirePermission(actor, 'moderate');
-      return groupViews(await groups.list('open'));
+      const rows = await groups.list('open', page);
+      return { ...rows, items: await groupViews(rows.items) };
     },
 
     async group(actor: Actor | null, id: string): Promise<ReviewGroup> {
@@ -153,11 +154,11 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
       return this.group(actor, id);
     },
 
-    async queue(actor: Actor | null, queue: ModerationQueue): Promise<ModerationReview[]> {
+    async queue(actor: Actor | null, queue: ModerationQueue, page: PageRequest): Promise<Page<ModerationReview>> {
       requirePermission(actor, 'moderate');
-      const records = await reviews.moderationQueue(queue);
-      const flags = await reviews.openFlags(records.map((r) => r.review.id));
-      return records.map((r) => toModerationReview(r, flags));
+      const records = await reviews.moderationQueue(queue, page);
+      const flags = await reviews.openFlags(records.items.map((r) => r.review.id));
+      return mapPage(records, (r) => toModerationReview(r, flags));
     },
 
     async get(actor: Actor | null, id: string): Promise<ModerationReview> {

@@ -240,7 +240,8 @@ export const api = {
       ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
     }),
 
-  myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
+  myReviews: (accessToken: string | null, paging: { page?: string }) =>
+    request<Page<MyReview>>('/reviews/mine', { query: paging, accessToken }),
 
   withdrawReview: (accessToken: string | null, id: string) =>
     request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
@@ -251,13 +252,14 @@ export const api = {
   reportReview: (accessToken: string | null, id: string, body: ReportBody) =>
     request<{ received: boolean }>(`/reviews/${encodeURIComponent(id)}/reports`, { method: 'POST', body, accessToken }),
 
-  providerReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/for-my-services', { accessToken }),
+  providerReviews: (accessToken: string | null, paging: { page?: string }) =>
+    request<Page<MyReview>>('/reviews/for-my-services', { query: paging, accessToken }),
 
   replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
 
   serviceQuestions: (idOrSlug: string) =>
-    request<PublicQuestion[]>(`/services/${encodeURIComponent(idOrSlug)}/questions`),
+    request<Page<PublicQuestion>>(`/services/${encodeURIComponent(idOrSlug)}/questions`, { query: { per_page: '50' } }),
 
   askQuestion: (accessToken: string | null, idOrSlug: string, body: string) =>
     request<PublicQuestion>(`/services/${encodeURIComponent(idOrSlug)}/questions`, {
@@ -273,7 +275,8 @@ export const api = {
       accessToken,
     }),
 
-  questionQueue: (accessToken: string | null) => request<PendingText[]>('/moderation/questions', { accessToken }),
+  questionQueue: (accessToken: string | null, paging: { page?: string }) =>
+    request<Page<PendingText>>('/moderation/questions', { query: paging, accessToken }),
 
   moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
     request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
@@ -300,10 +303,12 @@ export const api = {
       accessToken,
     }),
 
-  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
-    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+  moderationQueue: (accessToken: string | null, queue: ModerationQueue, paging: { page?: string }) =>
+    request<Page<ModerationReview>>('/moderation/reviews', { query: { queue, ...paging }, accessToken }),
 
-  reviewGroups: (accessToken: string | null) => request<ReviewGroup[]>('/moderation/review-groups', { accessToken }),
+  /** Open suspected bursts: few at a time (each is one decision), so the first 100 are shown with the total. */
+  reviewGroups: (accessToken: string | null) =>
+    request<Page<ReviewGroup>>('/moderation/review-groups', { query: { per_page: '100' }, accessToken }),
 
   decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
     request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
