@@ -135,7 +135,10 @@ describe('the review lifecycle', () => {
       ).json<ModerationReview>().status,
     ).toBe('changes_requested');
     const mine = await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/mine', headers: author.auth });
-    expect(mine.json<MyReview[]>()[0]).toMatchObject({ status: 'changes_requested', rejectReason: 'personal_details' });
+    expect(mine.json<Page<MyReview>>().items[0]).toMatchObject({
+      status: 'changes_requested',
+      rejectReason: 'personal_details',
+    });
     const edited = await ctx.app.inject({
       method: 'PUT',
       url: `/api/v1/reviews/${review.id}`,
@@ -207,7 +210,7 @@ describe('the review lifecycle', () => {
       url: '/api/v1/reviews/for-my-services',
       headers: provider.auth,
     });
-    expect(portal.json<MyReview[]>().find((r) => r.id === review.id)?.response?.body).toMatch(/Thank you/);
+    expect(portal.json<Page<MyReview>>().items.find((r) => r.id === review.id)?.response?.body).toMatch(/Thank you/);
     expectProblem(
       await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/for-my-services', headers: author.auth }),
       403,
@@ -315,8 +318,8 @@ describe('the review lifecycle', () => {
     await decide(second.id, 'publish');
     expect((await publicPage(otherServiceId)).items.map((r) => r.id)).toEqual([second.id]);
     const statuses = (await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/mine', headers: author.auth })).json<
-      MyReview[]
-    >();
+      Page<MyReview>
+    >().items;
     expect(statuses.map((r) => r.status).sort()).toEqual(['published', 'replaced']);
   });
 

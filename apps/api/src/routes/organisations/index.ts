@@ -11,8 +11,11 @@ import {
   OrganisationBodySchema,
   OrganisationPatchSchema,
   OrganisationSchema,
+  PageQuerySchema,
+  PageSchema,
   ProblemSchema,
 } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
 
@@ -31,10 +34,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'The organisations the caller belongs to',
-        response: { 200: Type.Object({ items: Type.Array(OrganisationSchema) }), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(OrganisationSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await organisations.listMine(request.actor) }),
+    async (request) => pageOfList(request.query, () => organisations.listMine(request.actor)),
   );
 
   app.post(

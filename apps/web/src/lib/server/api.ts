@@ -324,7 +324,9 @@ export const api = {
       accessToken,
     }),
 
-  myOrganisations: (accessToken: string) => request<{ items: Organisation[] }>('/organisations', { accessToken }),
+  /** A person belongs to a few organisations: the first (and only) page of up to 100. */
+  myOrganisations: (accessToken: string) =>
+    request<Page<Organisation>>('/organisations', { query: { per_page: '100' }, accessToken }),
 
   registerOrganisation: (accessToken: string, body: OrganisationBody) =>
     request<Organisation>('/organisations', { method: 'POST', body, accessToken }),
@@ -342,7 +344,8 @@ export const api = {
   acceptInvitation: (accessToken: string, token: string) =>
     request<Organisation>('/organisations/invitations/accept', { method: 'POST', body: { token }, accessToken }),
 
-  myListings: (accessToken: string) => request<{ items: ProviderListing[] }>('/provider/services', { accessToken }),
+  myListings: (accessToken: string, paging: { page?: string } = {}) =>
+    request<Page<ProviderListing>>('/provider/services', { query: paging, accessToken }),
 
   myListing: (accessToken: string, id: string) =>
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}`, { accessToken }),
@@ -357,7 +360,10 @@ export const api = {
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
 
   listingPhotos: (accessToken: string, id: string) =>
-    request<{ items: ServicePhoto[] }>(`/provider/services/${encodeURIComponent(id)}/photos`, { accessToken }),
+    request<Page<ServicePhoto>>(`/provider/services/${encodeURIComponent(id)}/photos`, {
+      query: { per_page: '100' },
+      accessToken,
+    }),
 
   /** Sends the photo on as multipart (`altText`, `file`); the API checks the bytes, the size and the description. */
   async uploadListingPhoto(
@@ -421,8 +427,8 @@ export const api = {
       accessToken,
     }),
 
-  organisationClaims: (accessToken: string) =>
-    request<{ items: OrganisationClaim[] }>('/moderation/claims', { accessToken }),
+  organisationClaims: (accessToken: string, paging: { page?: string } = {}) =>
+    request<Page<OrganisationClaim>>('/moderation/claims', { query: paging, accessToken }),
 
   decideClaim: (accessToken: string, id: string, action: 'approve' | 'reject', body: Partial<ModerationDecision>) =>
     request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
@@ -434,7 +440,9 @@ export const api = {
   findClaimableServices: (accessToken: string, q: string) =>
     request<ClaimSearchResponse>('/claims/services', { query: { q }, accessToken }),
 
-  myClaims: (accessToken: string) => request<MyClaimsResponse>('/claims/mine', { accessToken }),
+  /** A provider's own claims are few: the first (and only) page of up to 100. */
+  myClaims: (accessToken: string) =>
+    request<MyClaimsResponse>('/claims/mine', { query: { per_page: '100' }, accessToken }),
 
   claimOrganisation: (accessToken: string, organisationId: string, evidence: string) =>
     request<OrganisationClaim>(`/organisations/${encodeURIComponent(organisationId)}/claims`, {

@@ -5,13 +5,14 @@ import { MODERATION_REASON_CODES, type ModerationReason } from '@care-assist/dom
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const token = requirePermission(locals, url, 'verify_providers');
-  const claims = await api.organisationClaims(token);
+  const claims = await api.organisationClaims(token, pageQuery(url));
   if (!claims.ok) error(claims.status, { message: problemMessage(claims.problem) });
-  return { claims: claims.data.items };
+  return { claims: claims.data.items, list: claims.data };
 }) satisfies PageServerLoad;
 
 async function decide(
