@@ -135,3 +135,50 @@ describe('questions and answers', () => {
     expect(await snapshot()).toBe(after);
   });
 });
+
+describe('the question moderation queue, a page at a time', () => {
+  it('orders questions and answers together, oldest first, and walks them page by page', async () => {
+    const asker = await makeUser(ctx.app, db(), 'resident', 'Page Asker');
+    const ask = async (body: string) =>
+      (await post(`/api/v1/services/${slug}/questions`, asker, { body })).json<PublicQuestion>();
+    const open = await ask('Do you take people with dementia?');
+    await post(`/api/v1/moderation/questions/${open.id}/decision`, moderator, { decision: 'publish' });
+    // Question, answer, question, answer: the queue interleaves the two tables by age.
+    const q1 = await ask('Can relatives visit in the evening?');
+    const a1 = (await post(`/api/v1/questions/${open.id}/answers`, provider, { body: 'Yes, we do.' })).json<{
+      id: string;
+    }>();
+    const q2 = await ask('Is there a garden residents can use?');
+    const a2 = (await post(`/api/v1/questions/${open.id}/answers`, asker, { body: 'My mum lives there.' })).json<{
+      id: string;
+    }>();
+    const get = async (query: string) =>
+      (
+        await ctx.app.inject({ method: 'GET', url: `/api/v1/moderation/questions?${query}`, headers: moderator.auth })
+      ).json<Page<PendingText>>();
+    const all = await get('per_page=100');
+    const mine = all.items.filter((t) => [q1.id, a1.id, q2.id, a2.id].includes(t.id)).map((t) => [t.kind, t.id]);
+    expect(mine).toEqual([
+      ['question', q1.id],
+      ['answer', a1.id],
+      ['question', q2.id],
+      ['answer', a2.id],
+    ]);
+    const pages = [];
+    for (let page = 1; page <= all.total; page++) {
+      const one = await get(`per_page=1&page=${page}`);
+      expect(one).toMatchObject({ total: all.total, page, perPage: 1, totalPages: all.total });
+      pages.push(...one.items);
+    }
+    expect(pages).toEqual(all.items);
+    expect((await get(`per_page=1&page=${all.total + 1}`)).items).toEqual([]);
+    expectProblem(
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/moderation/questions?per_page=101',
+        headers: moderator.auth,
+      }),
+      400,
+    );
+  });
+});
