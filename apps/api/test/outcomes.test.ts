@@ -286,7 +286,7 @@ describe('admissions and council-arranged care (council staff)', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<unknown[]>();
+    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<Page<unknown>>().items;
     expect(list).toMatchObject([{ id, outcomeCount: 1, admissionCount: 1 }]);
     expectProblem(await call(person, 'GET', '/api/v1/council/care-packages'), 403);
   });
