@@ -182,6 +182,9 @@ describe('claiming a CQC-imported listing (item 3)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${product.webUrl}/services/${detail.slug}`);
+    await page.getByRole('link', { name: /^Claim it/ }).scrollIntoViewIfNeeded();
+    await checkAndShoot(page, 'claim-05-service-page-link');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: /^Claim it/ }).click();
     await page.waitForURL(/\/login\?redirectTo=/);
     await page.getByLabel('Email address').fill('new.provider@demo.care-assist.test');
