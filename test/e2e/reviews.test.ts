@@ -274,7 +274,7 @@ describe("the council moderator's safeguarding journey (issue 14 item 6)", () =>
     await signIn('admin@demo.care-assist.test');
     await page.goto(`${product.webUrl}/moderation/audit?action=escalate`);
     expect(await page.locator('tbody tr').first().innerText()).toMatch(
-      new RegExp(`Tom Bradley\\s+Escalated to Essex Police\\s+Review “${HARM_TITLE}”`),
+      new RegExp(`Tom Bradley[\\s\\S]*?\\sEscalated to Essex Police\\s+Review “${HARM_TITLE}” of .+ by `),
     );
     await signOut();
   });
