@@ -261,7 +261,7 @@ describe("the council moderator's safeguarding journey (issue 14 item 6)", () =>
       .getByLabel(/^Write to /)
       .fill('Thank you for telling us. Is your father safe tonight? We have passed this to the police.');
     await card().getByRole('button', { name: 'Send to the writer' }).click();
-    await expect.poll(async () => card().getByRole('status').innerText()).toMatch(/^Sent to /);
+    await expect.poll(async () => card().getByRole('status').innerText()).toMatch(/^Your message was sent to /);
     await screenshot(page, 'moderation-03-escalated');
 
     await card().getByLabel('Reason (for reject or changes)').selectOption('safeguarding');

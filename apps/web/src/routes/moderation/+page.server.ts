@@ -135,6 +135,6 @@ export const actions = {
       message: message.slice(0, CONTACT_WRITER_LIMITS.max),
     });
     if (!result.ok) return fail(result.status, outcome(false, problemMessage(result.problem)));
-    return outcome(true, `Sent to ${result.data.authorName}.`);
+    return outcome(true, `Your message was sent to ${result.data.authorName.replace(/\.$/, '')}.`);
   },
 } satisfies Actions;
