@@ -167,8 +167,8 @@ describe('writing and publishing a review', () => {
     await page.goto(`${product.webUrl}/moderation`);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(/\/moderation\/audit/);
-    await page.getByLabel('Target type').fill('review');
-    await page.getByLabel('Action', { exact: true }).fill('publish');
+    await page.getByLabel('What was acted on').selectOption('review');
+    await page.getByLabel('What was done').selectOption('publish');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/action=publish/);
     const rows = page.locator('tbody tr');
@@ -191,7 +191,7 @@ describe('writing and publishing a review', () => {
     await page.waitForURL(/actorId=/);
     for (const row of await page.locator('tbody tr').all()) expect(await row.innerText()).toContain('Tom Bradley');
     await page.goto(`${product.webUrl}/moderation/audit?actorId=not-an-id`);
-    expect(await page.getByRole('alert').innerText()).toContain('Enter an actor id');
+    expect(await page.getByRole('alert').innerText()).toContain('does not name anyone in the log');
     expect(await accessibilityViolations(page)).toEqual([]);
     await signOut();
   });
