@@ -10,7 +10,7 @@ import {
   type MyReview,
   type ReviewerRelationship,
 } from '@care-assist/domain';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors } from '$lib/server/api';
 import { deviceIdFor } from '$lib/server/device';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -119,8 +119,7 @@ export const actions = {
           deviceIdFor(cookies, url),
         );
     if (!result.ok) {
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       return fail(result.status, { values, errors: fieldErrors });
     }
     redirect(303, `/account/reviews?submitted=1${mentionsHarm(answers.title, answers.body) ? '&concern=1' : ''}`);
