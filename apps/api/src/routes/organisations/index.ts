@@ -1,6 +1,5 @@
 // Provider organisations, their members and staff invitations.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AcceptInvitationBodySchema,
   ClaimBodySchema,

@@ -5,7 +5,6 @@ import { HttpProblem, ValidationFailed } from '../../errors.ts';
 import type { PhotoUpload } from '../../modules/listings/photos.ts';
 import { CONTROL_CHARACTERS } from '../../validation.ts';
 import multipart from '@fastify/multipart';
-import { Type } from 'typebox';
 import {
   PHOTO_LIMITS,
   PhotoUploadBodySchema,

@@ -1,6 +1,5 @@
 // The council's verification queue for listings, and verifying organisations. Council staff only.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   ModerationDecisionSchema,
   OrganisationClaimSchema,

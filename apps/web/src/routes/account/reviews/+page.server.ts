@@ -13,6 +13,8 @@ export const load = (async ({ locals, url }) => {
     reviews: result.ok ? result.data.items : [],
     list: result.ok ? result.data : null,
     submitted: url.searchParams.has('submitted'),
+    // Set by the review form when the words mention harm: the writer is shown who to call.
+    concern: url.searchParams.get('concern') === '1',
   };
 }) satisfies PageServerLoad;
 
