@@ -250,7 +250,7 @@ export const api = {
       ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
     }),
 
-  myReviews: (accessToken: string | null, paging: { page?: string }) =>
+  myReviews: (accessToken: string | null, paging: { page?: string; per_page?: string }) =>
     request<Page<MyReview>>('/reviews/mine', { query: paging, accessToken }),
 
   editReview: (accessToken: string | null, id: string, body: EditReviewBody) =>
