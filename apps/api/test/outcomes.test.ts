@@ -14,13 +14,7 @@ import {
   outcomeReviews,
   serviceDailyActivity,
 } from '@care-assist/db';
-import type {
-  BookingOutcomes,
-  NotificationList,
-  OutcomeQuestionnaire,
-  OutcomeTotals,
-  Page,
-} from '@care-assist/domain';
+import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals, Page } from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 

@@ -21,7 +21,14 @@ export const load = (async ({ locals, url }) => {
   if (requested === 'questions') {
     const texts = await api.questionQueue(locals.accessToken, pageQuery(url));
     if (!texts.ok) error(texts.status, { message: problemMessage(texts.problem) });
-    return { queue: 'questions' as const, reviews: [], texts: texts.data.items, list: texts.data, groups: [], groupsTotal: 0 };
+    return {
+      queue: 'questions' as const,
+      reviews: [],
+      texts: texts.data.items,
+      list: texts.data,
+      groups: [],
+      groupsTotal: 0,
+    };
   }
   const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
     ? (requested as ModerationQueue)
@@ -34,7 +41,14 @@ export const load = (async ({ locals, url }) => {
   const groups = await api.reviewGroups(locals.accessToken);
   if (!groups.ok) error(groups.status, { message: problemMessage(groups.problem) });
   const grouped = new Set(groups.data.items.flatMap((g) => g.reviews.map((r) => r.id)));
-  return { queue, reviews: list.items.filter((r) => !grouped.has(r.id)), list, texts: [], groups: groups.data.items, groupsTotal: groups.data.total };
+  return {
+    queue,
+    reviews: list.items.filter((r) => !grouped.has(r.id)),
+    list,
+    texts: [],
+    groups: groups.data.items,
+    groupsTotal: groups.data.total,
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {
