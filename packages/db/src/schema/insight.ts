@@ -183,3 +183,50 @@ export const serviceRecognitions = pgTable(
     index('service_recognitions_service_idx').on(t.serviceId),
   ],
 );
+
+/**
+ * One row per answered outcomes questionnaire (care booked here or arranged by the council), with the service,
+ * provider, area, sector and care type it is about: what the outcomes view filters and groups. `subject_id` is
+ * the booking or care package (a pseudonymous id, no person's details), so people are counted once.
+ */
+export const insightOutcomeAnswers = pgTable(
+  'insight_outcome_answers',
+  {
+    dueOn: date('due_on').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** 'booked' through Care Assist or 'council' arranged. */
+    source: text('source').$type<'booked' | 'council'>().notNull(),
+    serviceId: uuid('service_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    county: text('county').notNull(),
+    district: text('district').notNull(),
+    sector: text('sector').$type<Sector>(),
+    careType: text('care_type').$type<CareType>().notNull(),
+    respondent: text('respondent').$type<'person' | 'carer'>().notNull(),
+    satisfaction: smallint('satisfaction').notNull(),
+    /** Mean of the answered quality-of-life domains (0–3); null when every one was "prefer not to say". */
+    qualityOfLife: real('quality_of_life'),
+    carerSatisfaction: smallint('carer_satisfaction'),
+    carerStrain: smallint('carer_strain'),
+  },
+  (t) => [index('insight_outcome_answers_due_idx').on(t.dueOn)],
+);
+
+/** One row per admission to hospital or residential care during care booked here or arranged by the council. */
+export const insightOutcomeAdmissions = pgTable(
+  'insight_outcome_admissions',
+  {
+    admittedOn: date('admitted_on').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    county: text('county').notNull(),
+    district: text('district').notNull(),
+    sector: text('sector').$type<Sector>(),
+    careType: text('care_type').$type<CareType>().notNull(),
+    kind: text('kind').$type<'hospital' | 'residential_care'>().notNull(),
+  },
+  (t) => [index('insight_outcome_admissions_day_idx').on(t.admittedOn)],
+);

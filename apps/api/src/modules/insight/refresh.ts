@@ -5,6 +5,7 @@
 // afford, while every dashboard request only reads the small summaries.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@care-assist/db';
+import { outcomeAdmissions, outcomeAnswers } from './refresh-outcomes.ts';
 
 /** The summaries, in the order they are rebuilt; each has its own refresh time. */
 export const INSIGHT_SUMMARIES = [
@@ -13,6 +14,7 @@ export const INSIGHT_SUMMARIES = [
   'brokerage_months',
   'rating_months',
   'price_months',
+  'outcomes',
 ] as const;
 export type InsightSummary = (typeof INSIGHT_SUMMARIES)[number];
 
@@ -178,6 +180,15 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
         },
       ],
       ['price_months', () => tx.execute(priceMonths(now))],
+      [
+        'outcomes',
+        async () => {
+          await tx.execute(sql`delete from insight_outcome_answers`);
+          await tx.execute(outcomeAnswers);
+          await tx.execute(sql`delete from insight_outcome_admissions`);
+          await tx.execute(outcomeAdmissions);
+        },
+      ],
     ];
     for (const [summary, rebuild] of steps) {
       const started = performance.now();

@@ -5,13 +5,7 @@
 // page, or a script hitting it, cannot inflate the count, and no hash can be tied to a person afterwards.
 import { createHash, randomBytes } from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
-import {
-  pageViewSalts,
-  serviceDailyActivity,
-  servicePageViewers,
-  type Database,
-  type Executor,
-} from '@care-assist/db';
+import { pageViewSalts, serviceDailyActivity, servicePageViewers, type Database, type Executor } from '@care-assist/db';
 
 /** What the API knows about a page viewer for the moment of the request; never stored as such. */
 export interface PageViewer {
@@ -40,7 +34,10 @@ export function createListingActivity({ db, clock }: { db: Database; clock: () =
    * they were only needed while their day lasted, and without the salt nothing can be recomputed.
    */
   async function saltFor(day: string): Promise<string> {
-    const [existing] = await db.select().from(pageViewSalts).where(sql`${pageViewSalts.day} = ${day}`);
+    const [existing] = await db
+      .select()
+      .from(pageViewSalts)
+      .where(sql`${pageViewSalts.day} = ${day}`);
     if (existing) return existing.salt;
     return db.transaction(async (tx) => {
       const [made] = await tx
@@ -50,7 +47,10 @@ export function createListingActivity({ db, clock }: { db: Database; clock: () =
         .returning();
       if (!made) {
         // Another process made it first.
-        const [theirs] = await tx.select().from(pageViewSalts).where(sql`${pageViewSalts.day} = ${day}`);
+        const [theirs] = await tx
+          .select()
+          .from(pageViewSalts)
+          .where(sql`${pageViewSalts.day} = ${day}`);
         return theirs!.salt;
       }
       await tx.delete(pageViewSalts).where(lt(pageViewSalts.day, day));
