@@ -194,6 +194,7 @@ export const POLICY: Record<string, Access> = {
   'GET /openreferral/services': anyone,
   'GET /openreferral/services/:id': anyone,
   'GET /openreferral/service_at_locations': anyone,
+  'GET /openreferral/service_at_locations/:id': anyone,
   'GET /openreferral/organizations': anyone,
   'GET /openreferral/organizations/:id': anyone,
   'GET /openreferral/taxonomies': anyone,
