@@ -3,7 +3,7 @@
 // booked here and arranged by the council alike, filters, and small-number suppression with its complements.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, careAdmissions, councilCarePackages, outcomeReviews } from '@care-assist/db';
-import type { InsightViewResponse } from '@care-assist/domain';
+import type { InsightViewResponse, ReviewPointKey } from '@care-assist/domain';
 import { makeOrganisation, makeService, makeUserRow } from './helpers/factories.ts';
 import { bearer, buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -11,7 +11,7 @@ let ctx: TestContext;
 let admin: { id: string; role: 'admin' };
 let resident: { id: string; role: 'resident' };
 
-type Answer = { satisfaction: number; domains: (number | null)[]; dueOn: string; point?: string };
+type Answer = { satisfaction: number; domains: (number | null)[]; dueOn: string; point?: ReviewPointKey };
 type CarerAnswer = { satisfaction: number; strain: number | null; dueOn: string };
 
 async function booking(serviceId: string, careType: 'home_care' | 'care_home') {

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '@care-assist/db';
 import { outcomeAdmissions, outcomeAnswers } from './refresh-outcomes.ts';
+import { leagueRanks, priceMonthMedians, ratingMonthMedians, spreads } from './refresh-spreads.ts';
 
 /** The summaries, in the order they are rebuilt; each has its own refresh time. */
 export const INSIGHT_SUMMARIES = [
@@ -15,6 +16,7 @@ export const INSIGHT_SUMMARIES = [
   'rating_months',
   'price_months',
   'outcomes',
+  'spreads',
 ] as const;
 export type InsightSummary = (typeof INSIGHT_SUMMARIES)[number];
 
@@ -156,6 +158,7 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
         async () => {
           await tx.execute(sql`delete from insight_service_facts`);
           await tx.execute(serviceFacts(now));
+          await tx.execute(leagueRanks);
         },
       ],
       [
@@ -187,6 +190,18 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
           await tx.execute(outcomeAnswers);
           await tx.execute(sql`delete from insight_outcome_admissions`);
           await tx.execute(outcomeAdmissions);
+        },
+      ],
+      [
+        // After service_facts, rating_months and price_months, which it summarises.
+        'spreads',
+        async () => {
+          await tx.execute(sql`delete from insight_spreads`);
+          await tx.execute(spreads);
+          await tx.execute(sql`delete from insight_price_month_medians`);
+          await tx.execute(priceMonthMedians);
+          await tx.execute(sql`delete from insight_rating_month_medians`);
+          await tx.execute(ratingMonthMedians);
         },
       ],
     ];

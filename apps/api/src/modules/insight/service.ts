@@ -26,8 +26,8 @@ const DEFAULT_ROWS = 100;
 
 /** The summary behind each view: its refresh time is the view's freshness. */
 const VIEW_SUMMARIES: Record<InsightView, InsightSummary[]> = {
-  performance: ['service_facts'],
-  prices: ['service_facts', 'price_months'],
+  performance: ['service_facts', 'rating_months', 'spreads'],
+  prices: ['service_facts', 'price_months', 'spreads'],
   market: ['service_facts'],
   demand: ['search_days'],
   brokerage: ['brokerage_months'],
