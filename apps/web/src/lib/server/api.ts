@@ -8,6 +8,9 @@ import type {
   Page,
   AuthResponse,
   ClaimSearchResponse,
+  ContactWriterBody,
+  EditReviewBody,
+  EscalateBody,
   Invitation,
   ListingCreate,
   ListingEditResult,
@@ -151,6 +154,13 @@ export function problemFieldErrors(problem: Problem): Record<string, string> {
   return fieldErrors;
 }
 
+/** A refused form's errors: the API's field errors by input name, or its sentence for the whole form when it named no field. */
+export function problemFormErrors(problem: Problem): Record<string, string> {
+  const errors = problemFieldErrors(problem);
+  if (Object.keys(errors).length === 0) errors.form = problemMessage(problem);
+  return errors;
+}
+
 /** Query parameters the API's search accepts, already named as the API names them. */
 export interface ServiceSearchParams {
   q?: string;
@@ -253,6 +263,9 @@ export const api = {
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
 
+  editReview: (accessToken: string | null, id: string, body: EditReviewBody) =>
+    request<MyReview>(`/reviews/${encodeURIComponent(id)}`, { method: 'PUT', body, accessToken }),
+
   withdrawReview: (accessToken: string | null, id: string) =>
     request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
 
@@ -318,6 +331,20 @@ export const api = {
 
   decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
     request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  escalateReview: (accessToken: string | null, id: string, body: EscalateBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/escalate`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  contactReviewWriter: (accessToken: string | null, id: string, body: ContactWriterBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/contact-writer`, {
       method: 'POST',
       body,
       accessToken,

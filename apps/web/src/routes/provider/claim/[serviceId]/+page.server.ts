@@ -1,9 +1,9 @@
 // Claim your listing, step 2: say why the council should believe you run it. The listing is found again
 // through the search it came from (?q=), so this page needs no API of its own and a stale link says so.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireSignIn } from '$lib/server/access';
+import { requireSignIn, requireUser } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Matches ClaimBodySchema: enough to check, short enough to read. */
@@ -19,8 +19,10 @@ async function findListing(accessToken: string, serviceId: string, q: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-  const accessToken = requireSignIn(locals, url);
+  const { user, accessToken } = requireUser(locals, url);
   const q = url.searchParams.get('q') ?? '';
+  // A resident who followed "Claim it" from a service page learns there that claims need a provider account.
+  if (user.role !== 'provider') redirect(303, `/provider/claim?q=${encodeURIComponent(q)}`);
   return { q, listing: await findListing(accessToken, params.serviceId, q) };
 }) satisfies PageServerLoad;
 
@@ -43,9 +45,7 @@ export const actions = {
     }
     const claimed = await api.claimOrganisation(accessToken, listing.organisationId, evidence);
     if (!claimed.ok) {
-      const errors = problemFieldErrors(claimed.problem);
-      if (!Object.keys(errors).length) errors.form = problemMessage(claimed.problem);
-      return fail(claimed.status, { evidence, errors });
+      return fail(claimed.status, { evidence, errors: problemFormErrors(claimed.problem) });
     }
     redirect(303, `/provider/claims?claimed=${encodeURIComponent(claimed.data.organisationName)}`);
   },
