@@ -237,6 +237,7 @@ export default fp(
         reviews,
         services,
         listingActivity,
+        emails: reviewEmails,
         clock,
       }),
       outcomes,
