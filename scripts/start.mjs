@@ -108,7 +108,7 @@ function prettyJsonLines(stream, label) {
 function start(label, script, childEnv) {
   // Own process group: Ctrl-C in the terminal reaches only this script, which then sends each child exactly one
   // SIGTERM (a second signal would make the API skip its graceful close, and with it stopping PostgreSQL cleanly).
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, ['scripts/exit-with-parent.mjs', script], {
     cwd: root,
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

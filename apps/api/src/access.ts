@@ -13,6 +13,7 @@ const REFUSALS: Record<Permission, string> = {
   manage_budgets: 'Only council staff can do that.',
   create_council_accounts: 'Council accounts can only be created by an administrator.',
   commissioner: 'Only council commissioners can do that.',
+  record_outcomes: 'Only council staff can do that.',
 };
 
 /** The caller, who must be signed in (401 otherwise). */

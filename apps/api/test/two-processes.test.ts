@@ -2,43 +2,24 @@
 // on the other and ends on both, a money-moving request retried against the other process with the same
 // Idempotency-Key moves money once, both drain the one search outbox without doing a row twice, and (with Redis)
 // a client gets the rate limit once across both, not once per process.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { budgetLedger, enqueueServiceSearchSync, hashPassword, searchOutbox, users } from '@care-assist/db';
+import { startApiProcess, stopApiProcess, type ApiProcess } from './helpers/api-process.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const PASSWORD = 'Two-processes-2026!';
-
-interface Api {
-  url: string;
-  child: ChildProcess;
-  output: string[];
-}
 
 let database: TestDatabase;
 let dataDir: string;
 let redisUrl: string | undefined;
-const apis: Api[] = [];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+const apis: ApiProcess[] = [];
 
 /** TEST_REDIS_URL, else a Redis on 127.0.0.1:6379 if one answers; a newcomer's machine may have none. */
 async function findRedis(): Promise<string | undefined> {
@@ -53,27 +34,6 @@ async function findRedis(): Promise<string | undefined> {
   } finally {
     probe.disconnect();
   }
-}
-
-async function startApi(env: Record<string, string>): Promise<Api> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env, API_PORT: String(port) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output: string[] = [];
-  child.stdout.on('data', (c: Buffer) => output.push(c.toString()));
-  child.stderr.on('data', (c: Buffer) => output.push(c.toString()));
-  const api = { url: `http://127.0.0.1:${port}`, child, output };
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`API exited (${child.exitCode}):\n${output.join('')}`);
-    const ready = await fetch(`${api.url}/ready`).catch(() => undefined);
-    if (ready?.ok) return api;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`API did not become ready:\n${output.join('')}`);
 }
 
 beforeAll(async () => {
@@ -95,21 +55,12 @@ beforeAll(async () => {
     ...(redisUrl && { REDIS_URL: redisUrl }),
   };
   // One after the other: the second finds the schema migrated and the index built.
-  apis.push(await startApi(env));
-  apis.push(await startApi(env));
+  apis.push(await startApiProcess(env));
+  apis.push(await startApiProcess(env));
 }, 240_000);
 
 afterAll(async () => {
-  await Promise.all(
-    apis.map(
-      (api) =>
-        new Promise<void>((resolve) => {
-          if (api.child.exitCode !== null) return resolve();
-          api.child.once('exit', () => resolve());
-          api.child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(apis.map((api) => stopApiProcess(api)));
   await database?.drop();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -124,7 +75,12 @@ async function makeUser(role: 'resident' | 'admin') {
 
 /** Calls from one forwarded address (a new one per client), so the tests' rate-limit buckets never mix. */
 function client(address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.7`) {
-  return (api: Api, method: string, url: string, init: { token?: string; body?: unknown; headers?: object } = {}) =>
+  return (
+    api: ApiProcess,
+    method: string,
+    url: string,
+    init: { token?: string; body?: unknown; headers?: object } = {},
+  ) =>
     fetch(`${api.url}${url}`, {
       method,
       headers: {
@@ -137,7 +93,7 @@ function client(address = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Ma
     });
 }
 
-async function signIn(api: Api, email: string) {
+async function signIn(api: ApiProcess, email: string) {
   const res = await client()(api, 'POST', '/api/v1/auth/login', { body: { email, password: PASSWORD } });
   expect(res.status).toBe(200);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
@@ -146,7 +102,7 @@ async function signIn(api: Api, email: string) {
 
 describe('two API processes, one database', () => {
   it('share sessions: signed in on one, refreshed on the other, signed out everywhere at once', async () => {
-    const [a, b] = apis as [Api, Api];
+    const [a, b] = apis as [ApiProcess, ApiProcess];
     const call = client();
     const session = await signIn(a, await makeUser('resident'));
     expect((await call(b, 'GET', '/api/v1/me', { token: session.token })).status).toBe(200);
@@ -163,7 +119,7 @@ describe('two API processes, one database', () => {
   });
 
   it('share reuse detection: a spent refresh cookie replayed on the other process ends the sign-in on both', async () => {
-    const [a, b] = apis as [Api, Api];
+    const [a, b] = apis as [ApiProcess, ApiProcess];
     const call = client();
     const session = await signIn(a, await makeUser('resident'));
     const refreshed = await call(b, 'POST', '/api/v1/auth/refresh', { headers: { cookie: session.cookie } });
@@ -175,7 +131,7 @@ describe('two API processes, one database', () => {
   });
 
   it('move money once when the same Idempotency-Key reaches both processes at the same time', async () => {
-    const [a, b] = apis as [Api, Api];
+    const [a, b] = apis as [ApiProcess, ApiProcess];
     const call = client();
     const admin = await signIn(a, await makeUser('admin'));
     const holder = await makeUser('resident');
@@ -194,7 +150,7 @@ describe('two API processes, one database', () => {
     const budget = (await opened.json()) as { id: string };
 
     const key = randomUUID();
-    const topUp = (api: Api) =>
+    const topUp = (api: ApiProcess) =>
       call(api, 'POST', `/api/v1/budgets/${budget.id}/entries`, {
         token: admin.token,
         headers: { 'idempotency-key': key },
@@ -242,7 +198,7 @@ describe('two API processes, one database', () => {
       console.log('[two processes] no Redis (TEST_REDIS_URL or 127.0.0.1:6379): shared rate limits not tested');
       test.skip();
     }
-    const [a, b] = apis as [Api, Api];
+    const [a, b] = apis as [ApiProcess, ApiProcess];
     const call = client(); // one resident's address, through both processes
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => call(i % 2 === 0 ? a : b, 'GET', '/api/v1/suggestions?q=chelm')),

@@ -16,6 +16,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { adoptIfOrphaned, isAlive, ownerFile } from './embedded-postgres-owner.ts';
 
 /** The PostgreSQL major version of the embedded binaries; production should run the same (docker-compose does). */
 export const EMBEDDED_POSTGRES_MAJOR = 18;
@@ -57,8 +58,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const running = await runningCluster(dir, password);
   if (running) {
-    await ensureDatabase(urlFor(running, password, 'postgres'), database);
-    return { url: urlFor(running, password, database), port: running, owned: false, stop: async () => {} };
+    await ensureDatabase(urlFor(running.port, password, 'postgres'), database);
+    const url = urlFor(running.port, password, database);
+    const adopted = await adoptIfOrphaned(dir, running, urlFor(running.port, password, 'postgres'));
+    if (adopted) return { url, port: running.port, owned: true, stop: adopted };
+    return { url, port: running.port, owned: false, stop: async () => {} };
   }
 
   if (!existsSync(path.join(dir, 'PG_VERSION'))) await initialise(binaries.initdb, dir, password, runAs);
@@ -88,6 +92,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Who started this server: a later process that finds the server's parent is no longer this one adopts it.
+  await writeFile(ownerFile(dir), String(process.pid));
   // A parent that dies without stopping us must not leave the server running.
   const killOnExit = () => child.kill('SIGQUIT');
   process.once('exit', killOnExit);
@@ -222,8 +228,13 @@ async function clusterPassword(dir: string): Promise<string> {
   }
 }
 
-/** The port of a server already running on this cluster folder (e.g. `npm start` while a CLI runs), if any. */
-async function runningCluster(dir: string, password: string): Promise<number | undefined> {
+interface RunningServer {
+  pid: number;
+  port: number;
+}
+
+/** The server already running on this cluster folder (e.g. `npm start` while a CLI runs), if any. */
+async function runningCluster(dir: string, password: string): Promise<RunningServer | undefined> {
   let lines: string[];
   try {
     lines = (await readFile(path.join(dir, 'postmaster.pid'), 'utf8')).split('\n');
@@ -233,12 +244,8 @@ async function runningCluster(dir: string, password: string): Promise<number | u
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!pid || !port) return undefined;
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return undefined; // a stale file from a crash; the server starting next replaces it
-  }
-  return (await canConnect(urlFor(port, password, 'postgres'))) ? port : undefined;
+  if (!isAlive(pid)) return undefined; // a stale file from a crash; the server starting next replaces it
+  return (await canConnect(urlFor(port, password, 'postgres'))) ? { pid, port } : undefined;
 }
 
 async function initialise(initdb: string, dir: string, password: string, runAs: RunAs | undefined): Promise<void> {

@@ -10,7 +10,11 @@ describe('permissions', () => {
   });
 
   it('lets moderators moderate and verify, and keeps the admin-only powers from them', () => {
-    expect([...permissionsOf({ role: 'moderator' })].sort()).toEqual(['moderate', 'verify_providers']);
+    expect([...permissionsOf({ role: 'moderator' })].sort()).toEqual([
+      'moderate',
+      'record_outcomes',
+      'verify_providers',
+    ]);
   });
 
   it('gives admins every permission', () => {

@@ -18,10 +18,16 @@ export const PERMISSIONS = [
   'create_council_accounts',
   /** Commissioning insight: the council's view of the care market and its outcomes. */
   'commissioner',
+  /** Record admissions and council-arranged care, and see every booking's outcome records. */
+  'record_outcomes',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const MODERATOR_PERMISSIONS = ['moderate', 'verify_providers'] as const satisfies readonly Permission[];
+const MODERATOR_PERMISSIONS = [
+  'moderate',
+  'verify_providers',
+  'record_outcomes',
+] as const satisfies readonly Permission[];
 
 /** What each role may do without any grant. Admins hold every permission. */
 export const ROLE_PERMISSIONS: Readonly<Record<UserRole, readonly Permission[]>> = {

@@ -16,9 +16,9 @@ import {
   type OutcomeTotals,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
+import { actorCan, requirePermission } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { isCouncilStaff, requireCouncilStaff } from './access.ts';
 import { answerColumns, checkRespondentAnswers, presentReview, sameAnswers } from './answers.ts';
 import type { CarePackageRow, OutcomeBooking, OutcomeRepository } from './repository.ts';
 import { periodOf } from './service.ts';
@@ -46,7 +46,7 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
   async function viewerOf(actor: Actor, booking: OutcomeBooking): Promise<Viewer | null> {
     if (booking.requesterId === actor.userId) return 'requester';
     if (booking.carerUserId === actor.userId) return 'carer';
-    if (isCouncilStaff(actor.role)) return 'council';
+    if (actorCan(actor, 'record_outcomes')) return 'council';
     if (actor.role === 'provider' && (await outcomes.isMember(actor.userId, booking.organisationId))) return 'provider';
     return null;
   }
@@ -150,7 +150,7 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
 
     /** Council staff only. The same admission twice (kind and day) is recorded once. */
     async recordBookingAdmission(actor: Actor | null, bookingId: string, body: AdmissionBody) {
-      const staff = requireCouncilStaff(actor);
+      const staff = requirePermission(actor, 'record_outcomes');
       const booking = await bookingOr404(bookingId);
       checkAdmissionDate(body.admittedOn, periodOf(booking).startOn);
       const inserted = await outcomes.insertAdmission({
@@ -165,14 +165,14 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
     },
 
     async listPackages(actor: Actor | null): Promise<CarePackage[]> {
-      requireCouncilStaff(actor);
+      requirePermission(actor, 'record_outcomes');
       const rows = await outcomes.listPackages();
       return rows.map((r) => presentPackage(r.pkg, r.serviceName, r.outcomeCount, r.admissionCount));
     },
 
     /** Council staff only. The same person, service and start date is the same care: recorded once. */
     async recordPackage(actor: Actor | null, body: CarePackageBody) {
-      const staff = requireCouncilStaff(actor);
+      const staff = requirePermission(actor, 'record_outcomes');
       if (body.endOn !== undefined && body.endOn < body.startOn) {
         throw new ValidationFailed('The care cannot end before it starts.', [
           { field: 'endOn', message: 'On or after the start date' },
@@ -206,7 +206,7 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
       packageId: string,
       body: CarePackageOutcomeBody,
     ): Promise<{ review: OutcomeReview; created: boolean }> {
-      const staff = requireCouncilStaff(actor);
+      const staff = requirePermission(actor, 'record_outcomes');
       const pkg = await packageOr404(packageId);
       checkRespondentAnswers(body.respondent, body.answers);
       const point = findReviewPoint({ startOn: pkg.startOn, endOn: pkg.endOn }, body.reviewPoint, today());
@@ -234,7 +234,7 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
     },
 
     async recordPackageAdmission(actor: Actor | null, packageId: string, body: AdmissionBody) {
-      const staff = requireCouncilStaff(actor);
+      const staff = requirePermission(actor, 'record_outcomes');
       const pkg = await packageOr404(packageId);
       checkAdmissionDate(body.admittedOn, pkg.startOn);
       const inserted = await outcomes.insertAdmission({
@@ -249,7 +249,7 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
     },
 
     async totals(actor: Actor | null): Promise<OutcomeTotals> {
-      requireCouncilStaff(actor);
+      requirePermission(actor, 'record_outcomes');
       return outcomes.totals(db);
     },
   };

@@ -1,27 +1,14 @@
 // Council staff: what outcome records exist (answers from people and carers, delivered hours, admissions),
 // the council-arranged care recorded outside Care Assist, and a form to record more of it.
 import { error, fail } from '@sveltejs/kit';
-import {
-  CARE_TYPE_CODES,
-  isCouncilRole,
-  type CarePackage,
-  type CareType,
-  type OutcomeTotals,
-} from '@care-assist/domain';
+import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals } from '@care-assist/domain';
 import { api, problemFieldErrors } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireUser } from '$lib/server/access';
+import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Moderators and admins: council staff record council-arranged care and see every outcome. */
-function requireCouncilStaff(locals: App.Locals, url: URL): string {
-  const { user, accessToken } = requireUser(locals, url);
-  if (!isCouncilRole(user.role)) error(403, { message: 'This page is for council staff only' });
-  return accessToken;
-}
-
 export const load = (async ({ locals, url }) => {
-  const accessToken = requireCouncilStaff(locals, url);
+  const accessToken = requirePermission(locals, url, 'record_outcomes');
   const [totals, packages] = await Promise.all([
     api.call<OutcomeTotals>('/council/outcomes', { accessToken }),
     api.call<CarePackage[]>('/council/care-packages', { accessToken }),
@@ -33,7 +20,7 @@ export const load = (async ({ locals, url }) => {
 
 export const actions = {
   package: async ({ locals, request, url }) => {
-    const accessToken = requireCouncilStaff(locals, url);
+    const accessToken = requirePermission(locals, url, 'record_outcomes');
     const form = await request.formData();
     const values = Object.fromEntries(
       ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn'].map((n) => [
