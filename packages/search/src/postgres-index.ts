@@ -148,7 +148,11 @@ export function createPostgresSearchIndex({
       if (!Number.isInteger(offset) || offset < 0) throw new InvalidSearchRequestError('offset must be >= 0');
       if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError('limit must be >= 0');
       const params = new Params();
-      const { where, textMatch, textRank, distance } = whereClause(request, params);
+      const text = request.text?.trim();
+      // The text's queries are worked out first and passed in as values: the planner then sees how many
+      // services they match (thousands for "dementia") and joins by hash instead of one lookup per row.
+      const words = text ? await textQueries(query, text) : undefined;
+      const { where, textMatch, textRank, distance } = whereClause(request, params, words);
       // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
       const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${neutralLiteral}::float8 end)`;
       const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
@@ -251,33 +255,47 @@ export function withSynonyms(text: string): string[] {
   return [...variants].slice(0, 12);
 }
 
-function whereClause(request: SearchRequest, params: Params) {
+/** The tsqueries a text search matches services and organisation names with (synonyms and typos included). */
+async function textQueries(query: SqlQuery, text: string): Promise<TextQueries> {
+  const params = new Params();
+  // websearch_to_tsquery accepts any input (quotes, emoji, stray operators) without a syntax error.
+  const exact = withSynonyms(text)
+    .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)}::text)`)
+    .join(' || ');
+  const lower = `${params.add(text.toLowerCase())}::text`;
+  // Typos: each word of the query, or a known word like it (search_typo_query, migration 0013), must match.
+  const [row] = await query<TextQueries>(
+    `select ((${exact}) || coalesce(search_typo_query('english', ${lower}, ${TYPO_SIMILARITY}), (${exact})))::text as words,
+            (plainto_tsquery('simple', ${lower})
+              || coalesce(search_typo_query('simple', ${lower}, ${TYPO_SIMILARITY}), plainto_tsquery('simple', ${lower})))::text
+              as organisation_words`,
+    params.values,
+  );
+  return row!;
+}
+
+interface TextQueries {
+  words: string;
+  organisation_words: string;
+}
+
+function whereClause(request: SearchRequest, params: Params, text: TextQueries | undefined) {
   const conditions = [`s.status = 'published'`];
   let textRank: string | undefined;
   let distance: string | undefined;
   let textMatch: string | undefined;
-  const text = request.text?.trim();
   if (text) {
-    // websearch_to_tsquery accepts any input (quotes, emoji, stray operators) without a syntax error.
-    const exact = withSynonyms(text)
-      .map((variant) => `websearch_to_tsquery('english', ${params.add(variant)}::text)`)
-      .join(' || ');
-    const textParam = `${params.add(text.toLowerCase())}::text`;
-    // Typos: each word of the query, or a known word like it (search_typo_query, migration 0013), must match.
+    const words = `${params.add(text.words)}::tsquery`;
+    const organisationWords = `${params.add(text.organisation_words)}::tsquery`;
     // Words of services go through the stored search_vector's GIN index; organisation names through theirs.
     textMatch = `
-      text_query as (
-        select (${exact}) || coalesce(search_typo_query('english', ${textParam}, ${TYPO_SIMILARITY}), (${exact})) as words,
-               plainto_tsquery('simple', ${textParam})
-                 || coalesce(search_typo_query('simple', ${textParam}, ${TYPO_SIMILARITY}), plainto_tsquery('simple', ${textParam})) as organisation_words),
       text_hits as (
-        select s.id from services s where s.search_vector @@ (select words from text_query)
+        select s.id from services s where s.search_vector @@ ${words}
         union
         select s.id from services s
-         where s.organisation_id in (
-           select o.id from organisations o where to_tsvector('simple', o.name) @@ (select organisation_words from text_query)))`;
+         where s.organisation_id in (select o.id from organisations o where to_tsvector('simple', o.name) @@ ${organisationWords}))`;
     conditions.push(`s.id in (select id from text_hits)`);
-    textRank = `ts_rank_cd(s.search_vector, (select words from text_query))::float8`;
+    textRank = `ts_rank_cd(s.search_vector, ${words})::float8`;
   }
 
   if (request.near) {

@@ -151,6 +151,13 @@ export function problemFieldErrors(problem: Problem): Record<string, string> {
   return fieldErrors;
 }
 
+/** A refused form's errors: the API's field errors by input name, or its sentence for the whole form when it named no field. */
+export function problemFormErrors(problem: Problem): Record<string, string> {
+  const errors = problemFieldErrors(problem);
+  if (Object.keys(errors).length === 0) errors.form = problemMessage(problem);
+  return errors;
+}
+
 /** Query parameters the API's search accepts, already named as the API names them. */
 export interface ServiceSearchParams {
   q?: string;

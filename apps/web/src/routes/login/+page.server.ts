@@ -1,6 +1,6 @@
 // Sign in: check the email and password with the API, then keep the tokens in httpOnly cookies.
 import { fail, redirect } from '@sveltejs/kit';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { homeForRole, refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
@@ -38,8 +38,7 @@ export const actions = {
           },
         });
       }
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       return fail(result.status === 400 ? 400 : 422, { values, errors: fieldErrors });
     }
 

@@ -1,7 +1,7 @@
 // The provider portal: my organisations, my listings and their status, staff invitations.
 import { error, fail } from '@sveltejs/kit';
 import { SECTOR_CODES, type Sector } from '@care-assist/domain';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -45,8 +45,7 @@ export const actions = {
       contactEmail: values.contactEmail || null,
     });
     if (!result.ok) {
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (!Object.keys(fieldErrors).length) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       // The CQC id is taken: usually by the organisation the CQC import made, which this provider can claim.
       const claimQuery = result.status === 409 && values.cqcProviderId ? values.cqcProviderId : null;
       return fail(result.status, { organisation: { values, errors: fieldErrors, claimQuery } });
@@ -72,8 +71,7 @@ export const actions = {
     }
     const result = await api.inviteMember(token, organisationId, values as { email: string; role: 'owner' | 'staff' });
     if (!result.ok) {
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (!Object.keys(fieldErrors).length) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       return fail(result.status, { invite: { organisationId, values, errors: fieldErrors } });
     }
     return { invited: result.data.email };

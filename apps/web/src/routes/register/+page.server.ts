@@ -1,7 +1,7 @@
 // Create an account, then sign straight in: the API answers a registration with a token pair.
 import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors } from '$lib/server/api';
 import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
@@ -54,8 +54,7 @@ export const actions = {
           errors: { email: 'An account already exists with this email address. Sign in instead.' },
         });
       }
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       return fail(result.status === 429 ? 429 : 400, { values, errors: fieldErrors });
     }
 

@@ -2,7 +2,7 @@
 // draws its charts on the server. A 400 from the API comes back as field errors for the filter form.
 import { error } from '@sveltejs/kit';
 import type { InsightChart, InsightViewResponse } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { renderChartSvg } from './charts';
 
 export const FILTER_KEYS = [
@@ -42,11 +42,9 @@ export async function loadInsight(
   if (!response.ok) {
     if (response.status === 400) {
       locals.pageStatus = 400;
-      const errors = problemFieldErrors(response.problem);
-      if (!Object.keys(errors).length) errors.form = response.problem.detail ?? response.problem.title;
-      return { result: null, charts: [], errors };
+      return { result: null, charts: [], errors: problemFormErrors(response.problem) };
     }
-    error(response.status, { message: response.problem.detail ?? response.problem.title });
+    error(response.status, { message: problemMessage(response.problem) });
   }
   return {
     result: response.data,

@@ -2,7 +2,7 @@
 // the council-arranged care recorded outside Care Assist, and a form to record more of it.
 import { error, fail } from '@sveltejs/kit';
 import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,8 +13,8 @@ export const load = (async ({ locals, url }) => {
     api.call<OutcomeTotals>('/council/outcomes', { accessToken }),
     api.call<CarePackage[]>('/council/care-packages', { accessToken }),
   ]);
-  if (!totals.ok) error(totals.status, totals.problem.detail ?? totals.problem.title);
-  if (!packages.ok) error(packages.status, packages.problem.detail ?? packages.problem.title);
+  if (!totals.ok) error(totals.status, problemMessage(totals.problem));
+  if (!packages.ok) error(packages.status, problemMessage(packages.problem));
   return { totals: totals.data, packages: packages.data };
 }) satisfies PageServerLoad;
 
@@ -47,9 +47,7 @@ export const actions = {
     };
     const result = await api.call<CarePackage>('/council/care-packages', { method: 'POST', body, accessToken });
     if (!result.ok) {
-      const apiErrors = problemFieldErrors(result.problem);
-      if (Object.keys(apiErrors).length === 0) apiErrors.form = result.problem.detail ?? result.problem.title;
-      return fail(result.status, { values, errors: apiErrors });
+      return fail(result.status, { values, errors: problemFormErrors(result.problem) });
     }
     return { done: `Recorded care ${result.data.personReference} with ${result.data.serviceName}.` };
   },

@@ -3,7 +3,7 @@
 // delivered (and a form to record a week); council staff everything (and a form to record an admission).
 import { error, fail } from '@sveltejs/kit';
 import type { BookingOutcomes, Problem } from '@care-assist/domain';
-import { api, problemFieldErrors } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,14 +13,12 @@ const base = (id: string) => `/bookings/${encodeURIComponent(id)}`;
 export const load = (async ({ locals, params, url }) => {
   const accessToken = requireSignIn(locals, url);
   const result = await api.call<BookingOutcomes>(`${base(params.id)}/outcomes`, { accessToken });
-  if (!result.ok) error(result.status === 400 ? 404 : result.status, result.problem.detail ?? result.problem.title);
+  if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   return { outcomes: result.data };
 }) satisfies PageServerLoad;
 
 function failed(action: string, values: Record<string, string>, problem: Problem, status: number) {
-  const errors = problemFieldErrors(problem);
-  if (Object.keys(errors).length === 0) errors.form = problem.detail ?? problem.title;
-  return fail(status, { action, values, errors });
+  return fail(status, { action, values, errors: problemFormErrors(problem) });
 }
 
 export const actions = {

@@ -9,7 +9,7 @@ import {
   type OutcomeQuestionnaire,
   type OutcomeReview,
 } from '@care-assist/domain';
-import { api } from '$lib/server/api';
+import { api, problemMessage } from '$lib/server/api';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,7 @@ export const load = (async ({ locals, params, url }) => {
   if (!result.ok) {
     const status = result.status === 400 ? 404 : result.status;
     error(status, {
-      message: status === 404 ? 'Questionnaire not found' : (result.problem.detail ?? result.problem.title),
+      message: status === 404 ? 'Questionnaire not found' : problemMessage(result.problem),
     });
   }
   return { questionnaire: result.data, sent: url.searchParams.get('sent') === '1' };
@@ -65,7 +65,7 @@ export const actions = {
     } as OutcomeAnswers;
     const result = await api.call<OutcomeReview>(path(params), { method: 'POST', body, accessToken });
     if (!result.ok) {
-      return fail(result.status, { values, errors: { form: result.problem.detail ?? result.problem.title } });
+      return fail(result.status, { values, errors: { form: problemMessage(result.problem) } });
     }
     redirect(303, `${url.pathname}?sent=1`);
   },

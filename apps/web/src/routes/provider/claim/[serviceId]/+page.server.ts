@@ -1,7 +1,7 @@
 // Claim your listing, step 2: say why the council should believe you run it. The listing is found again
 // through the search it came from (?q=), so this page needs no API of its own and a stale link says so.
 import { error, fail, redirect } from '@sveltejs/kit';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
@@ -43,9 +43,7 @@ export const actions = {
     }
     const claimed = await api.claimOrganisation(accessToken, listing.organisationId, evidence);
     if (!claimed.ok) {
-      const errors = problemFieldErrors(claimed.problem);
-      if (!Object.keys(errors).length) errors.form = problemMessage(claimed.problem);
-      return fail(claimed.status, { evidence, errors });
+      return fail(claimed.status, { evidence, errors: problemFormErrors(claimed.problem) });
     }
     redirect(303, `/provider/claims?claimed=${encodeURIComponent(claimed.data.organisationName)}`);
   },

@@ -8,7 +8,7 @@ import {
   type CategoryScores,
   type ReviewerRelationship,
 } from '@care-assist/domain';
-import { api, problemFieldErrors, problemMessage } from '$lib/server/api';
+import { api, problemFormErrors } from '$lib/server/api';
 import { deviceIdFor } from '$lib/server/device';
 import { formString, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -75,8 +75,7 @@ export const actions = {
       deviceIdFor(cookies, url),
     );
     if (!result.ok) {
-      const fieldErrors = problemFieldErrors(result.problem);
-      if (Object.keys(fieldErrors).length === 0) fieldErrors.form = problemMessage(result.problem);
+      const fieldErrors = problemFormErrors(result.problem);
       return fail(result.status, { values, errors: fieldErrors });
     }
     redirect(303, '/account/reviews?submitted=1');
