@@ -8,6 +8,9 @@ import type {
   Page,
   AuthResponse,
   ClaimSearchResponse,
+  ContactWriterBody,
+  EditReviewBody,
+  EscalateBody,
   Invitation,
   ListingCreate,
   ListingEditResult,
@@ -249,6 +252,9 @@ export const api = {
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
 
+  editReview: (accessToken: string | null, id: string, body: EditReviewBody) =>
+    request<MyReview>(`/reviews/${encodeURIComponent(id)}`, { method: 'PUT', body, accessToken }),
+
   withdrawReview: (accessToken: string | null, id: string) =>
     request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
 
@@ -314,6 +320,20 @@ export const api = {
 
   decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
     request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  escalateReview: (accessToken: string | null, id: string, body: EscalateBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/escalate`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  contactReviewWriter: (accessToken: string | null, id: string, body: ContactWriterBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/contact-writer`, {
       method: 'POST',
       body,
       accessToken,
