@@ -2,6 +2,7 @@
 // add security headers, and make sure errors never show a stack trace.
 import { isHttpError, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { compressResponse } from '$lib/server/compress';
 import { requestContext } from '$lib/server/request-context';
 import type { AuthResponse, User } from '@care-assist/domain';
 import { api, UNAVAILABLE_MESSAGE } from '$lib/server/api';
@@ -121,7 +122,17 @@ const canonicalLoopbackHost: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(canonicalLoopbackHost, withRequestContext, authenticate, securityHeaders, pageStatus);
+/** Outermost, so what goes over the wire is the finished response. */
+const compression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
+export const handle = sequence(
+  compression,
+  canonicalLoopbackHost,
+  withRequestContext,
+  authenticate,
+  securityHeaders,
+  pageStatus,
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
   if (status === 404) return { message: 'Page not found', code: 'not_found' };
