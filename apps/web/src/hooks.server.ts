@@ -6,6 +6,7 @@ import { compressResponse } from '$lib/server/compress';
 import { requestContext } from '$lib/server/request-context';
 import type { AuthResponse, User } from '@care-assist/domain';
 import { api, UNAVAILABLE_MESSAGE } from '$lib/server/api';
+import { refuseCrossSiteForm } from '$lib/server/cross-site-forms';
 import { ACCESS_COOKIE, REFRESH_COOKIE, endSession, refreshTokenFrom, startSession } from '$lib/server/session';
 
 type Refreshed = { auth: AuthResponse; refreshToken: string | null } | null;
@@ -125,8 +126,12 @@ const canonicalLoopbackHost: Handle = async ({ event, resolve }) => {
 /** Outermost, so what goes over the wire is the finished response. */
 const compression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
 
+/** Cross-site form posts are refused, except a mail client's one-click unsubscribe (see cross-site-forms.ts). */
+const crossSiteForms: Handle = ({ event, resolve }) => refuseCrossSiteForm(event.request, event.url) ?? resolve(event);
+
 export const handle = sequence(
   compression,
+  crossSiteForms,
   canonicalLoopbackHost,
   withRequestContext,
   authenticate,

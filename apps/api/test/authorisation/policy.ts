@@ -161,6 +161,8 @@ export const POLICY: Record<string, Access> = {
   // Providers: organisations (members only, checked per organisation) and their listings
   'GET /api/v1/organisations': signedIn,
   'POST /api/v1/organisations': only('provider'),
+  // The invitation link is its own credential: a person with no account yet reads what it is for.
+  'GET /api/v1/organisations/invitations/:token': anyone,
   'POST /api/v1/organisations/invitations/accept': signedIn,
   'GET /api/v1/organisations/:id': signedIn,
   'PATCH /api/v1/organisations/:id': signedIn,
