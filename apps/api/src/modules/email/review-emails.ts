@@ -1,10 +1,11 @@
-// Notification e-mails about reviews: the author hears the moderator's decision, the provider's members hear of a
-// new published review and of questions, moderators hear of a safeguarding concern at once and of the queue daily.
+// Notification e-mails about reviews and questions: the author hears the moderator's decision, the provider's
+// members hear of a new published review and of a published question about their service, moderators hear of a safeguarding concern at once and of the queue daily.
 // Each is queued in the caller's transaction and goes only to people whose preference for its kind is on.
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   emailDigests,
   organisationMembers,
+  questions,
   reviews,
   services,
   users,
@@ -94,6 +95,33 @@ export function createReviewEmails(webOrigin: string) {
       await queueNotificationEmails(tx, [review.authorId], 'review_reply', {
         subject: `${review.serviceName} replied to your review`,
         body: `${review.serviceName} replied to your review "${review.title}". Read the reply: ${link}`,
+        link,
+      });
+    },
+
+    /**
+     * To the provider's members, once a moderator publishes a question about their service: only then can they
+     * see and answer it (a question waiting for moderation is not shown to the provider).
+     */
+    async questionPublished(tx: Executor, questionId: string) {
+      const [question] = await tx
+        .select({
+          body: questions.body,
+          serviceName: services.name,
+          slug: services.slug,
+          organisationId: services.organisationId,
+        })
+        .from(questions)
+        .innerJoin(services, eq(services.id, questions.serviceId))
+        .where(eq(questions.id, questionId));
+      if (!question) return;
+      const link = `${webOrigin}/services/${question.slug}#questions-title`;
+      const quoted = question.body.length > 300 ? `${question.body.slice(0, 297)}...` : question.body;
+      await queueNotificationEmails(tx, await memberIds(tx, question.organisationId), 'new_question', {
+        subject: `A question about ${question.serviceName}`,
+        body:
+          `Someone asked a question about ${question.serviceName}:\n\n"${quoted}"\n\n` +
+          `You can answer it on the service's page, where everyone can read the answer: ${link}`,
         link,
       });
     },

@@ -240,6 +240,7 @@ export default fp(
         reviews,
         services,
         listingActivity,
+        emails: reviewEmails,
         clock,
       }),
       outcomes,

@@ -190,16 +190,27 @@ export const api = {
   suggest: (q: string, fetchFn?: typeof fetch) =>
     request<SuggestionsResponse>('/suggestions', { query: { q }, fetch: fetchFn }),
 
-  /** `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count. */
-  getService: (idOrSlug: string, fetchFn?: typeof fetch, { countView = false } = {}) =>
+  /**
+   * `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count,
+   * once per viewer a day: it knows the viewer by the forwarded address and `viewerAgent` (their browser's user
+   * agent), hashed under a salt that lasts one day.
+   */
+  getService: (
+    idOrSlug: string,
+    fetchFn?: typeof fetch,
+    { countView = false, viewerAgent = '' }: { countView?: boolean; viewerAgent?: string | null } = {},
+  ) =>
     request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, {
       fetch: fetchFn,
-      ...(countView ? { headers: { 'x-page-view': '1' } } : {}),
+      ...(countView ? { headers: { 'x-page-view': '1', 'x-viewer-agent': viewerAgent ?? '' } } : {}),
     }),
 
   /** A service page shown by client-side navigation (see routes/services/[slug]/viewed). */
-  countServiceView: (idOrSlug: string) =>
-    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, { method: 'POST' }),
+  countServiceView: (idOrSlug: string, viewerAgent: string | null) =>
+    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, {
+      method: 'POST',
+      headers: { 'x-viewer-agent': viewerAgent ?? '' },
+    }),
 
   register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body }),
