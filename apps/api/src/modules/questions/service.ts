@@ -6,6 +6,9 @@ import {
   QUESTION_LIMITS,
   type AnswerBody,
   type AskQuestionBody,
+  pageOf,
+  type Page,
+  type PageRequest,
   type PendingText,
   type PublicQuestion,
   type TextDecisionBody,
@@ -20,6 +23,7 @@ import { requirePermission, requireRole, requireSignIn } from '../../access.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { QuestionRepository } from './repository.ts';
 import type { ListingActivity } from '../outcomes/listing-activity.ts';
+import type { ReviewEmails } from '../email/review-emails.ts';
 
 interface QuestionDeps {
   db: Database;
@@ -28,10 +32,20 @@ interface QuestionDeps {
   services: ServiceRepository;
   /** Counts each question asked as an enquiry to the service (anonymous daily counter). */
   listingActivity?: ListingActivity;
+  /** Tells the provider's members about a published question; nothing is e-mailed when absent. */
+  emails?: Pick<ReviewEmails, 'questionPublished'>;
   clock: () => Date;
 }
 
-export function createQuestionService({ db, questions, reviews, services, listingActivity, clock }: QuestionDeps) {
+export function createQuestionService({
+  db,
+  questions,
+  reviews,
+  services,
+  listingActivity,
+  emails,
+  clock,
+}: QuestionDeps) {
   const checks = (text: string) => {
     const prechecks = precheckText({ text, minLength: QUESTION_LIMITS.questionMin });
     return { prechecks, safeguarding: needsSafeguarding(prechecks) };
@@ -95,11 +109,11 @@ export function createQuestionService({ db, questions, reviews, services, listin
       return { id: row.id, status: row.status, serviceId: question.serviceId };
     },
 
-    async listForService(idOrSlug: string): Promise<PublicQuestion[]> {
+    async listForService(idOrSlug: string, page: PageRequest): Promise<Page<PublicQuestion>> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      const { questions: qs, answers: as } = await questions.publishedForService(record.service.id);
-      return qs.map(({ question, authorName }) => ({
+      const { questions: qs, answers: as, counts } = await questions.publishedForService(record.service.id, page);
+      const items = qs.map(({ question, authorName }) => ({
         id: question.id,
         serviceId: question.serviceId,
         authorName: publicName(authorName),
@@ -116,12 +130,13 @@ export function createQuestionService({ db, questions, reviews, services, listin
             publishedAt: answer.publishedAt?.toISOString() ?? null,
           })),
       }));
+      return { ...counts, items };
     },
 
-    async queue(actor: Actor | null): Promise<PendingText[]> {
+    async queue(actor: Actor | null, page: PageRequest): Promise<Page<PendingText>> {
       requirePermission(actor, 'moderate');
-      const [qs, as] = await Promise.all([questions.pendingQuestions(), questions.pendingAnswers()]);
-      return [
+      const { order, questions: qs, answers: as, total } = await questions.pendingPage(page);
+      const texts: PendingText[] = [
         ...qs.map(({ question, authorName, serviceName }) => ({
           kind: 'question' as const,
           id: question.id,
@@ -149,6 +164,10 @@ export function createQuestionService({ db, questions, reviews, services, listin
           createdAt: answer.createdAt.toISOString(),
         })),
       ];
+      // Back into the queue's order (oldest first across both kinds).
+      const byKey = new Map(texts.map((t) => [`${t.kind}:${t.id}`, t]));
+      const items = order.flatMap((o) => byKey.get(`${o.kind}:${o.id}`) ?? []);
+      return pageOf(items, total, page);
     },
 
     async decide(
@@ -178,6 +197,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
         };
         if (kind === 'question') await questions.setQuestion(id, values, tx);
         else await questions.setAnswer(id, values, tx);
+        if (kind === 'question' && status === 'published') await emails?.questionPublished(tx, id);
         await reviews.audit(
           {
             actorId: actor.userId,

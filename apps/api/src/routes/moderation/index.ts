@@ -3,9 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   AuditEntrySchema,
+  ContactWriterBodySchema,
+  EscalateBodySchema,
   MODERATION_QUEUES,
   ModerationDecisionBodySchema,
   ModerationReviewSchema,
+  PageQuerySchema,
   PageSchema,
   pageQueryProperties,
   pageRequest,
@@ -27,18 +30,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reviews waiting for a moderator, with their automatic pre-checks',
         security,
         querystring: Type.Object(
-          { queue: Type.Optional(Type.Enum([...MODERATION_QUEUES], { default: 'pending' })) },
+          { queue: Type.Optional(Type.Enum([...MODERATION_QUEUES], { default: 'pending' })), ...pageQueryProperties() },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Array(ModerationReviewSchema),
+          200: PageSchema(ModerationReviewSchema),
           400: ProblemSchema,
           401: ProblemSchema,
           403: ProblemSchema,
         },
       },
     },
-    async (request) => app.modules.moderation.queue(request.actor, request.query.queue ?? 'pending'),
+    async (request) =>
+      app.modules.moderation.queue(request.actor, request.query.queue ?? 'pending', pageRequest(request.query)),
   );
 
   app.get(
@@ -79,6 +83,46 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => app.modules.moderation.decide(request.actor, request.params.id, request.body),
   );
 
+  const safeguardingResponses = {
+    200: ModerationReviewSchema,
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+  };
+
+  app.post(
+    '/reviews/:id/escalate',
+    {
+      schema: {
+        operationId: 'escalateReview',
+        tags: ['moderation'],
+        summary: "Record that a moderator passed a review's concern on (to adult safeguarding, the police, the CQC...)",
+        security,
+        params: IdParams,
+        body: EscalateBodySchema,
+        response: safeguardingResponses,
+      },
+    },
+    async (request) => app.modules.moderation.escalate(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/reviews/:id/contact-writer',
+    {
+      schema: {
+        operationId: 'contactReviewWriter',
+        tags: ['moderation'],
+        summary: "Write to a review's writer by e-mail and in the app",
+        security,
+        params: IdParams,
+        body: ContactWriterBodySchema,
+        response: safeguardingResponses,
+      },
+    },
+    async (request) => app.modules.moderation.contactWriter(request.actor, request.params.id, request.body),
+  );
+
   app.get(
     '/review-groups',
     {
@@ -87,10 +131,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['moderation'],
         summary: 'Suspected bursts of reviews still to decide, each with all its reviews',
         security,
-        response: { 200: Type.Array(ReviewGroupSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(ReviewGroupSchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => app.modules.moderation.openGroups(request.actor),
+    async (request) => app.modules.moderation.openGroups(request.actor, pageRequest(request.query)),
   );
 
   app.get(

@@ -1,18 +1,22 @@
 // Provider organisations, their members and staff invitations.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AcceptInvitationBodySchema,
   ClaimBodySchema,
   OrganisationClaimSchema,
   InvitationBodySchema,
+  InvitationPreviewSchema,
   InvitationSchema,
+  InvitationTokenParams,
   MembersResponseSchema,
   OrganisationBodySchema,
   OrganisationPatchSchema,
   OrganisationSchema,
+  PageQuerySchema,
+  PageSchema,
   ProblemSchema,
 } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
 
@@ -31,10 +35,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'The organisations the caller belongs to',
-        response: { 200: Type.Object({ items: Type.Array(OrganisationSchema) }), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(OrganisationSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await organisations.listMine(request.actor) }),
+    async (request) => pageOfList(request.query, () => organisations.listMine(request.actor)),
   );
 
   app.post(
@@ -68,6 +73,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => organisations.acceptInvitation(request.actor, request.body.token),
+  );
+
+  app.get(
+    '/invitations/:token',
+    {
+      schema: {
+        operationId: 'previewOrganisationInvitation',
+        tags,
+        summary: 'What an invitation link is for (no sign-in: the token is the credential)',
+        security: [],
+        params: InvitationTokenParams,
+        response: { 200: InvitationPreviewSchema, ...problems },
+      },
+    },
+    async (request) => organisations.previewInvitation(request.params.token),
   );
 
   app.get(

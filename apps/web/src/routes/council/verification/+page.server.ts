@@ -1,16 +1,15 @@
 // The council's verification queue: check a listing and its CQC ids, then publish, reject or suspend; and verify
 // the organisation behind it.
 import { error, fail } from '@sveltejs/kit';
-import {
-  MODERATION_REASON_CODES,
-  SERVICE_STATUSES,
-  type ModerationReason,
-  type ServiceStatus,
-} from '@care-assist/domain';
+import { SERVICE_STATUSES, type ServiceStatus } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
+import { decide } from '$lib/server/council-decision';
 import { requirePermission } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
+
+/** What of the action's event a decision uses. */
+type DecisionEvent = { request: Request; locals: App.Locals; url: URL };
 
 export const load = (async ({ locals, url }) => {
   const token = requirePermission(locals, url, 'verify_providers');
@@ -23,36 +22,18 @@ export const load = (async ({ locals, url }) => {
   return { status, queue: queue.data };
 }) satisfies PageServerLoad;
 
-async function decide(
-  action: 'publish' | 'reject' | 'suspend',
-  { request, locals, url }: { request: Request; locals: App.Locals; url: URL },
-) {
+const DONE = { publish: 'published', reject: 'rejected', suspend: 'suspended' } as const;
+
+const listingDecision = (action: 'publish' | 'reject' | 'suspend', { request, locals, url }: DecisionEvent) => {
   const token = requirePermission(locals, url, 'verify_providers');
-  const form = await request.formData();
-  const id = formString(form, 'id');
-  const name = formString(form, 'name');
-  const note = formString(form, 'note');
-  const reasonCode = formString(form, 'reasonCode');
-  if (action !== 'publish') {
-    const errors: Record<string, string> = {};
-    if (!MODERATION_REASON_CODES.includes(reasonCode as ModerationReason)) errors.reasonCode = 'Choose a reason';
-    if (note.length < 3) errors.note = 'Write a note for the provider';
-    if (Object.keys(errors).length) return fail(400, { id, action, errors, values: { note, reasonCode } });
-  }
-  const body = action === 'publish' ? (note ? { note } : {}) : { reasonCode: reasonCode as ModerationReason, note };
-  const result = await api.moderateListing(token, id, action, body);
-  if (!result.ok) {
-    return fail(result.status, {
-      id,
-      action,
-      errors: { form: problemMessage(result.problem) },
-      values: { note, reasonCode },
-    });
-  }
-  return {
-    done: `${name || result.data.name}: ${action === 'publish' ? 'published' : action === 'reject' ? 'rejected' : 'suspended'}`,
-  };
-}
+  return decide(request, {
+    action,
+    approving: action === 'publish',
+    noteFor: 'provider',
+    send: (id, body) => api.moderateListing(token, id, action, body),
+    done: (name, listing) => `${name || listing.name}: ${DONE[action]}`,
+  });
+};
 
 export const actions = {
   // The council has checked who the organisation is (companies or charity register, CQC provider record).
@@ -64,7 +45,7 @@ export const actions = {
     if (!result.ok) return fail(result.status, { errors: { form: problemMessage(result.problem) } });
     return { done: `${result.data.name}: organisation verified` };
   },
-  publish: (event) => decide('publish', event),
-  reject: (event) => decide('reject', event),
-  suspend: (event) => decide('suspend', event),
+  publish: (event) => listingDecision('publish', event),
+  reject: (event) => listingDecision('reject', event),
+  suspend: (event) => listingDecision('suspend', event),
 } satisfies Actions;
