@@ -60,6 +60,11 @@ async function main() {
   });
   server.addHook('onClose', stopListening);
 
+  // Publishes update their own service at once and queue their rating group's recompute: do it right after.
+  server.modules.ratingGroups.start(500, (err) =>
+    server.log.warn({ err }, 'rating group recompute failed; will retry'),
+  );
+
   server.modules.outcomeScheduler.start(60 * 60_000, (err, sent) => {
     if (err) server.log.warn({ err }, 'could not send due outcomes questionnaires; will retry');
     else if (sent) server.log.info({ sent }, 'outcomes questionnaires sent');

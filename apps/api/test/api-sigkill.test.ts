@@ -259,7 +259,13 @@ describe('SIGKILL in the middle of money-moving and review-publishing requests',
     // Reviews: all published, and the stored aggregates are exactly what a rebuild from the reviews gives.
     const published = await db.select().from(reviews).where(inArray(reviews.id, reviewIds));
     expect(published.map((r) => r.status)).toEqual(reviewIds.map(() => 'published'));
+    // The restarted API recomputes the rating groups the publishes queued (the dead one's claims were released).
     const aggregator = createRatingAggregator({ db, ratings: createRatingRepository(db), clock: () => new Date() });
+    const groupsBy = Date.now() + 60_000;
+    while ((await aggregator.pendingGroupRefreshes()) > 0 && Date.now() < groupsBy) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(await aggregator.pendingGroupRefreshes()).toBe(0);
     const rebuilt = await aggregator.rebuildAll({ apply: false });
     expect(rebuilt.differences).toEqual([]);
 

@@ -79,6 +79,7 @@ describe('a price edit', () => {
     });
     expect(edited.statusCode).toBe(200);
 
+    await ctx.app.modules.ratingGroups.drainAll();
     const check = await ctx.app.modules.ratings.rebuildAll({ apply: false });
     expect(check.differences).toEqual([]);
     const after = await valueScores();

@@ -296,6 +296,8 @@ describe('the review lifecycle', () => {
     });
     expect(withdrawals.json<{ items: { targetId: string }[] }>().items.map((a) => a.targetId)).toContain(again.id);
 
+    // Publishing updated each service at once and queued its group's recompute, which the API runs next.
+    await ctx.app.modules.ratingGroups.drainAll();
     const rebuild = await ctx.app.modules.ratings.rebuildAll({ apply: false });
     expect(rebuild.differences).toEqual([]);
   });
@@ -474,6 +476,8 @@ describe('concurrency', () => {
     }
     const results = await Promise.all(ids.map((id) => decide(id, 'publish')));
     expect(results.map((r) => r.statusCode)).toEqual(ids.map(() => 200));
+    // Publishing updated each service at once and queued its group's recompute, which the API runs next.
+    await ctx.app.modules.ratingGroups.drainAll();
     const rebuild = await ctx.app.modules.ratings.rebuildAll({ apply: false });
     expect(rebuild.differences).toEqual([]);
     const [row] = await db().select().from(serviceRatings).where(eq(serviceRatings.serviceId, serviceId));

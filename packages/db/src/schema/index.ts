@@ -19,3 +19,4 @@ export * from './care-records.ts';
 export * from './listing-activity.ts';
 export * from './insight.ts';
 export * from './account-tokens.ts';
+export * from './rating-groups.ts';

@@ -27,25 +27,38 @@ function medianPrices(headlines: Iterable<ReturnType<typeof headlinePrice>>): Ma
   return medians;
 }
 
+/**
+ * What a group contributes to each member's figures: the Bayesian prior (from all its published reviews) and
+ * the median headline price of each unit. Stored with the group, so one service can be recomputed on its own.
+ */
+export interface RatingGroupFigures {
+  priorMean: number;
+  medianPrices: Partial<Record<PriceUnit, number | null>>;
+}
+
+export function ratingGroupFigures(group: readonly GroupService[]): RatingGroupFigures {
+  const medians = medianPrices(group.map((s) => headlinePrice(s.prices)));
+  return {
+    priorMean: areaPrior(group.flatMap((s) => s.reviews.map((r) => r.overall))),
+    medianPrices: Object.fromEntries(medians),
+  };
+}
+
+/** One member's aggregate from its own reviews and the group's figures: what aggregateRatingGroup gives it. */
+export function aggregateGroupMember(service: GroupService, figures: RatingGroupFigures, asOf: Date): RatingAggregate {
+  const price = headlinePrice(service.prices);
+  return aggregateRatings({
+    reviews: service.reviews,
+    priorMean: figures.priorMean,
+    pricePence: price?.amountPence ?? null,
+    medianPricePence: price ? (figures.medianPrices[price.unit] ?? null) : null,
+    asOf,
+  });
+}
+
 export function aggregateRatingGroup(group: readonly GroupService[], asOf: Date): Map<string, RatingAggregate> {
-  const priorMean = areaPrior(group.flatMap((s) => s.reviews.map((r) => r.overall)));
-  const headline = new Map(group.map((s) => [s.id, headlinePrice(s.prices)]));
-  const medians = medianPrices(headline.values());
-  const result = new Map<string, RatingAggregate>();
-  for (const service of group) {
-    const price = headline.get(service.id) ?? null;
-    result.set(
-      service.id,
-      aggregateRatings({
-        reviews: service.reviews,
-        priorMean,
-        pricePence: price?.amountPence ?? null,
-        medianPricePence: price ? (medians.get(price.unit) ?? null) : null,
-        asOf,
-      }),
-    );
-  }
-  return result;
+  const figures = ratingGroupFigures(group);
+  return new Map(group.map((service) => [service.id, aggregateGroupMember(service, figures, asOf)]));
 }
 
 export interface ValuedService {

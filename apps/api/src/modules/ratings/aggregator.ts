@@ -1,13 +1,19 @@
 // Keeps service_ratings equal to what the domain maths says about the published reviews. Called inside
-// the transaction that publishes, rejects, withdraws or answers a review; the group lock makes concurrent
-// publishes in one group take turns, so the last one to commit has seen every review.
+// the transaction that publishes, rejects, withdraws or answers a review: that service's own aggregate is
+// recomputed at once from its reviews and its group's stored figures (prior and median prices), and the whole
+// group's recompute (every member's figures move a hair with the prior) is queued for after commit, where a
+// worker does it under the group lock. A publish in a group of 2,000 services and 40,000 reviews took 3-10 s
+// when the whole group was recomputed inside the moderator's transaction.
 import { enqueueServiceSearchSync, type Database, type Executor } from '@care-assist/db';
 import {
+  aggregateGroupMember,
   aggregateRatingGroup,
   groupValueScores,
+  ratingGroupFigures,
   ratingGroupKey,
   type CareType,
   type RatingAggregate,
+  type RatingGroupFigures,
   type GroupService,
 } from '@care-assist/domain';
 import type { GroupServiceRow, RatingRepository, ServiceRatingRow } from './repository.ts';
@@ -121,15 +127,14 @@ function toGroupService(row: GroupServiceRow, reviews: GroupService['reviews']):
 }
 
 export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
-  async function computeGroup(members: GroupServiceRow[], asOf: Date, tx: Executor) {
+  async function computeGroup(key: string, members: GroupServiceRow[], asOf: Date, tx: Executor) {
     const reviewsByService = await ratings.publishedReviews(
       members.map((m) => m.id),
       tx,
     );
-    return aggregateRatingGroup(
-      members.map((m) => toGroupService(m, reviewsByService.get(m.id) ?? [])),
-      asOf,
-    );
+    const group = members.map((m) => toGroupService(m, reviewsByService.get(m.id) ?? []));
+    await ratings.saveGroupFigures([{ groupKey: key, figures: ratingGroupFigures(group) }], asOf, tx);
+    return aggregateRatingGroup(group, asOf);
   }
 
   /**
@@ -138,10 +143,11 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
    * fresh computation as of now, which is what `ratings:rebuild --check` compares against.
    */
   async function refreshGroup(careTypes: readonly CareType[], county: string, tx: Executor, always?: string) {
-    await ratings.lockGroup(ratingGroupKey(careTypes, county), tx);
+    const key = ratingGroupKey(careTypes, county);
+    await ratings.lockGroup(key, tx);
     const members = await ratings.groupServices(careTypes[0] ?? '', county, tx);
     const asOf = clock();
-    const computed = await computeGroup(members, asOf, tx);
+    const computed = await computeGroup(key, members, asOf, tx);
     const before = await ratings.ratingsFor(
       members.map((m) => m.id),
       tx,
@@ -169,8 +175,38 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
     async refreshForService(serviceId: string, tx: Executor): Promise<RatingAggregate | undefined> {
       const service = await ratings.findService(serviceId, tx);
       if (!service) return undefined;
-      return (await refreshGroup(service.careTypes, service.county, tx, serviceId)).get(serviceId);
+      const key = ratingGroupKey(service.careTypes, service.county);
+      const figures = await ratings.groupFigures(key, tx);
+      // A group never computed yet (a new county or care type) is small: do it whole, now.
+      if (!figures) return (await refreshGroup(service.careTypes, service.county, tx, serviceId)).get(serviceId);
+      await ratings.lockService(serviceId, tx);
+      const reviews = (await ratings.publishedReviews([serviceId], tx)).get(serviceId) ?? [];
+      const asOf = clock();
+      const aggregate = aggregateGroupMember(toGroupService(service, reviews), figures, asOf);
+      await ratings.saveRatings([{ serviceId, aggregate }], asOf, tx);
+      await enqueueServiceSearchSync(tx, [serviceId]);
+      await ratings.requestGroupRefresh(
+        { groupKey: key, careType: service.careTypes[0] ?? '', county: service.county },
+        tx,
+      );
+      return aggregate;
     },
+
+    /**
+     * Recomputes the oldest queued group, if any, in its own transaction: every request for that group made
+     * before it started is answered by this one recompute. Returns false when nothing was waiting.
+     */
+    async refreshQueuedGroup(): Promise<boolean> {
+      return db.transaction(async (tx) => {
+        const claimed = await ratings.claimGroupRefresh(tx);
+        if (!claimed) return false;
+        await refreshGroup(claimed.careType ? [claimed.careType as CareType] : [], claimed.county, tx);
+        await ratings.deleteGroupRefreshes(claimed.ids, tx);
+        return true;
+      });
+    },
+
+    pendingGroupRefreshes: () => ratings.pendingGroupRefreshes(),
 
     /** Recomputes one rating group (e.g. the group a listing moved out of). Inside the caller's transaction. */
     refreshGroup: (careTypes: readonly CareType[], county: string, tx: Executor) => refreshGroup(careTypes, county, tx),
@@ -234,6 +270,7 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
           const reviewsByService = await ratings.publishedReviews(ids, tx);
           const asOf = clock();
           const fresh: { serviceId: string; aggregate: RatingAggregate }[] = [];
+          const figures: { groupKey: string; figures: RatingGroupFigures }[] = [];
           for (const key of chunk) {
             const members = groups.get(key)!.map((m) => toGroupService(m, reviewsByService.get(m.id) ?? []));
             const computedTimes = members.map((m) => stored.get(m.id)?.computedAt?.getTime() ?? 0);
@@ -243,12 +280,14 @@ export function createRatingAggregator({ db, ratings, clock }: AggregatorDeps) {
               for (const [id, aggregate] of check) differences.push(...compareAggregate(id, stored.get(id), aggregate));
             }
             if (options.apply) {
+              figures.push({ groupKey: key, figures: ratingGroupFigures(members) });
               for (const [serviceId, aggregate] of aggregateRatingGroup(members, asOf)) {
                 fresh.push({ serviceId, aggregate });
               }
             }
           }
           if (!options.apply) return;
+          await ratings.saveGroupFigures(figures, asOf, tx);
           for (let i = 0; i < fresh.length; i += SAVE_BATCH) {
             await ratings.saveRatings(fresh.slice(i, i + SAVE_BATCH), asOf, tx);
           }

@@ -1,8 +1,23 @@
 // Drizzle queries behind the rating aggregates: the services of a rating group, their published reviews,
-// and the service_ratings rows.
+// the service_ratings rows, each group's stored figures and the queue of group recomputes.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { reviews, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
-import type { AggregatedReview, CareType, CategoryScores, RatingAggregate, ReviewCategory } from '@care-assist/domain';
+import {
+  ratingGroupRefreshes,
+  ratingGroups,
+  reviews,
+  serviceRatings,
+  services,
+  type Database,
+  type Executor,
+} from '@care-assist/db';
+import type {
+  AggregatedReview,
+  CareType,
+  CategoryScores,
+  RatingAggregate,
+  RatingGroupFigures,
+  ReviewCategory,
+} from '@care-assist/domain';
 
 export type ReviewRow = typeof reviews.$inferSelect;
 export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
@@ -194,6 +209,68 @@ export function createRatingRepository(db: Database) {
             updatedAt: sql`excluded.updated_at`,
           },
         });
+    },
+
+    /** Serialises recomputes of one service's own aggregate (two publishes for one service take turns). */
+    async lockService(serviceId: string, tx: Executor): Promise<void> {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`rating-service:${serviceId}`}))`);
+    },
+
+    async groupFigures(groupKey: string, tx: Executor = db): Promise<RatingGroupFigures | undefined> {
+      const [row] = await tx
+        .select({ priorMean: ratingGroups.priorMean, medianPrices: ratingGroups.medianPrices })
+        .from(ratingGroups)
+        .where(eq(ratingGroups.groupKey, groupKey));
+      return row;
+    },
+
+    async saveGroupFigures(groups: { groupKey: string; figures: RatingGroupFigures }[], at: Date, tx: Executor) {
+      if (groups.length === 0) return;
+      await tx
+        .insert(ratingGroups)
+        .values(groups.map(({ groupKey, figures }) => ({ groupKey, ...figures, computedAt: at })))
+        .onConflictDoUpdate({
+          target: ratingGroups.groupKey,
+          set: {
+            priorMean: sql`excluded.prior_mean`,
+            medianPrices: sql`excluded.median_prices`,
+            computedAt: sql`excluded.computed_at`,
+          },
+        });
+    },
+
+    /** Asks for the group to be recomputed after this transaction commits (a plain insert: never waits). */
+    async requestGroupRefresh(group: { groupKey: string; careType: string; county: string }, tx: Executor) {
+      await tx.insert(ratingGroupRefreshes).values(group);
+    },
+
+    /**
+     * Takes the oldest waiting group and every request for it that no one else holds, locked until the caller's
+     * transaction ends. A request made while the recompute runs is a new row, left for the next pass.
+     */
+    async claimGroupRefresh(tx: Executor) {
+      const [oldest] = await tx
+        .select()
+        .from(ratingGroupRefreshes)
+        .orderBy(ratingGroupRefreshes.id)
+        .limit(1)
+        .for('update', { skipLocked: true });
+      if (!oldest) return undefined;
+      const all = await tx
+        .select({ id: ratingGroupRefreshes.id })
+        .from(ratingGroupRefreshes)
+        .where(eq(ratingGroupRefreshes.groupKey, oldest.groupKey))
+        .for('update', { skipLocked: true });
+      return { ...oldest, ids: [oldest.id, ...all.map((r) => r.id).filter((id) => id !== oldest.id)] };
+    },
+
+    async deleteGroupRefreshes(ids: number[], tx: Executor) {
+      if (ids.length > 0) await tx.delete(ratingGroupRefreshes).where(inArray(ratingGroupRefreshes.id, ids));
+    },
+
+    async pendingGroupRefreshes(tx: Executor = db): Promise<number> {
+      const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(ratingGroupRefreshes);
+      return row?.n ?? 0;
     },
   };
 }

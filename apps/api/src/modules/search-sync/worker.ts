@@ -10,6 +10,7 @@ import type { Database } from '@care-assist/db';
 import type { SearchIndex } from '@care-assist/search';
 import { toServiceDocument } from '../services/documents.ts';
 import type { ServiceRepository } from '../services/repository.ts';
+import { createDrainLoop } from '../drain-loop.ts';
 import type { OutboxRepository } from './repository.ts';
 
 interface WorkerDeps {
@@ -89,57 +90,15 @@ export function createSearchSyncWorker({
     }
   }
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> | undefined;
-  let stopped = true;
-  let wakeRequested = false;
-  let onDrainError: (error: unknown) => void = () => {};
-  let pollMs = 1000;
-
-  function schedule(delayMs: number) {
-    clearTimeout(timer);
-    timer = setTimeout(tick, delayMs);
-  }
-
-  function tick() {
-    if (running) {
-      wakeRequested = true;
-      return;
-    }
-    running = drainAll()
-      .catch(onDrainError)
-      .finally(() => {
-        running = undefined;
-        if (stopped) return;
-        const again = wakeRequested;
-        wakeRequested = false;
-        schedule(again ? 0 : pollMs);
-      });
-  }
+  const loop = createDrainLoop(drainAll);
 
   return {
     owner,
     drainOnce,
     drainAll,
-    /** Polls every intervalMs in the background (the API process runs this); `wake` drains sooner. */
-    start(intervalMs: number, onError: (error: unknown) => void) {
-      stopped = false;
-      pollMs = intervalMs;
-      onDrainError = onError;
-      schedule(intervalMs);
-    },
-    /** A change was committed: drain now (or right after the batch in progress). */
-    wake() {
-      if (stopped) return;
-      if (running) wakeRequested = true;
-      else schedule(0);
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      timer = undefined;
-      await running;
-    },
+    start: loop.start,
+    wake: loop.wake,
+    stop: loop.stop,
   };
 }
 export type SearchSyncWorker = ReturnType<typeof createSearchSyncWorker>;

@@ -18,6 +18,7 @@ import { createShortlistRepository } from '../../modules/shortlist/repository.ts
 import { createShortlistService, type ShortlistService } from '../../modules/shortlist/service.ts';
 import { createOutboxRepository } from '../../modules/search-sync/repository.ts';
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
+import { createRatingGroupWorker, type RatingGroupWorker } from '../../modules/ratings/group-worker.ts';
 import { createIdempotency } from '../../modules/idempotency/idempotency.ts';
 import { createNotificationService, type NotificationService } from '../../modules/notifications/service.ts';
 import { createBudgetRepository } from '../../modules/budgets/repository.ts';
@@ -71,6 +72,7 @@ export interface Modules {
   auth: AuthService;
   directory: DirectoryService;
   searchSync: SearchSyncWorker;
+  ratingGroups: RatingGroupWorker;
   budgets: BudgetService;
   bookings: BookingService;
   invoices: InvoiceService;
@@ -204,6 +206,7 @@ export default fp(
       invoices: createInvoiceService({ ...bookingDeps, brokerageFeePercent: config.brokerageFeePercent }),
       notifications,
       ratings: aggregator,
+      ratingGroups: createRatingGroupWorker(aggregator),
       reviews: createReviewService({
         db: db.db,
         reviews,
@@ -275,6 +278,7 @@ export default fp(
     });
     app.addHook('onClose', () => app.modules.email.stop());
     app.addHook('onClose', () => app.modules.searchSync.stop());
+    app.addHook('onClose', () => app.modules.ratingGroups.stop());
     app.addHook('onClose', () => app.modules.outcomeScheduler.stop());
     // Started once the app is ready (the database is migrated by then), stopped on close.
     let stopInsightSchedule = () => {};
