@@ -154,4 +154,60 @@ describe('claiming a CQC-imported listing (item 3)', () => {
     expect(await page.locator('main').innerText()).toContain(claimedOrganisation);
     await context.close();
   }, 120_000);
+
+  it('offers "Claim it" on the public page of an unclaimed CQC listing, through sign-in and back to the claim', async () => {
+    // The new provider already claims one organisation: pick a listing that is still claimable for them.
+    const login = await fetch(`${product.apiUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'new.provider@demo.care-assist.test', password: PASSWORD }),
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    let claimable: { serviceId: string; serviceName: string; claimability: string } | undefined;
+    for (const area of ['CM', 'CO', 'SS', 'IP', 'NR', 'CB', 'PE', 'ME', 'CT', 'SG', 'AL', 'TN']) {
+      const found = await fetch(`${product.apiUrl}/api/v1/claims/services?q=${area}`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      const { items } = (await found.json()) as { items: NonNullable<typeof claimable>[] };
+      claimable = items.find((c) => c.claimability === 'claimable');
+      if (claimable) break;
+    }
+    expect(claimable).toBeDefined();
+    const detail = (await (await fetch(`${product.apiUrl}/api/v1/services/${claimable!.serviceId}`)).json()) as {
+      slug: string;
+      organisation: { claimable: boolean };
+    };
+    expect(detail.organisation.claimable).toBe(true);
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${product.webUrl}/services/${detail.slug}`);
+    await page.getByRole('link', { name: /^Claim it/ }).scrollIntoViewIfNeeded();
+    await checkAndShoot(page, 'claim-05-service-page-link');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: /^Claim it/ }).click();
+    await page.waitForURL(/\/login\?redirectTo=/);
+    await page.getByLabel('Email address').fill('new.provider@demo.care-assist.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(new RegExp(`/provider/claim/${claimable!.serviceId}`));
+    expect(await page.locator('h1').innerText()).toBe(`Claim ${claimable!.serviceName}`);
+
+    // A listing somebody runs has no such link.
+    const managedSlug = (await (await fetch(`${product.apiUrl}/api/v1/services?postcode=CM1&per_page=50`)).json()) as {
+      items: { slug: string }[];
+    };
+    for (const { slug } of managedSlug.items) {
+      const d = (await (await fetch(`${product.apiUrl}/api/v1/services/${slug}`)).json()) as ServiceLike;
+      if (d.organisation.claimable) continue;
+      await page.goto(`${product.webUrl}/services/${slug}`);
+      expect(await page.getByRole('link', { name: /^Claim it/ }).count()).toBe(0);
+      break;
+    }
+    await context.close();
+  }, 180_000);
 });
+
+interface ServiceLike {
+  organisation: { claimable: boolean };
+}

@@ -167,13 +167,18 @@ describe('writing and publishing a review', () => {
     await page.goto(`${product.webUrl}/moderation`);
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.waitForURL(/\/moderation\/audit/);
-    await page.getByLabel('Target type').fill('review');
-    await page.getByLabel('Action', { exact: true }).fill('publish');
+    await page.getByLabel('What was acted on').selectOption('review');
+    await page.getByLabel('What was done').selectOption('publish');
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.waitForURL(/action=publish/);
     const rows = page.locator('tbody tr');
     expect(await rows.count()).toBeGreaterThan(0);
-    for (const row of await rows.all()) expect(await row.innerText()).toMatch(/publish\s+review/);
+    // Names and words, not ids (issue 14 item 6).
+    for (const row of await rows.all()) {
+      const text = await row.innerText();
+      expect(text).toMatch(/Published\s+Review “.+” of .+ by /);
+      expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
+    }
     expect(await rows.first().innerText()).toContain('Tom Bradley');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'reviews-07-audit-log');
@@ -186,8 +191,116 @@ describe('writing and publishing a review', () => {
     await page.waitForURL(/actorId=/);
     for (const row of await page.locator('tbody tr').all()) expect(await row.innerText()).toContain('Tom Bradley');
     await page.goto(`${product.webUrl}/moderation/audit?actorId=not-an-id`);
-    expect(await page.getByRole('alert').innerText()).toContain('Enter an actor id');
+    expect(await page.getByRole('alert').innerText()).toContain('does not name anyone in the log');
     expect(await accessibilityViolations(page)).toEqual([]);
+    await signOut();
+  });
+});
+
+describe("the council moderator's safeguarding journey (issue 14 item 6)", () => {
+  const HARM_TITLE = `Left in pain overnight ${Date.now().toString(36)}`;
+  const HARM_BODY = 'My father was left in pain all night and I think he is being neglected by the night staff.';
+  let harmServiceUrl = '';
+
+  it('shows the writer of a review that mentions harm who to call, on the confirmation', async () => {
+    const res = await fetch(`${product.apiUrl}/api/v1/services?care_type=home_care&postcode=CO1&per_page=10`);
+    const other = ((await res.json()) as SearchResponse).items[0];
+    harmServiceUrl = `${product.webUrl}/services/${other!.slug}`;
+    await signIn('budget.holder@demo.care-assist.test');
+    await page.goto(`${harmServiceUrl}/review`);
+    await page.getByLabel('Family member').check();
+    await page.getByLabel('Overall, how would you rate the care?').selectOption('1');
+    for (const label of ['Quality of care', 'Dignity and respect', 'Staff', 'Reliability and punctuality']) {
+      await page.getByLabel(label, { exact: true }).selectOption('1');
+    }
+    await page.getByLabel('Give your review a title').fill(HARM_TITLE);
+    await page.getByLabel('Your review', { exact: true }).fill(HARM_BODY);
+    await page.getByLabel(/my own honest experience/).check();
+    await page.getByRole('button', { name: 'Send for moderation' }).click();
+    await page.waitForURL(/\/account\/reviews\?submitted=1&concern=1/);
+    const signpost = page.getByRole('region', { name: 'If someone is being hurt or neglected' });
+    expect(await signpost.innerText()).toMatch(/call 999/);
+    expect(await signpost.innerText()).toContain('0345 603 7630');
+    expect(await signpost.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'moderation-01-signpost');
+    await signOut();
+  });
+
+  it('makes Escalate the main action, records who escalated to whom, and shows errors beside the review', async () => {
+    await signIn('moderator@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/moderation?queue=safeguarding`);
+    const card = () => page.locator('li.card', { hasText: HARM_TITLE });
+    expect(
+      await card()
+        .getByRole('link', { name: /Reporting concerns/ })
+        .getAttribute('href'),
+    ).toMatch(/^https:/);
+    const escalate = card().getByRole('button', { name: /^Escalate/ });
+    const publish = card().getByRole('button', { name: /^Publish/ });
+    expect(await escalate.getAttribute('class')).not.toContain('button--secondary');
+    expect(await publish.getAttribute('class')).toContain('button--secondary');
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Rejecting without a reason: the error is beside this review, not at the top of the page.
+    await card().getByRole('button', { name: 'Reject' }).click();
+    await page.waitForURL(/#review-/);
+    expect(await card().getByRole('alert').innerText()).toContain('Choose a reason to give the author');
+    expect(await page.locator('main').getByText('Choose a reason to give the author').count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'moderation-02-error-beside-review');
+
+    await card().getByLabel('Pass the concern to').selectOption({ label: 'Essex Police' });
+    await card()
+      .getByLabel(/What you passed on/)
+      .fill('Reported on 101, reference 42/2026');
+    await escalate.click();
+    await expect.poll(async () => card().innerText()).toMatch(/Escalated to Essex Police by Tom Bradley/);
+
+    await card()
+      .getByLabel(/^Write to /)
+      .fill('Thank you for telling us. Is your father safe tonight? We have passed this to the police.');
+    await card().getByRole('button', { name: 'Send to the writer' }).click();
+    await expect.poll(async () => card().getByRole('status').innerText()).toMatch(/^Your message was sent to /);
+    await screenshot(page, 'moderation-03-escalated');
+
+    await card().getByLabel('Reason (for reject or changes)').selectOption('safeguarding');
+    await card().getByLabel('Note to the author (optional)').fill('You can send it again without the details.');
+    await card().getByRole('button', { name: 'Reject' }).click();
+    await expect.poll(() => page.locator('main').innerText()).toMatch(/is now rejected/);
+    await signOut();
+
+    // The audit log says it in words.
+    await signIn('admin@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/moderation/audit?action=escalate`);
+    expect(await page.locator('tbody tr').first().innerText()).toMatch(
+      new RegExp(`Tom Bradley[\\s\\S]*?\\sEscalated to Essex Police\\s+Review “${HARM_TITLE}” of .+ by `),
+    );
+    await signOut();
+  });
+
+  it('tells the rejected writer why and lets them edit and send it again', async () => {
+    await signIn('budget.holder@demo.care-assist.test');
+    await page.goto(`${product.webUrl}/notifications`);
+    const notices = await page.locator('main').innerText();
+    expect(notices).toContain('Is your father safe tonight?');
+    expect(notices).toContain('It raised a safeguarding concern that we are handling separately');
+    await page.goto(`${product.webUrl}/account/reviews`);
+    const mine = page.locator('li.card', { hasText: HARM_TITLE });
+    expect(await mine.innerText()).toContain('Not published');
+    await mine.getByRole('link', { name: /Edit and send again/ }).click();
+    await page.waitForURL(/\/review\?edit=/);
+    expect(await page.getByLabel('Give your review a title').inputValue()).toBe(HARM_TITLE);
+    expect(await page.locator('main').innerText()).toContain('You can send it again without the details.');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await screenshot(page, 'moderation-04-edit-rejected');
+    await page
+      .getByLabel('Your review', { exact: true })
+      .fill('The night visits were often late and rushed, and calls went unanswered.');
+    await page.getByLabel(/my own honest experience/).check();
+    await page.getByRole('button', { name: 'Send for moderation' }).click();
+    await page.waitForURL(/\/account\/reviews\?submitted=1$/);
+    expect(await page.locator('li.card', { hasText: HARM_TITLE }).innerText()).toContain('Waiting for moderation');
     await signOut();
   });
 });

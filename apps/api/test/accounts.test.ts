@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokens, refreshTokens, users } from '@care-assist/db';
 import type { User } from '@care-assist/domain';
+import { RESET_ANSWER_MS } from '../src/modules/accounts/service.ts';
 import { makeProvider } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -200,6 +201,39 @@ describe('forgotten password', () => {
     }
     const [after] = await ctx.database.handle.db.select().from(users).where(eq(users.id, account.user.id));
     expect(after?.passwordHash).toBe(before?.passwordHash);
+  });
+
+  it('answers an unknown address exactly as a known one, after the same time', async () => {
+    const account = await register();
+    // One network per pair, so the per-network limit (6 an hour here) never answers instead.
+    const ask = async (email: string, from: string) => {
+      const started = performance.now();
+      const res = await post('/api/v1/auth/password-reset', { email }, {}, from);
+      return { res, ms: performance.now() - started };
+    };
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const from = network();
+      const a = await ask(account.email, from);
+      const b = await ask(`nobody-${randomUUID().slice(0, 8)}@example.test`, from);
+      for (const { res } of [a, b]) expect(res.statusCode, res.body).toBe(202);
+      expect(b.res.body).toBe(a.res.body);
+      const shape = (headers: Record<string, unknown>) =>
+        Object.fromEntries(
+          Object.entries(headers).filter(([name]) => !['date', 'x-request-id', 'x-ratelimit-remaining'].includes(name)),
+        );
+      expect(shape(b.res.headers)).toEqual(shape(a.res.headers));
+      known.push(a.ms);
+      unknown.push(b.ms);
+    }
+    // Both wait for the same moment (RESET_ANSWER_MS after arrival): neither answers sooner than that, and the
+    // difference between them is far below what the lookup and the queued e-mail would otherwise show.
+    for (const ms of [...known, ...unknown]) expect(ms).toBeGreaterThanOrEqual(RESET_ANSWER_MS - 1);
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1]!;
+    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(150);
+    await ctx.deliverMail();
+    expect(ctx.mail.to(account.email).filter((m) => /Reset your/.test(m.subject))).toHaveLength(3);
   });
 
   it('limits bursts per address and per network, known address or not, with 429 and Retry-After', async () => {

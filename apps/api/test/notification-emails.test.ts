@@ -2,6 +2,7 @@
 // news, safeguarding at once, the moderators' daily digest, and the one-click unsubscribe that switches a kind off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDetail, MyReview } from '@care-assist/domain';
+import { organisationMembers } from '@care-assist/db';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -139,5 +140,45 @@ describe('e-mails about reviews', () => {
     }
     await ctx.deliverMail();
     expect(digests()).toHaveLength(2);
+  });
+});
+
+describe('e-mails about questions', () => {
+  it("tells the provider's members about a published question, except a member who switched it off", async () => {
+    const provider = await makeProvider(ctx);
+    const quiet = await makePerson(ctx, 'provider', 'Quinn Quiet');
+    await ctx.database.handle.db
+      .insert(organisationMembers)
+      .values({ organisationId: provider.organisation.id, userId: quiet.id, role: 'staff' });
+    const off = await ctx.app.inject({
+      method: 'PUT',
+      url: '/api/v1/me/email-preferences',
+      headers: { authorization: `Bearer ${quiet.token}` },
+      payload: { preferences: { new_question: false } },
+    });
+    expect(off.statusCode, off.body).toBe(200);
+
+    const asker = await makePerson(ctx, 'resident', 'Ada Asker');
+    const asked = await call(asker, 'POST', `/api/v1/services/${provider.service.slug}/questions`, {
+      body: 'Do your carers speak Polish? My grandmother is more at ease in her first language.',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const questionId = asked.json<{ id: string }>().id;
+    // Waiting for moderation, the provider cannot see it yet: no e-mail.
+    expect((await inbox(provider.member.email)).filter((m) => /A question about/.test(m.subject))).toEqual([]);
+
+    const decided = await call(moderator, 'POST', `/api/v1/moderation/questions/${questionId}/decision`, {
+      decision: 'publish',
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+    const [message, ...more] = (await inbox(provider.member.email)).filter((m) => /A question about/.test(m.subject));
+    expect(more).toEqual([]);
+    expect(message?.subject).toBe(`A question about ${provider.service.name}`);
+    expect(message?.text).toContain('Do your carers speak Polish?');
+    expect(message?.text).toContain(`/services/${provider.service.slug}#questions-title`);
+    expect(message?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect((await inbox(quiet.email)).filter((m) => /A question about/.test(m.subject))).toEqual([]);
+    // The asker hears nothing from this: it is the provider's news.
+    expect((await inbox(asker.email)).filter((m) => /A question about/.test(m.subject))).toEqual([]);
   });
 });

@@ -30,6 +30,12 @@ describe('claiming an organisation the CQC import created', () => {
     const resident = await makeUserRow(db, { role: 'resident' });
     const moderator = await makeUserRow(db, { role: 'moderator' });
     const claimUrl = `/api/v1/organisations/${org.id}/claims`;
+    // Its public page offers "Claim it" while nobody runs it here, and stops once someone does.
+    const claimable = async () =>
+      (await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${service.id}` })).json<{
+        organisation: { claimable: boolean };
+      }>().organisation.claimable;
+    expect(await claimable()).toBe(true);
 
     expectProblem(await ctx.app.inject({ method: 'POST', url: claimUrl, payload: evidence }), 401);
     expectProblem(
@@ -97,6 +103,7 @@ describe('claiming an organisation the CQC import created', () => {
       headers: bearer(ctx, moderator),
     });
     expect(approved.json<OrganisationClaim>().status).toBe('approved');
+    expect(await claimable()).toBe(false);
     const [after] = await db.select().from(organisations).where(eq(organisations.id, org.id));
     expect(after?.verifiedBy).toBe(moderator.id);
     expect(await db.select().from(organisationMembers).where(eq(organisationMembers.organisationId, org.id))).toEqual([

@@ -12,7 +12,9 @@ import {
   notifications,
   outcomeReviewRequests,
   outcomeReviews,
+  pageViewSalts,
   serviceDailyActivity,
+  servicePageViewers,
 } from '@care-assist/db';
 import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals } from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
@@ -338,19 +340,58 @@ describe('anonymous listing activity', () => {
     const slug = provider.service.slug;
     await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` });
     expect(await activity()).toEqual([]);
-    for (let i = 0; i < 3; i++) {
+    // Four different people (address and browser): one view each.
+    for (const [remoteAddress, agent] of [
+      ['203.0.113.1', 'Firefox'],
+      ['203.0.113.2', 'Firefox'],
+      ['203.0.113.1', 'Safari'],
+    ]) {
       const res = await ctx.app.inject({
         method: 'GET',
         url: `/api/v1/services/${slug}`,
-        headers: { 'x-page-view': '1' },
+        remoteAddress,
+        headers: { 'x-page-view': '1', 'x-viewer-agent': agent! },
       });
       expect(res.statusCode).toBe(200);
     }
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/services/${slug}/page-views` })).statusCode).toBe(204);
+    const viewed = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/services/${slug}/page-views`,
+      remoteAddress: '198.51.100.7',
+      headers: { 'x-viewer-agent': 'Chrome' },
+    });
+    expect(viewed.statusCode).toBe(204);
     expect(await activity()).toEqual([
       { serviceId: provider.service.id, day: '2026-05-01', pageViews: 4, enquiries: 0 },
     ]);
     expectProblem(await ctx.app.inject({ method: 'POST', url: '/api/v1/services/no-such-service/page-views' }), 404);
+  });
+
+  it('counts repeated views by one viewer once a day, and keeps nothing that identifies them', async () => {
+    ctx.clock.now = at('2026-05-02');
+    const slug = provider.service.slug;
+    const view = (method: 'GET' | 'POST') =>
+      ctx.app.inject({
+        method,
+        url: method === 'GET' ? `/api/v1/services/${slug}` : `/api/v1/services/${slug}/page-views`,
+        remoteAddress: '203.0.113.50',
+        headers: { 'x-page-view': '1', 'x-viewer-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' },
+      });
+    for (let i = 0; i < 5; i++) await view(i % 2 ? 'POST' : 'GET');
+    const day = async (d: string) => (await activity()).find((row) => row.day === d)?.pageViews;
+    expect(await day('2026-05-02')).toBe(1);
+    // The next day the same person counts again, and the previous day's salt and hashes are gone.
+    ctx.clock.now = at('2026-05-03');
+    await view('GET');
+    await view('GET');
+    expect(await day('2026-05-03')).toBe(1);
+    expect(await day('2026-05-01')).toBe(4);
+    const viewers = await db().select().from(servicePageViewers);
+    expect(viewers.map((v) => v.day)).toEqual(['2026-05-03']);
+    expect((await db().select().from(pageViewSalts)).map((s) => s.day)).toEqual(['2026-05-03']);
+    // Only a hash: neither the address nor the browser is in it.
+    expect(viewers[0]!.viewerHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(viewers)).not.toMatch(/203\.0\.113|Firefox/);
   });
 
   it('counts quote requests and questions as enquiries', async () => {
@@ -366,7 +407,7 @@ describe('anonymous listing activity', () => {
       body: 'Do you cover villages north of the town?',
     });
     expect(asked.statusCode).toBe(201);
-    expect((await activity())[0]).toMatchObject({ pageViews: 4, enquiries: 2 });
+    expect((await activity()).find((row) => row.day === '2026-05-03')).toMatchObject({ pageViews: 1, enquiries: 2 });
   });
 });
 

@@ -193,6 +193,8 @@ export const ServiceDetailSchema = Type.Object({
     id: Type.String(),
     name: Type.String(),
     sector: Type.Union([SectorSchema, Type.Null()]),
+    /** Listed by the CQC import and nobody runs it here yet: the page offers its provider "Claim it". */
+    claimable: Type.Boolean(),
   }),
   /** Photos in upload order; `fileName` is served by GET /api/v1/photos/{fileName}. */
   photos: Type.Array(Type.Object({ fileName: Type.String(), altText: Type.String() })),

@@ -4,7 +4,7 @@
 import { Type, type Static } from 'typebox';
 import { CARE_TYPE_CODES, SECTOR_CODES } from '../taxonomy.ts';
 
-export const INSIGHT_VIEWS = ['performance', 'prices', 'market', 'demand', 'brokerage'] as const;
+export const INSIGHT_VIEWS = ['performance', 'prices', 'market', 'demand', 'outcomes', 'brokerage'] as const;
 export type InsightView = (typeof INSIGHT_VIEWS)[number];
 
 export const INSIGHT_VIEW_LABELS: Record<InsightView, string> = {
@@ -12,6 +12,7 @@ export const INSIGHT_VIEW_LABELS: Record<InsightView, string> = {
   prices: 'Prices',
   market: 'Market shape',
   demand: 'Unmet demand',
+  outcomes: 'Outcomes',
   brokerage: 'Brokerage',
 };
 

@@ -9,7 +9,9 @@
 //   pension rates 2026 to 2027" (the earnings limit is now 16 hours at the National Living Wage).
 // - NHS-funded nursing care £267.68 a week (standard rate from 1 April 2026): DHSC announcement, March 2026.
 // - Personal Expenses Allowance £30.65: the 2025 to 2026 circular. The 2026 to 2027 figure was not to hand when
-//   this was written, so it is marked with its own year and the page says so; update both together.
+//   this was written (checked again 30 November 2026: not found in the sources we could reach), so it is marked
+//   with its own year and the page says so; update both together.
+// PAYING_FOR_CARE_SOURCES below is what the page prints under "Where these figures come from".
 
 export interface PayingForCareThresholds {
   /** The financial year these figures apply to, e.g. "2025 to 2026". */
@@ -64,4 +66,41 @@ export function tariffIncomeWeeklyPence(
   const above = capitalPence - t.lowerCapitalLimitPence;
   if (above <= 0) return 0;
   return Math.ceil(above / t.tariffIncomeStepPence) * t.tariffIncomePerStepPence;
+}
+
+export interface FigureSource {
+  figure: string;
+  /** The financial year the figure is for. */
+  year: string;
+  source: string;
+  /** Where to read it, when the source has a stable public address. */
+  url: string | null;
+}
+
+const REGULATIONS = 'The Care and Support (Charging and Assessment of Resources) Regulations 2014';
+const REGULATIONS_URL = 'https://www.legislation.gov.uk/uksi/2014/2672/contents';
+const DWP = 'Department for Work and Pensions, Benefit and pension rates 2026 to 2027';
+const DWP_URL = 'https://www.gov.uk/government/publications/benefit-and-pension-rates-2026-to-2027';
+
+/** Each figure the help quotes, the year it is for and where it comes from, as the page lists them. */
+export function payingForCareSources(t: PayingForCareThresholds = PAYING_FOR_CARE_THRESHOLDS): FigureSource[] {
+  return [
+    { figure: 'Upper and lower capital limits', year: t.year, source: REGULATIONS, url: REGULATIONS_URL },
+    { figure: 'Tariff income', year: t.year, source: REGULATIONS, url: REGULATIONS_URL },
+    { figure: '12-week property disregard', year: t.year, source: REGULATIONS, url: REGULATIONS_URL },
+    {
+      figure: 'Personal Expenses Allowance',
+      year: t.personalExpensesAllowanceYear ?? t.year,
+      source: 'Department of Health and Social Care, Social care charging for local authorities (yearly circular)',
+      url: null,
+    },
+    {
+      figure: 'NHS-funded nursing care',
+      year: t.year,
+      source: 'Department of Health and Social Care, announcement of 9 March 2026 (standard rate from 1 April 2026)',
+      url: null,
+    },
+    { figure: 'Attendance Allowance', year: t.year, source: DWP, url: DWP_URL },
+    { figure: "Carer's Allowance and its earnings limit", year: t.year, source: DWP, url: DWP_URL },
+  ];
 }

@@ -85,6 +85,17 @@ export const MembersResponseSchema = Type.Object({
 });
 export type MembersResponse = Static<typeof MembersResponseSchema>;
 
+/** What the invitation link shows before anyone signs in: who invited which address to what. */
+export const InvitationPreviewSchema = Type.Object({
+  organisationName: Type.String(),
+  email: Type.String(),
+  role: MemberRoleSchema,
+  expiresAt: Type.String(),
+});
+export type InvitationPreview = Static<typeof InvitationPreviewSchema>;
+
+export const InvitationTokenParams = Type.Object({ token: Type.String({ minLength: 20, maxLength: 200 }) });
+
 export const AcceptInvitationBodySchema = Type.Object(
   { token: Type.String({ minLength: 20, maxLength: 200 }) },
   { additionalProperties: false },

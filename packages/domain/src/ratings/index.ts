@@ -7,3 +7,4 @@ export * from './prechecks.ts';
 export * from './review-fraud.ts';
 export * from './schemas.ts';
 export * from './staff-names.ts';
+export * from './safeguarding.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   burstFlag,
+  mentionsHarm,
   needsSafeguarding,
   networkBurstFlag,
   networkOf,
@@ -44,6 +45,12 @@ describe('review pre-checks', () => {
     expect(needsSafeguarding(flags)).toBe(true);
     expect(flags.filter((f) => f.code === 'safeguarding').map((f) => f.match)).toEqual(['neglected', 'bruises']);
     expect(needsSafeguarding(precheckText({ text: CLEAN }))).toBe(false);
+  });
+
+  it('tells the writer of a review that mentions harm, in the title or the body, who to call', () => {
+    expect(mentionsHarm('Left in pain', 'Mum had bruises on her arms after the visit.')).toBe(true);
+    expect(mentionsHarm('Neglected at night', CLEAN)).toBe(true);
+    expect(mentionsHarm('Lovely staff', CLEAN)).toBe(false);
   });
 
   it('flags a burst of reviews for one service', () => {

@@ -155,6 +155,11 @@ export function precheckText({
   return flags;
 }
 
+/** Whether a review's words say someone may be being harmed: its writer is shown who to call at once. */
+export function mentionsHarm(...texts: string[]): boolean {
+  return wordListHits(texts.join('\n'), SAFEGUARDING_WORDS).length > 0;
+}
+
 export function needsSafeguarding(flags: readonly PrecheckFlag[]): boolean {
   return flags.some((f) => f.code === 'safeguarding');
 }

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { CareType } from '../taxonomy.ts';
 import { ALL_REVIEW_CATEGORIES, categoriesFor, type CategoryScores } from './maths.ts';
 import { REVIEW_GROUP_STATUSES } from './review-fraud.ts';
+import { EscalationSchema } from './safeguarding.ts';
 import {
   REJECT_REASONS,
   RELATIONSHIP_LABELS,
@@ -168,6 +169,8 @@ export const ModerationReviewSchema = Type.Object({
   groupId: Type.Union([Uuid, Type.Null()]),
   /** What the review would count for in the ranking while unverified (1, or less with a trust signal). */
   trustWeight: Type.Number(),
+  /** Who passed this review's concern on, to whom and when, oldest first. */
+  escalations: Type.Array(EscalationSchema),
 });
 export type ModerationReview = Static<typeof ModerationReviewSchema>;
 
@@ -283,8 +286,14 @@ export const AuditEntrySchema = Type.Object({
   actorName: Type.String(),
   targetType: Type.String(),
   targetId: Uuid,
+  /** What the target is, in words: "Review “Kind staff” of Riverside House by Pat Smith". */
+  targetLabel: Type.String(),
   action: Type.String(),
+  /** The action in words: "Rejected", "Escalated to Essex Police". */
+  actionLabel: Type.String(),
   reasonCode: Type.Union([Type.String(), Type.Null()]),
+  /** The reason in words, when it has one. */
+  reasonLabel: Type.Union([Type.String(), Type.Null()]),
   note: Type.Union([Type.String(), Type.Null()]),
   at: Type.String(),
 });

@@ -1,7 +1,7 @@
 // The account lifecycle after sign-up: confirming the e-mail address, resetting a forgotten password, and changing
 // display name, address or password. Every link is single use and stored hashed (tokens.ts); every change that
 // matters to the account holder's safety is told to them by e-mail.
-import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { hashPassword, refreshTokens, users, verifyPassword, type Database, type Executor } from '@care-assist/db';
 import type { AcceptedMessage, User } from '@care-assist/domain';
@@ -24,20 +24,32 @@ export const RESET_REQUESTED: AcceptedMessage = {
     `The link works once, for ${RESET_PASSWORD_MINUTES} minutes. Check your spam folder if it does not arrive.`,
 };
 
+/**
+ * A reset request is answered no sooner than this after it arrives, whether or not the address has an account:
+ * the lookup, the link and the queued e-mail take a few milliseconds that would otherwise tell the two apart.
+ */
+export const RESET_ANSWER_MS = 400;
+
 interface AccountServiceDeps {
   db: Database;
   users: UserRepository;
   throttle: EmailThrottle;
   clock: () => Date;
   webOrigin: string;
+  /** RESET_ANSWER_MS unless a test needs it otherwise. */
+  resetAnswerMs?: number;
 }
 
 const WRONG_PASSWORD = 'That is not your current password.';
 
-export function createAccountService({ db, users: userRepo, throttle, clock, webOrigin }: AccountServiceDeps) {
-  // Checking a password against a real hash when the address is unknown keeps the answer's timing the same.
-  const decoyHash = hashPassword(randomBytes(16).toString('hex'));
-
+export function createAccountService({
+  db,
+  users: userRepo,
+  throttle,
+  clock,
+  webOrigin,
+  resetAnswerMs = RESET_ANSWER_MS,
+}: AccountServiceDeps) {
   async function activeUser(actor: Actor | null, tx: Executor = db): Promise<UserRow> {
     const who = requireSignIn(actor);
     const user = await userRepo.findActiveById(who.userId, tx);
@@ -69,6 +81,38 @@ export function createAccountService({ db, users: userRepo, throttle, clock, web
       ].join('\n\n'),
       link,
       reason: 'Someone created a Care Assist account with this address.',
+    });
+  }
+
+  /** The reset link and its e-mail, for an address with a usable account; nothing for any other address. */
+  async function queuePasswordReset(email: string): Promise<void> {
+    const user = await userRepo.findByEmail(email.trim());
+    if (!user || user.disabledAt || user.erasedAt) return;
+    await db.transaction(async (tx) => {
+      const now = clock();
+      const token = await issueLinkToken(tx, {
+        userId: user.id,
+        purpose: 'reset_password',
+        email: user.email,
+        expiresAt: new Date(now.getTime() + RESET_PASSWORD_MINUTES * 60_000),
+        now,
+      });
+      const link = `${webOrigin}/reset-password/${token}`;
+      await queueEmail(tx, {
+        to: user.email,
+        userId: user.id,
+        subject: 'Reset your Care Assist password',
+        body: [
+          `Hello ${user.displayName},`,
+          'Someone (we hope you) asked to reset the password of your Care Assist account. To choose a new ' +
+            'password, open this link:',
+          link,
+          `The link works once, for ${RESET_PASSWORD_MINUTES} minutes. Resetting signs you out everywhere.`,
+          'If you did not ask, you can ignore this e-mail: your password stays as it is.',
+        ].join('\n\n'),
+        link,
+        reason: 'Someone asked to reset the password of the Care Assist account with this address.',
+      });
     });
   }
 
@@ -133,42 +177,16 @@ export function createAccountService({ db, users: userRepo, throttle, clock, web
     },
 
     /**
-     * Same answer, and about the same time, whether or not the address has an account; throttled per address and
-     * per network before anything else, so the 429 does not depend on the account either.
+     * Same answer at the same time whether or not the address has an account: throttled per address and per
+     * network before anything else (so the 429 does not depend on the account either), then the answer waits
+     * until RESET_ANSWER_MS after the request arrived, whichever path it took.
      */
     async requestPasswordReset(email: string, ip: string): Promise<AcceptedMessage> {
       await throttle.check('reset', email, ip);
-      const user = await userRepo.findByEmail(email.trim());
-      if (!user || user.disabledAt || user.erasedAt) {
-        await decoyHash;
-        return RESET_REQUESTED;
-      }
-      await db.transaction(async (tx) => {
-        const now = clock();
-        const token = await issueLinkToken(tx, {
-          userId: user.id,
-          purpose: 'reset_password',
-          email: user.email,
-          expiresAt: new Date(now.getTime() + RESET_PASSWORD_MINUTES * 60_000),
-          now,
-        });
-        const link = `${webOrigin}/reset-password/${token}`;
-        await queueEmail(tx, {
-          to: user.email,
-          userId: user.id,
-          subject: 'Reset your Care Assist password',
-          body: [
-            `Hello ${user.displayName},`,
-            'Someone (we hope you) asked to reset the password of your Care Assist account. To choose a new ' +
-              'password, open this link:',
-            link,
-            `The link works once, for ${RESET_PASSWORD_MINUTES} minutes. Resetting signs you out everywhere.`,
-            'If you did not ask, you can ignore this e-mail: your password stays as it is.',
-          ].join('\n\n'),
-          link,
-          reason: 'Someone asked to reset the password of the Care Assist account with this address.',
-        });
-      });
+      const answerAt = performance.now() + resetAnswerMs;
+      await queuePasswordReset(email);
+      const wait = answerAt - performance.now();
+      if (wait > 0) await sleep(wait);
       return RESET_REQUESTED;
     },
 

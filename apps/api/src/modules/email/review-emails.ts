@@ -1,18 +1,19 @@
-// Notification e-mails about reviews: the author hears the moderator's decision, the provider's members hear of a
-// new published review and of questions, moderators hear of a safeguarding concern at once and of the queue daily.
+// Notification e-mails about reviews and questions: the author hears the moderator's decision, the provider's
+// members hear of a new published review and of a published question about their service, moderators hear of a safeguarding concern at once and of the queue daily.
 // Each is queued in the caller's transaction and goes only to people whose preference for its kind is on.
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import {
   emailDigests,
   organisationMembers,
+  questions,
   reviews,
   services,
   users,
   type Database,
   type Executor,
 } from '@care-assist/db';
-import { REJECT_REASONS, type ModerationDecisionBody } from '@care-assist/domain';
-import { queueNotificationEmails } from './outbox.ts';
+import { REJECT_REASONS, SAFEGUARDING_CONTACT, type ModerationDecisionBody } from '@care-assist/domain';
+import { queueEmail, queueNotificationEmails } from './outbox.ts';
 
 async function reviewWithService(tx: Executor, reviewId: string) {
   const [row] = await tx
@@ -95,6 +96,57 @@ export function createReviewEmails(webOrigin: string) {
         subject: `${review.serviceName} replied to your review`,
         body: `${review.serviceName} replied to your review "${review.title}". Read the reply: ${link}`,
         link,
+      });
+    },
+
+    /**
+     * To the provider's members, once a moderator publishes a question about their service: only then can they
+     * see and answer it (a question waiting for moderation is not shown to the provider).
+     */
+    async questionPublished(tx: Executor, questionId: string) {
+      const [question] = await tx
+        .select({
+          body: questions.body,
+          serviceName: services.name,
+          slug: services.slug,
+          organisationId: services.organisationId,
+        })
+        .from(questions)
+        .innerJoin(services, eq(services.id, questions.serviceId))
+        .where(eq(questions.id, questionId));
+      if (!question) return;
+      const link = `${webOrigin}/services/${question.slug}#questions-title`;
+      const quoted = question.body.length > 300 ? `${question.body.slice(0, 297)}...` : question.body;
+      await queueNotificationEmails(tx, await memberIds(tx, question.organisationId), 'new_question', {
+        subject: `A question about ${question.serviceName}`,
+        body:
+          `Someone asked a question about ${question.serviceName}:\n\n"${quoted}"\n\n` +
+          `You can answer it on the service's page, where everyone can read the answer: ${link}`,
+        link,
+      });
+    },
+
+    /** A moderator's own message to a review's writer: sent whatever their preferences, as it is about them. */
+    async writerContacted(tx: Executor, reviewId: string, message: string) {
+      const review = await reviewWithService(tx, reviewId);
+      if (!review) return;
+      const [writer] = await tx
+        .select({ email: users.email })
+        .from(users)
+        .where(and(eq(users.id, review.authorId), isNull(users.erasedAt), isNull(users.disabledAt)));
+      if (!writer) return;
+      const link = `${webOrigin}/account/reviews`;
+      await queueEmail(tx, {
+        to: writer.email,
+        userId: review.authorId,
+        subject: `About your review of ${review.serviceName}`,
+        body:
+          `A council moderator has read your review "${review.title}" of ${review.serviceName} and writes:\n\n` +
+          `${message}\n\nIf someone is in danger now, call ${SAFEGUARDING_CONTACT.emergency}. To talk to the ` +
+          `council about a worry that someone is being harmed or neglected, call ${SAFEGUARDING_CONTACT.team} on ` +
+          `${SAFEGUARDING_CONTACT.phone}. Your reviews: ${link}`,
+        link,
+        reason: 'You wrote a review on Care Assist and a council moderator wrote to you about it.',
       });
     },
 

@@ -2,6 +2,7 @@
 // Only moderators and admins get in; every decision is appended to moderation_actions in the same
 // transaction that changes the review and its service's rating aggregate.
 import {
+  REJECT_REASONS,
   mapPage,
   type AuditEntry,
   type ModerationDecisionBody,
@@ -21,6 +22,10 @@ import { toModerationReview } from '../reviews/presenters.ts';
 import type { ReviewGroupRepository, ReviewGroupRow } from '../reviews/groups-repository.ts';
 import type { ReviewRepository } from '../reviews/repository.ts';
 import { requirePermission } from '../../access.ts';
+import type { NotificationService } from '../notifications/service.ts';
+import type { AuditTargets } from './audit-targets.ts';
+import { auditEntryOf } from './audit-entry.ts';
+import { createSafeguardingActions } from './safeguarding.ts';
 
 interface ModerationDeps {
   db: Database;
@@ -30,6 +35,10 @@ interface ModerationDeps {
   clock: () => Date;
   /** Tells the author the decision (and the provider of a newly published review) by e-mail; none when absent. */
   emails?: ReviewEmails;
+  /** Names for the audit log's ids, and who escalated what. */
+  targets: AuditTargets;
+  /** The writer's in-app notice of a decision or of a moderator's message; none when absent. */
+  notifications?: NotificationService;
 }
 
 export interface AuditFilter {
@@ -39,16 +48,18 @@ export interface AuditFilter {
   targetId?: string;
 }
 
-export function createModerationService({ db, reviews, groups, aggregator, clock, emails }: ModerationDeps) {
+export function createModerationService(deps: ModerationDeps) {
+  const { db, reviews, groups, aggregator, clock, emails, targets, notifications } = deps;
   async function moderationView(id: string): Promise<ModerationReview> {
     const record = await reviews.findRecord(id);
     if (!record) throw new NotFound('There is no review with that id.');
-    return toModerationReview(record, await reviews.openFlags([id]));
+    return toModerationReview(record, await reviews.openFlags([id]), await targets.escalations([id]));
   }
 
   async function groupViews(rows: { group: ReviewGroupRow; serviceName: string }[]): Promise<ReviewGroup[]> {
     const records = await reviews.recordsInGroups(rows.map((r) => r.group.id));
-    const flags = await reviews.openFlags(records.map((r) => r.review.id));
+    const ids = records.map((r) => r.review.id);
+    const [flags, escalations] = await Promise.all([reviews.openFlags(ids), targets.escalations(ids)]);
     return rows.map(({ group, serviceName }) => ({
       id: group.id,
       serviceId: group.serviceId,
@@ -59,11 +70,15 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
       note: group.note,
       createdAt: group.createdAt.toISOString(),
       decidedAt: group.decidedAt?.toISOString() ?? null,
-      reviews: records.filter((r) => r.review.groupId === group.id).map((r) => toModerationReview(r, flags)),
+      reviews: records
+        .filter((r) => r.review.groupId === group.id)
+        .map((r) => toModerationReview(r, flags, escalations)),
     }));
   }
 
   return {
+    ...createSafeguardingActions({ ...deps, moderationView }),
+
     /** Suspected bursts still waiting for a decision, oldest first, each with all its reviews. */
     async openGroups(actor: Actor | null): Promise<ReviewGroup[]> {
       requirePermission(actor, 'moderate');
@@ -156,8 +171,9 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
     async queue(actor: Actor | null, queue: ModerationQueue): Promise<ModerationReview[]> {
       requirePermission(actor, 'moderate');
       const records = await reviews.moderationQueue(queue);
-      const flags = await reviews.openFlags(records.map((r) => r.review.id));
-      return records.map((r) => toModerationReview(r, flags));
+      const ids = records.map((r) => r.review.id);
+      const [flags, escalations] = await Promise.all([reviews.openFlags(ids), targets.escalations(ids)]);
+      return records.map((r) => toModerationReview(r, flags, escalations));
     },
 
     async get(actor: Actor | null, id: string): Promise<ModerationReview> {
@@ -256,25 +272,34 @@ export function createModerationService({ db, reviews, groups, aggregator, clock
         if (body.decision === 'publish' || review.status === 'published')
           await aggregator.refreshForService(review.serviceId, tx);
         // A reported review that stays published is not news to its author.
-        if (review.status === 'pending') await emails?.decided(tx, id, body.decision, body.reasonCode ?? null);
+        if (review.status === 'pending') {
+          await emails?.decided(tx, id, body.decision, body.reasonCode ?? null);
+          if (body.decision !== 'publish') {
+            await notifications?.notify(tx, [review.authorId], writerNotice(review.title, body, note));
+          }
+        }
       });
       return moderationView(id);
     },
 
     async auditLog(actorOrNull: Actor | null, filter: AuditFilter, page: PageRequest): Promise<Page<AuditEntry>> {
       requirePermission(actorOrNull, 'read_audit_log');
-      return mapPage(await reviews.auditLog(filter, page), ({ entry, actorName }) => ({
-        id: entry.id,
-        actorId: entry.actorId,
-        actorName,
-        targetType: entry.targetType,
-        targetId: entry.targetId,
-        action: entry.action,
-        reasonCode: entry.reasonCode,
-        note: entry.note,
-        at: entry.at.toISOString(),
-      }));
+      const rows = await reviews.auditLog(filter, page);
+      const labels = await targets.labels(rows.items.map((r) => r.entry));
+      return mapPage(rows, (row) => auditEntryOf(row, labels));
     },
+  };
+}
+/** What the writer of a review sent back or rejected is told in the app: the reason, and that they can edit it. */
+function writerNotice(title: string, body: ModerationDecisionBody, note: string | null) {
+  const reason = body.reasonCode ? REJECT_REASONS[body.reasonCode] : null;
+  const verb = body.decision === 'reject' ? 'could not publish' : 'asked for a change to';
+  return {
+    kind: body.decision === 'reject' ? 'review_rejected' : 'review_changes_requested',
+    text:
+      `A council moderator ${verb} your review “${title}”${reason ? `. The reason: ${reason}` : ''}` +
+      `${note ? `. Their note: ${note}` : ''}. You can edit it and send it again.`,
+    link: '/account/reviews',
   };
 }
 export type ModerationService = ReturnType<typeof createModerationService>;

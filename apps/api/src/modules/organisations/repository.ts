@@ -99,6 +99,14 @@ export function createOrganisationRepository(db: Database) {
     },
 
     /** Locks the invitation row, so two people racing with one link cannot both use it. */
+    async findInvitation(tokenHash: string, tx: Executor = db): Promise<InvitationRow | undefined> {
+      const [row] = await tx
+        .select()
+        .from(organisationInvitations)
+        .where(eq(organisationInvitations.tokenHash, tokenHash));
+      return row;
+    },
+
     async findInvitationForUpdate(tokenHash: string, tx: Executor): Promise<InvitationRow | undefined> {
       const [row] = await tx
         .select()

@@ -1,9 +1,10 @@
 // Provider organisations: registering one, its details, its members and single-use staff invitations.
-// Invitations are not e-mailed from here: they are written to outbound_messages (see the README).
+// Invitations are e-mailed through the outbox (outbound_messages), in the transaction that creates them.
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   InvitationBody,
   Invitation,
+  InvitationPreview,
   Member,
   MembersResponse,
   Organisation,
@@ -55,6 +56,14 @@ const toInvitation = (row: InvitationRow): Invitation => ({
   role: row.role,
   expiresAt: row.expiresAt.toISOString(),
 });
+
+/** The invitation behind a token, or the reason it cannot be used. */
+function openInvitation(invitation: InvitationRow | undefined, now: Date): InvitationRow {
+  if (!invitation) throw new NotFound('That invitation link is not valid.');
+  if (invitation.acceptedAt) throw new Conflict('That invitation has already been used.');
+  if (invitation.expiresAt <= now) throw new Conflict('That invitation has expired; ask for a new one.');
+  return invitation;
+}
 
 const cqcTaken = () =>
   new Conflict(
@@ -176,20 +185,37 @@ export function createOrganisationService({ db, organisations, users, clock, web
       });
     },
 
-    /** The signed-in person whose e-mail the invitation was sent to joins the organisation. */
+    /**
+     * What the link is for, shown to someone who may not have an account yet, so they can create one with the
+     * invited address. The token is the credential: only the person who got the e-mail has it.
+     */
+    async previewInvitation(token: string): Promise<InvitationPreview> {
+      const invitation = openInvitation(await organisations.findInvitation(hashToken(token)), clock());
+      const organisation = await organisations.findById(invitation.organisationId);
+      if (!organisation) throw new NotFound('That invitation link is not valid.');
+      return {
+        organisationName: organisation.name,
+        email: invitation.email,
+        role: invitation.role,
+        expiresAt: invitation.expiresAt.toISOString(),
+      };
+    },
+
+    /**
+     * The signed-in person whose e-mail the invitation was sent to joins the organisation. Opening the link proves
+     * they read mail at that address, so an account created for it a moment ago counts as confirmed.
+     */
     async acceptInvitation(actor: Actor | null, token: string): Promise<Organisation> {
       const who = requireSignIn(actor);
       return db.transaction(async (tx) => {
-        const invitation = await organisations.findInvitationForUpdate(hashToken(token), tx);
         const now = clock();
-        if (!invitation) throw new NotFound('That invitation link is not valid.');
-        if (invitation.acceptedAt) throw new Conflict('That invitation has already been used.');
-        if (invitation.expiresAt <= now) throw new Conflict('That invitation has expired; ask for a new one.');
+        const invitation = openInvitation(await organisations.findInvitationForUpdate(hashToken(token), tx), now);
         const user = await users.findActiveById(who.userId, tx);
         if (!user || user.email.toLowerCase() !== invitation.email) {
           throw new Forbidden(`That invitation was sent to ${invitation.email}; sign in with that address.`);
         }
         await organisations.addMember(invitation.organisationId, who.userId, invitation.role, tx);
+        await users.confirmEmail(user.id, now, tx);
         await organisations.markInvitationAccepted(invitation.id, who.userId, now, tx);
         const row = await organisations.findById(invitation.organisationId, tx);
         return toOrganisation(row!, invitation.role);

@@ -20,6 +20,7 @@ import { requirePermission, requireRole, requireSignIn } from '../../access.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { QuestionRepository } from './repository.ts';
 import type { ListingActivity } from '../outcomes/listing-activity.ts';
+import type { ReviewEmails } from '../email/review-emails.ts';
 
 interface QuestionDeps {
   db: Database;
@@ -28,10 +29,20 @@ interface QuestionDeps {
   services: ServiceRepository;
   /** Counts each question asked as an enquiry to the service (anonymous daily counter). */
   listingActivity?: ListingActivity;
+  /** Tells the provider's members about a published question; nothing is e-mailed when absent. */
+  emails?: Pick<ReviewEmails, 'questionPublished'>;
   clock: () => Date;
 }
 
-export function createQuestionService({ db, questions, reviews, services, listingActivity, clock }: QuestionDeps) {
+export function createQuestionService({
+  db,
+  questions,
+  reviews,
+  services,
+  listingActivity,
+  emails,
+  clock,
+}: QuestionDeps) {
   const checks = (text: string) => {
     const prechecks = precheckText({ text, minLength: QUESTION_LIMITS.questionMin });
     return { prechecks, safeguarding: needsSafeguarding(prechecks) };
@@ -178,6 +189,7 @@ export function createQuestionService({ db, questions, reviews, services, listin
         };
         if (kind === 'question') await questions.setQuestion(id, values, tx);
         else await questions.setAnswer(id, values, tx);
+        if (kind === 'question' && status === 'published') await emails?.questionPublished(tx, id);
         await reviews.audit(
           {
             actorId: actor.userId,

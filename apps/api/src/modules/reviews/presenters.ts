@@ -4,6 +4,7 @@ import {
   REVIEW_LIMITS,
   ratingText,
   scoreExplanation,
+  type Escalation,
   type ModerationReview,
   type MyReview,
   type PublicReview,
@@ -65,7 +66,11 @@ export function toMyReview(record: ReviewRecord): MyReview {
   };
 }
 
-export function toModerationReview(record: ReviewRecord, flags: FlagRow[]): ModerationReview {
+export function toModerationReview(
+  record: ReviewRecord,
+  flags: FlagRow[],
+  escalations: ReadonlyMap<string, Escalation[]> = new Map(),
+): ModerationReview {
   return {
     ...toMyReview(record),
     authorId: record.review.authorId,
@@ -77,6 +82,7 @@ export function toModerationReview(record: ReviewRecord, flags: FlagRow[]): Mode
     replacesReviewId: record.review.replacesReviewId,
     groupId: record.review.groupId,
     trustWeight: record.review.verified ? 1 : record.review.trustWeight,
+    escalations: escalations.get(record.review.id) ?? [],
   };
 }
 

@@ -195,8 +195,19 @@ export function createReviewService({
       const actor = requireSignIn(actorOrNull);
       await db.transaction(async (tx) => {
         const review = await loadOwn(actor, id, tx);
-        if (review.status !== 'pending' && review.status !== 'changes_requested') {
-          throw new Conflict('Only a review that has not been moderated yet can be edited; write a new one instead.');
+        // A rejected review can be put right and sent again (the writer was told why it was rejected).
+        if (!['pending', 'changes_requested', 'rejected'].includes(review.status)) {
+          throw new Conflict(
+            'Only a review waiting for moderation, or sent back, can be edited; write a new one instead.',
+          );
+        }
+        if (
+          review.status === 'rejected' &&
+          (await reviews.findLive(review.serviceId, actor.userId, tx)).some((r) => r.status !== 'published')
+        ) {
+          throw new Conflict(
+            'You already have a review of this service waiting for moderation; edit that one instead.',
+          );
         }
         const service = await services.findPublishedById(review.serviceId, tx);
         if (!service) throw new NotFound('That care service is no longer listed.');
@@ -230,10 +241,26 @@ export function createReviewService({
             safeguarding: needsSafeguarding(prechecks),
             trustWeight: trustWeightOf(prechecks),
             status: 'pending',
+            ...(review.status === 'rejected' ? { rejectReason: null, moderatorNote: null } : {}),
             updatedAt: clock(),
           },
           tx,
         );
+        if (needsSafeguarding(prechecks) && !review.safeguarding) await emails?.safeguarding(tx, id);
+        if (review.status === 'rejected') {
+          await reviews.audit(
+            {
+              actorId: actor.userId,
+              targetType: 'review',
+              targetId: id,
+              action: 'resubmit',
+              reasonCode: review.rejectReason,
+              details: { from: review.status },
+              at: clock(),
+            },
+            tx,
+          );
+        }
         const writer = { serviceId: review.serviceId, authorId: actor.userId, network: review.networkHash };
         await burst.groupBurst({ ...writer, device: review.deviceHash }, prechecks, tx);
       });

@@ -114,6 +114,7 @@ export function toServiceDetail(
   record: PublicServiceRecord,
   keyQuestions: CqcKeyQuestionRow[] = [],
   photos: { fileName: string; altText: string }[] = [],
+  organisationMembers = 1,
 ): ServiceDetail {
   const { service, organisation, rating } = record;
   const prices = pricesOf(service);
@@ -146,7 +147,12 @@ export function toServiceDetail(
     openingDetails: service.openingDetails,
     councilAccredited: service.councilAccredited,
     updatedAt: service.updatedAt.toISOString(),
-    organisation: { id: organisation.id, name: organisation.name, sector: organisation.sector },
+    organisation: {
+      id: organisation.id,
+      name: organisation.name,
+      sector: organisation.sector,
+      claimable: organisation.source === 'cqc' && organisationMembers === 0,
+    },
     rating: ratingSummary(rating),
     photos: photos.map(({ fileName, altText }) => ({ fileName, altText })),
   };

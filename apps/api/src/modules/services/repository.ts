@@ -1,6 +1,7 @@
 // Drizzle queries for service listings as the public sees them.
 import { and, asc, count, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import {
+  organisationMembers,
   organisations,
   serviceCqcRatings,
   servicePhotos,
@@ -31,6 +32,15 @@ export function createServiceRepository(db: Database) {
       .leftJoin(serviceRatings, eq(serviceRatings.serviceId, services.id));
 
   return {
+    /** How many people run the organisation here: none means an imported listing still waiting to be claimed. */
+    async memberCount(organisationId: string, tx: Executor = db): Promise<number> {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(organisationMembers)
+        .where(eq(organisationMembers.organisationId, organisationId));
+      return row?.n ?? 0;
+    },
+
     async findPublishedByIdOrSlug(idOrSlug: string, tx: Executor = db): Promise<PublicServiceRecord | undefined> {
       const match = UUID.test(idOrSlug)
         ? or(eq(services.id, idOrSlug), eq(services.slug, idOrSlug))

@@ -252,11 +252,12 @@ export function createDirectoryService({
     async get(idOrSlug: string): Promise<ServiceDetail> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      const [keyQuestions, photos] = await Promise.all([
+      const [keyQuestions, photos, members] = await Promise.all([
         services.cqcKeyQuestions(record.service.id),
         services.photos(record.service.id),
+        services.memberCount(record.organisation.id),
       ]);
-      const [detail] = await withRecognition([toServiceDetail(record, keyQuestions, photos)]);
+      const [detail] = await withRecognition([toServiceDetail(record, keyQuestions, photos, members)]);
       return detail!;
     },
 

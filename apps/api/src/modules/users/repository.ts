@@ -33,6 +33,14 @@ export function createUserRepository(db: Database) {
       const [row] = await tx.insert(users).values(user).onConflictDoNothing().returning();
       return row;
     },
+
+    /** Opening a link we e-mailed proves the person reads mail at the address: it counts as confirming it. */
+    async confirmEmail(id: string, at: Date, tx: Executor = db): Promise<void> {
+      await tx
+        .update(users)
+        .set({ emailVerifiedAt: at, updatedAt: at })
+        .where(and(eq(users.id, id), isNull(users.emailVerifiedAt)));
+    },
   };
 }
 export type UserRepository = ReturnType<typeof createUserRepository>;

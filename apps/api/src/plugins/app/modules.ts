@@ -33,6 +33,7 @@ import { createReviewService, type ReviewService } from '../../modules/reviews/s
 import { createBurstDetector } from '../../modules/reviews/burst-detector.ts';
 import { createReviewGroupRepository } from '../../modules/reviews/groups-repository.ts';
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
+import { createAuditTargets } from '../../modules/moderation/audit-targets.ts';
 import { createQuestionRepository } from '../../modules/questions/repository.ts';
 import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
 import { createOrganisationRepository } from '../../modules/organisations/repository.ts';
@@ -225,6 +226,8 @@ export default fp(
         aggregator,
         clock,
         emails: reviewEmails,
+        targets: createAuditTargets(db.db),
+        notifications,
       }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
       openReferral: createOpenReferralService({
@@ -237,6 +240,7 @@ export default fp(
         reviews,
         services,
         listingActivity,
+        emails: reviewEmails,
         clock,
       }),
       outcomes,

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
   AuditEntrySchema,
+  ContactWriterBodySchema,
+  EscalateBodySchema,
   MODERATION_QUEUES,
   ModerationDecisionBodySchema,
   ModerationReviewSchema,
@@ -77,6 +79,46 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => app.modules.moderation.decide(request.actor, request.params.id, request.body),
+  );
+
+  const safeguardingResponses = {
+    200: ModerationReviewSchema,
+    400: ProblemSchema,
+    401: ProblemSchema,
+    403: ProblemSchema,
+    404: ProblemSchema,
+  };
+
+  app.post(
+    '/reviews/:id/escalate',
+    {
+      schema: {
+        operationId: 'escalateReview',
+        tags: ['moderation'],
+        summary: "Record that a moderator passed a review's concern on (to adult safeguarding, the police, the CQC...)",
+        security,
+        params: IdParams,
+        body: EscalateBodySchema,
+        response: safeguardingResponses,
+      },
+    },
+    async (request) => app.modules.moderation.escalate(request.actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/reviews/:id/contact-writer',
+    {
+      schema: {
+        operationId: 'contactReviewWriter',
+        tags: ['moderation'],
+        summary: "Write to a review's writer by e-mail and in the app",
+        security,
+        params: IdParams,
+        body: ContactWriterBodySchema,
+        response: safeguardingResponses,
+      },
+    },
+    async (request) => app.modules.moderation.contactWriter(request.actor, request.params.id, request.body),
   );
 
   app.get(

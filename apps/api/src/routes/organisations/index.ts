@@ -6,7 +6,9 @@ import {
   ClaimBodySchema,
   OrganisationClaimSchema,
   InvitationBodySchema,
+  InvitationPreviewSchema,
   InvitationSchema,
+  InvitationTokenParams,
   MembersResponseSchema,
   OrganisationBodySchema,
   OrganisationPatchSchema,
@@ -68,6 +70,21 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => organisations.acceptInvitation(request.actor, request.body.token),
+  );
+
+  app.get(
+    '/invitations/:token',
+    {
+      schema: {
+        operationId: 'previewOrganisationInvitation',
+        tags,
+        summary: 'What an invitation link is for (no sign-in: the token is the credential)',
+        security: [],
+        params: InvitationTokenParams,
+        response: { 200: InvitationPreviewSchema, ...problems },
+      },
+    },
+    async (request) => organisations.previewInvitation(request.params.token),
   );
 
   app.get(

@@ -1,8 +1,10 @@
-// API calls of the account lifecycle (issue 15): verification, password reset, changes, preferences, data rights.
+// API calls of the account lifecycle (issue 15): verification, password reset, changes, preferences, data rights,
+// and the invitation link a person may create their account from.
 import type {
   AcceptedMessage,
   AccountData,
   EmailPreferences,
+  InvitationPreview,
   PrivacyFacts,
   UnsubscribeResult,
   User,
@@ -19,6 +21,9 @@ export const accountApi = {
     request<undefined>('/auth/password-reset/confirm', { method: 'POST', body: { token, password } }),
   confirmEmailChange: (token: string) =>
     request<User>('/auth/email-change/confirm', { method: 'POST', body: { token } }),
+  /** What an invitation link is for, before the person has an account (the token is the credential). */
+  previewInvitation: (token: string) =>
+    request<InvitationPreview>(`/organisations/invitations/${encodeURIComponent(token)}`),
   unsubscribe: (token: string) => request<UnsubscribeResult>('/email/unsubscribe', { method: 'POST', body: { token } }),
   updateProfile: (accessToken: string, displayName: string) =>
     request<User>('/me', { method: 'PATCH', accessToken, body: { displayName } }),

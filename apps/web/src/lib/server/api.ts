@@ -8,6 +8,9 @@ import type {
   Page,
   AuthResponse,
   ClaimSearchResponse,
+  ContactWriterBody,
+  EditReviewBody,
+  EscalateBody,
   Invitation,
   ListingCreate,
   ListingEditResult,
@@ -187,16 +190,27 @@ export const api = {
   suggest: (q: string, fetchFn?: typeof fetch) =>
     request<SuggestionsResponse>('/suggestions', { query: { q }, fetch: fetchFn }),
 
-  /** `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count. */
-  getService: (idOrSlug: string, fetchFn?: typeof fetch, { countView = false } = {}) =>
+  /**
+   * `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count,
+   * once per viewer a day: it knows the viewer by the forwarded address and `viewerAgent` (their browser's user
+   * agent), hashed under a salt that lasts one day.
+   */
+  getService: (
+    idOrSlug: string,
+    fetchFn?: typeof fetch,
+    { countView = false, viewerAgent = '' }: { countView?: boolean; viewerAgent?: string | null } = {},
+  ) =>
     request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, {
       fetch: fetchFn,
-      ...(countView ? { headers: { 'x-page-view': '1' } } : {}),
+      ...(countView ? { headers: { 'x-page-view': '1', 'x-viewer-agent': viewerAgent ?? '' } } : {}),
     }),
 
   /** A service page shown by client-side navigation (see routes/services/[slug]/viewed). */
-  countServiceView: (idOrSlug: string) =>
-    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, { method: 'POST' }),
+  countServiceView: (idOrSlug: string, viewerAgent: string | null) =>
+    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, {
+      method: 'POST',
+      headers: { 'x-viewer-agent': viewerAgent ?? '' },
+    }),
 
   register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body }),
@@ -248,6 +262,9 @@ export const api = {
     }),
 
   myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
+
+  editReview: (accessToken: string | null, id: string, body: EditReviewBody) =>
+    request<MyReview>(`/reviews/${encodeURIComponent(id)}`, { method: 'PUT', body, accessToken }),
 
   withdrawReview: (accessToken: string | null, id: string) =>
     request<MyReview>(`/reviews/${encodeURIComponent(id)}/withdraw`, { method: 'POST', accessToken }),
@@ -314,6 +331,20 @@ export const api = {
 
   decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
     request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  escalateReview: (accessToken: string | null, id: string, body: EscalateBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/escalate`, {
+      method: 'POST',
+      body,
+      accessToken,
+    }),
+
+  contactReviewWriter: (accessToken: string | null, id: string, body: ContactWriterBody) =>
+    request<ModerationReview>(`/moderation/reviews/${encodeURIComponent(id)}/contact-writer`, {
       method: 'POST',
       body,
       accessToken,

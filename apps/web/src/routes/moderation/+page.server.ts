@@ -1,6 +1,14 @@
 // The council moderation queue: pending, reported and safeguarding reviews, with their pre-checks.
 import { error, fail } from '@sveltejs/kit';
-import { MODERATION_QUEUES, REJECT_REASONS, type ModerationQueue, type RejectReason } from '@care-assist/domain';
+import {
+  CONTACT_WRITER_LIMITS,
+  ESCALATION_TARGETS,
+  MODERATION_QUEUES,
+  REJECT_REASONS,
+  type EscalationTarget,
+  type ModerationQueue,
+  type RejectReason,
+} from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
@@ -77,18 +85,56 @@ export const actions = {
     const decision = formString(form, 'decision');
     const reasonCode = formString(form, 'reasonCode');
     const note = formString(form, 'note');
+    const outcome = (ok: boolean, message: string, field?: string) => ({
+      reviewId,
+      action: 'review' as const,
+      ok,
+      message,
+      ...(field ? { field } : {}),
+    });
     if (!['publish', 'reject', 'request_edit'].includes(decision)) {
-      return fail(400, { reviewId, message: 'Choose publish, reject or ask for changes.' });
+      return fail(400, outcome(false, 'Choose publish, reject or ask for changes.'));
     }
     if (decision !== 'publish' && !(reasonCode in REJECT_REASONS)) {
-      return fail(400, { reviewId, message: 'Choose a reason to give the author.' });
+      return fail(400, outcome(false, 'Choose a reason to give the author.', 'reasonCode'));
     }
     const result = await api.moderateReview(locals.accessToken, reviewId, {
       decision: decision as 'publish' | 'reject' | 'request_edit',
       ...(reasonCode && decision !== 'publish' ? { reasonCode: reasonCode as RejectReason } : {}),
       ...(note ? { note } : {}),
     });
-    if (!result.ok) return fail(result.status, { reviewId, message: problemMessage(result.problem) });
-    return { reviewId, message: `Done: the review is now ${result.data.status.replace('_', ' ')}.` };
+    if (!result.ok) return fail(result.status, outcome(false, problemMessage(result.problem)));
+    return outcome(true, `Done: “${result.data.title}” is now ${result.data.status.replace('_', ' ')}.`);
+  },
+  escalate: async ({ request, locals }) => {
+    const form = await request.formData();
+    const reviewId = formString(form, 'reviewId');
+    const to = formString(form, 'to');
+    const note = formString(form, 'note');
+    const outcome = (ok: boolean, message: string) => ({ reviewId, action: 'escalate' as const, ok, message });
+    if (!(to in ESCALATION_TARGETS)) return fail(400, outcome(false, 'Choose who you passed the concern to.'));
+    const result = await api.escalateReview(locals.accessToken, reviewId, {
+      to: to as EscalationTarget,
+      ...(note ? { note } : {}),
+    });
+    if (!result.ok) return fail(result.status, outcome(false, problemMessage(result.problem)));
+    return outcome(true, `Escalated to ${ESCALATION_TARGETS[to as EscalationTarget]}. Now decide the review.`);
+  },
+  contact: async ({ request, locals }) => {
+    const form = await request.formData();
+    const reviewId = formString(form, 'reviewId');
+    const message = formString(form, 'message');
+    const outcome = (ok: boolean, text: string) => ({ reviewId, action: 'contact' as const, ok, message: text });
+    if (message.length < CONTACT_WRITER_LIMITS.min) {
+      return fail(
+        400,
+        outcome(false, `Write your message to the writer (at least ${CONTACT_WRITER_LIMITS.min} characters).`),
+      );
+    }
+    const result = await api.contactReviewWriter(locals.accessToken, reviewId, {
+      message: message.slice(0, CONTACT_WRITER_LIMITS.max),
+    });
+    if (!result.ok) return fail(result.status, outcome(false, problemMessage(result.problem)));
+    return outcome(true, `Your message was sent to ${result.data.authorName.replace(/\.$/, '')}.`);
   },
 } satisfies Actions;

@@ -8,7 +8,12 @@ import { requireSignIn } from '$lib/server/access';
 export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, url.pathname);
   const result = await api.myReviews(accessToken);
-  return { reviews: result.ok ? result.data : [], submitted: url.searchParams.has('submitted') };
+  return {
+    reviews: result.ok ? result.data : [],
+    submitted: url.searchParams.has('submitted'),
+    // Set by the review form when the words mention harm: the writer is shown who to call.
+    concern: url.searchParams.get('concern') === '1',
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -17,15 +17,11 @@ export const load = (async ({ locals, url }) => {
     action: url.searchParams.get('action')?.trim().slice(0, 40) ?? '',
     actorId: url.searchParams.get('actorId')?.trim() ?? '',
   };
+  // A mangled "only this person" link: say so, and show everyone's actions instead of nothing.
+  const linkErrors: FilterError[] = [];
   if (filter.actorId && !UUID.test(filter.actorId)) {
-    return {
-      filter,
-      entries: [],
-      list: null,
-      errors: [
-        { field: 'actorId', message: 'Enter an actor id like 0b6f…, or choose an actor from the log' },
-      ] as FilterError[],
-    };
+    linkErrors.push({ message: 'That link does not name anyone in the log: choose a name in the log below' });
+    filter.actorId = '';
   }
   const result = await api.auditLog(locals.accessToken, { ...filter, ...pageQuery(url) });
   if (!result.ok) {
@@ -35,5 +31,5 @@ export const load = (async ({ locals, url }) => {
     }
     error(result.status, { message: problemMessage(result.problem) });
   }
-  return { filter, entries: result.data.items, list: result.data, errors: [] as FilterError[] };
+  return { filter, entries: result.data.items, list: result.data, errors: linkErrors };
 }) satisfies PageServerLoad;

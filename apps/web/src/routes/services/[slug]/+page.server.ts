@@ -15,7 +15,7 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
   const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
   const countView = countsAsPageView({ request, isDataRequest, url });
   const [result, reviews, questions] = await Promise.all([
-    api.getService(params.slug, undefined, { countView }),
+    api.getService(params.slug, undefined, { countView, viewerAgent: request.headers.get('user-agent') }),
     api.serviceReviews(params.slug, query),
     api.serviceQuestions(params.slug),
   ]);

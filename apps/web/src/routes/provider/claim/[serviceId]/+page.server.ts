@@ -3,7 +3,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
-import { requireSignIn } from '$lib/server/access';
+import { requireSignIn, requireUser } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Matches ClaimBodySchema: enough to check, short enough to read. */
@@ -19,8 +19,10 @@ async function findListing(accessToken: string, serviceId: string, q: string) {
 }
 
 export const load = (async ({ locals, url, params }) => {
-  const accessToken = requireSignIn(locals, url);
+  const { user, accessToken } = requireUser(locals, url);
   const q = url.searchParams.get('q') ?? '';
+  // A resident who followed "Claim it" from a service page learns there that claims need a provider account.
+  if (user.role !== 'provider') redirect(303, `/provider/claim?q=${encodeURIComponent(q)}`);
   return { q, listing: await findListing(accessToken, params.serviceId, q) };
 }) satisfies PageServerLoad;
 
