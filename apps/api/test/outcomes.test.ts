@@ -16,7 +16,7 @@ import {
   serviceDailyActivity,
   servicePageViewers,
 } from '@care-assist/db';
-import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals } from '@care-assist/domain';
+import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals, Page } from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -109,13 +109,13 @@ describe('questionnaires due at review points', () => {
   });
 
   it('lists the open questionnaire for each respondent with their role', async () => {
-    const forPerson = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const forPerson = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(forPerson).toMatchObject([
       { bookingId, reviewPoint: 'week_6', respondent: 'person', open: true, answer: null },
     ]);
-    const forCarer = (await call(carer, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const forCarer = (await call(carer, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(forCarer).toMatchObject([{ reviewPoint: 'week_6', respondent: 'carer', dueOn: '2026-02-16' }]);
-    expect((await call(stranger, 'GET', '/api/v1/outcomes/due')).json()).toEqual([]);
+    expect((await call(stranger, 'GET', '/api/v1/outcomes/due')).json()).toMatchObject({ items: [], total: 0 });
     expectProblem(await call(stranger, 'GET', `/api/v1/bookings/${bookingId}/outcomes/week_6`), 404);
     expectProblem(await call(null, 'GET', '/api/v1/outcomes/due'), 401);
   });
@@ -166,13 +166,13 @@ describe('questionnaires due at review points', () => {
   });
 
   it('answered questionnaires are not asked again; a lapsed point is closed, the next one opens', async () => {
-    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(due[0]!.answer?.answers.satisfaction).toBe(4);
     ctx.clock.now = at('2026-04-06');
     await ctx.app.modules.outcomes.sendDueRequests();
     const next = (await call(stranger, 'GET', '/api/v1/notifications')).json<NotificationList>();
     expect(next.items).toHaveLength(0);
-    const open = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const open = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(open).toMatchObject([{ reviewPoint: 'month_3', open: true, answer: null }]);
     const old = await call(carer, 'GET', `/api/v1/bookings/${bookingId}/outcomes/week_6`);
     expect(old.json<OutcomeQuestionnaire>()).toMatchObject({ open: false, respondent: 'carer' });
@@ -282,7 +282,7 @@ describe('admissions and council-arranged care (council staff)', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<unknown[]>();
+    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<Page<unknown>>().items;
     expect(list).toMatchObject([{ id, outcomeCount: 1, admissionCount: 1 }]);
     expectProblem(await call(person, 'GET', '/api/v1/council/care-packages'), 403);
   });
@@ -424,10 +424,10 @@ describe('completed bookings', () => {
         at: at('2026-04-30'),
       });
     ctx.clock.now = at('2026-05-01');
-    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(due.find((q) => q.bookingId === id)).toMatchObject({ reviewPoint: 'end', dueOn: '2026-04-30' });
     ctx.clock.now = at('2026-07-01');
-    const later = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const later = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(later.find((q) => q.bookingId === id)).toBeUndefined();
   });
 });

@@ -26,7 +26,8 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
       shortlisted: url.searchParams.get('shortlisted') === '1',
       reviews: reviews.ok ? reviews.data : null,
       reviewFilters: query,
-      questions: questions.ok ? questions.data : [],
+      questions: questions.ok ? questions.data.items : [],
+      questionsTotal: questions.ok ? questions.data.total : 0,
       reviewFilterError: reviews.ok ? null : problemMessage(reviews.problem),
     };
   }
