@@ -116,7 +116,7 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/provider/invitations/[token]': signedIn('/provider/invitations/not-a-real-invitation-token', ALL, ['default']),
 
   // Council.
-  '/moderation': signedIn('/moderation', council, ['text', 'group', 'review']),
+  '/moderation': signedIn('/moderation', council, ['text', 'group', 'review', 'escalate', 'contact']),
   '/moderation/audit': signedIn('/moderation/audit', ['admin']),
   '/council/brokerage': signedIn('/council/brokerage', ['admin']),
   '/council/budgets': signedIn('/council/budgets', ['admin'], ['open']),

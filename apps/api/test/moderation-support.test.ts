@@ -79,10 +79,10 @@ describe('a safeguarding concern', () => {
     ]);
     const queue = await ctx.app.inject({
       method: 'GET',
-      url: '/api/v1/moderation/reviews?queue=safeguarding',
+      url: '/api/v1/moderation/reviews?queue=safeguarding&per_page=100',
       headers: moderator.auth,
     });
-    const listed = queue.json<ModerationReview[]>().find((r) => r.id === id);
+    const listed = queue.json<Page<ModerationReview>>().items.find((r) => r.id === id);
     expect(listed?.escalations.map((e) => e.to)).toEqual(['Essex Social Care Direct (adult safeguarding)']);
 
     const log = await ctx.app.inject({

@@ -2,7 +2,9 @@
 // profile's own JSON schemas, and the mapping, filters, paging, caching, rate limit and bad input are checked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineKm, type OrukPage, type OrukService, type OrukTaxonomyTerm } from '@care-assist/domain';
+import { sql } from 'drizzle-orm';
 import { sectorCentroids } from '@care-assist/geo';
+import { derivedId } from '../src/modules/open-referral/ids.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
 import { expectValid, orukSchemas } from './helpers/oruk-schemas.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
@@ -201,6 +203,58 @@ describe('GET /openreferral/services', () => {
   });
 });
 
+describe('the profile’s other /services parameters', () => {
+  it('full=true nests each service as /services/{id} does', async () => {
+    const page = await getJson<OrukPage<OrukService>>('/openreferral/services?full=true&text=moulsham');
+    expectValid(orukSchemas.fullServicePage, page);
+    expect(page.contents[0]).toEqual(await getJson<OrukService>(`/openreferral/services/${ids.moulsham}`));
+    const summaries = await getJson<OrukPage<Record<string, unknown>>>('/openreferral/services?full=false');
+    expectValid(orukSchemas.servicePage, summaries);
+    expect(summaries.contents[0]).not.toHaveProperty('cost_options');
+  });
+
+  it('modified_after keeps services changed at or after that time', async () => {
+    const db = ctx.database.handle.db;
+    await db.execute(sql`update services set updated_at = '2026-01-10T12:00:00Z' where id = ${ids.colne}`);
+    await db.execute(sql`update services set updated_at = '2025-06-01T00:00:00Z' where id <> ${ids.colne}`);
+    const page = await getJson<OrukPage<{ id: string }>>('/openreferral/services?modified_after=2026-01-10T12:00:00Z');
+    expectValid(orukSchemas.servicePage, page);
+    expect(page.contents.map((s) => s.id)).toEqual([ids.colne]);
+    const byDay = await getJson<OrukPage<{ id: string }>>(
+      '/openreferral/service_at_locations?modified_after=2025-01-01',
+    );
+    expect(byDay.total_items).toBe(3);
+  });
+
+  it('minimum_age and maximum_age compare with each service’s ages (adult care: 18 and over, no upper age)', async () => {
+    const adults = await getJson<OrukPage<{ minimum_age: number }>>('/openreferral/services?minimum_age=18');
+    expectValid(orukSchemas.servicePage, adults);
+    expect(adults.total_items).toBe(3);
+    expect(adults.contents.every((s) => s.minimum_age === 18)).toBe(true);
+    expect((await getJson<OrukPage<unknown>>('/openreferral/services?minimum_age=65')).total_items).toBe(0);
+    expect((await getJson<OrukPage<unknown>>('/openreferral/services?maximum_age=99')).total_items).toBe(0);
+  });
+});
+
+describe('GET /openreferral/service_at_locations/{id}', () => {
+  it('gives one service at its location, validating against the profile', async () => {
+    const page = await getJson<OrukPage<{ id: string }>>('/openreferral/service_at_locations?text=willows');
+    const one = await getJson<{ id: string; service_id: string }>(
+      `/openreferral/service_at_locations/${page.contents[0]!.id}`,
+    );
+    expectValid(orukSchemas.serviceAtLocation, one);
+    expect(one).toEqual(page.contents[0]);
+    expect(one.service_id).toBe(ids.willows);
+  });
+
+  it('404s for an unknown id and for a service that is not published', async () => {
+    expectProblem(await get('/openreferral/service_at_locations/00000000-0000-4000-8000-000000000000'), 404);
+    // The id a draft service would have is not answered either.
+    const draftAtLocation = derivedId('service_at_location', ids.draft!);
+    expectProblem(await get(`/openreferral/service_at_locations/${draftAtLocation}`), 404);
+  });
+});
+
 describe('GET /openreferral/services/{id}', () => {
   it('gives the whole service, matching the profile and our data', async () => {
     const service = await getJson<OrukService>(`/openreferral/services/${ids.moulsham}`);
@@ -323,6 +377,18 @@ describe('bad input is a 400 problem, never a 5xx', () => {
     ['proximity not a number', '/openreferral/services?postcode=CM1%201AA&proximity=far', 'proximity'],
     ['proximity without a postcode', '/openreferral/services?proximity=1000', 'proximity'],
     ['page size over the limit on terms', '/openreferral/taxonomy_terms?per_page=1000', 'per_page'],
+    ['day (opening times are free text)', '/openreferral/services?day=monday', 'day'],
+    ['start_time', '/openreferral/services?start_time=09:00', 'start_time'],
+    ['end_time', '/openreferral/service_at_locations?end_time=17:00', 'end_time'],
+    ['minimal', '/openreferral/services?minimal=true', 'minimal'],
+    ['format other than json', '/openreferral/services?format=ndjson', 'format'],
+    ['full on service_at_locations', '/openreferral/service_at_locations?full=true', 'full'],
+    ['full not a boolean', '/openreferral/services?full=maybe', 'full'],
+    ['modified_after not a date', '/openreferral/services?modified_after=yesterday', 'modified_after'],
+    ['modified_after not a real date', '/openreferral/services?modified_after=2026-02-31', 'modified_after'],
+    ['minimum_age not a number', '/openreferral/services?minimum_age=old', 'minimum_age'],
+    ['maximum_age negative', '/openreferral/services?maximum_age=-1', 'maximum_age'],
+    ['service_at_location id not a uuid', '/openreferral/service_at_locations/abc', 'id'],
   ])('%s', async (_what, url, field) => {
     const problem = expectProblem(await get(url), 400);
     expect(problem.errors?.map((e) => e.field)).toContain(field);
@@ -357,6 +423,7 @@ describe('OpenAPI', () => {
       '/openreferral/services',
       '/openreferral/services/{id}',
       '/openreferral/service_at_locations',
+      '/openreferral/service_at_locations/{id}',
       '/openreferral/organizations',
       '/openreferral/organizations/{id}',
       '/openreferral/taxonomies',

@@ -12,9 +12,11 @@ import {
   notifications,
   outcomeReviewRequests,
   outcomeReviews,
+  pageViewSalts,
   serviceDailyActivity,
+  servicePageViewers,
 } from '@care-assist/db';
-import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals } from '@care-assist/domain';
+import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals, Page } from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -107,13 +109,13 @@ describe('questionnaires due at review points', () => {
   });
 
   it('lists the open questionnaire for each respondent with their role', async () => {
-    const forPerson = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const forPerson = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(forPerson).toMatchObject([
       { bookingId, reviewPoint: 'week_6', respondent: 'person', open: true, answer: null },
     ]);
-    const forCarer = (await call(carer, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const forCarer = (await call(carer, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(forCarer).toMatchObject([{ reviewPoint: 'week_6', respondent: 'carer', dueOn: '2026-02-16' }]);
-    expect((await call(stranger, 'GET', '/api/v1/outcomes/due')).json()).toEqual([]);
+    expect((await call(stranger, 'GET', '/api/v1/outcomes/due')).json()).toMatchObject({ items: [], total: 0 });
     expectProblem(await call(stranger, 'GET', `/api/v1/bookings/${bookingId}/outcomes/week_6`), 404);
     expectProblem(await call(null, 'GET', '/api/v1/outcomes/due'), 401);
   });
@@ -164,13 +166,13 @@ describe('questionnaires due at review points', () => {
   });
 
   it('answered questionnaires are not asked again; a lapsed point is closed, the next one opens', async () => {
-    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(due[0]!.answer?.answers.satisfaction).toBe(4);
     ctx.clock.now = at('2026-04-06');
     await ctx.app.modules.outcomes.sendDueRequests();
     const next = (await call(stranger, 'GET', '/api/v1/notifications')).json<NotificationList>();
     expect(next.items).toHaveLength(0);
-    const open = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const open = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(open).toMatchObject([{ reviewPoint: 'month_3', open: true, answer: null }]);
     const old = await call(carer, 'GET', `/api/v1/bookings/${bookingId}/outcomes/week_6`);
     expect(old.json<OutcomeQuestionnaire>()).toMatchObject({ open: false, respondent: 'carer' });
@@ -280,7 +282,7 @@ describe('admissions and council-arranged care (council staff)', () => {
         })
       ).statusCode,
     ).toBe(201);
-    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<unknown[]>();
+    const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<Page<unknown>>().items;
     expect(list).toMatchObject([{ id, outcomeCount: 1, admissionCount: 1 }]);
     expectProblem(await call(person, 'GET', '/api/v1/council/care-packages'), 403);
   });
@@ -338,19 +340,58 @@ describe('anonymous listing activity', () => {
     const slug = provider.service.slug;
     await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}` });
     expect(await activity()).toEqual([]);
-    for (let i = 0; i < 3; i++) {
+    // Four different people (address and browser): one view each.
+    for (const [remoteAddress, agent] of [
+      ['203.0.113.1', 'Firefox'],
+      ['203.0.113.2', 'Firefox'],
+      ['203.0.113.1', 'Safari'],
+    ]) {
       const res = await ctx.app.inject({
         method: 'GET',
         url: `/api/v1/services/${slug}`,
-        headers: { 'x-page-view': '1' },
+        remoteAddress,
+        headers: { 'x-page-view': '1', 'x-viewer-agent': agent! },
       });
       expect(res.statusCode).toBe(200);
     }
-    expect((await ctx.app.inject({ method: 'POST', url: `/api/v1/services/${slug}/page-views` })).statusCode).toBe(204);
+    const viewed = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/services/${slug}/page-views`,
+      remoteAddress: '198.51.100.7',
+      headers: { 'x-viewer-agent': 'Chrome' },
+    });
+    expect(viewed.statusCode).toBe(204);
     expect(await activity()).toEqual([
       { serviceId: provider.service.id, day: '2026-05-01', pageViews: 4, enquiries: 0 },
     ]);
     expectProblem(await ctx.app.inject({ method: 'POST', url: '/api/v1/services/no-such-service/page-views' }), 404);
+  });
+
+  it('counts repeated views by one viewer once a day, and keeps nothing that identifies them', async () => {
+    ctx.clock.now = at('2026-05-02');
+    const slug = provider.service.slug;
+    const view = (method: 'GET' | 'POST') =>
+      ctx.app.inject({
+        method,
+        url: method === 'GET' ? `/api/v1/services/${slug}` : `/api/v1/services/${slug}/page-views`,
+        remoteAddress: '203.0.113.50',
+        headers: { 'x-page-view': '1', 'x-viewer-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0' },
+      });
+    for (let i = 0; i < 5; i++) await view(i % 2 ? 'POST' : 'GET');
+    const day = async (d: string) => (await activity()).find((row) => row.day === d)?.pageViews;
+    expect(await day('2026-05-02')).toBe(1);
+    // The next day the same person counts again, and the previous day's salt and hashes are gone.
+    ctx.clock.now = at('2026-05-03');
+    await view('GET');
+    await view('GET');
+    expect(await day('2026-05-03')).toBe(1);
+    expect(await day('2026-05-01')).toBe(4);
+    const viewers = await db().select().from(servicePageViewers);
+    expect(viewers.map((v) => v.day)).toEqual(['2026-05-03']);
+    expect((await db().select().from(pageViewSalts)).map((s) => s.day)).toEqual(['2026-05-03']);
+    // Only a hash: neither the address nor the browser is in it.
+    expect(viewers[0]!.viewerHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(viewers)).not.toMatch(/203\.0\.113|Firefox/);
   });
 
   it('counts quote requests and questions as enquiries', async () => {
@@ -366,7 +407,7 @@ describe('anonymous listing activity', () => {
       body: 'Do you cover villages north of the town?',
     });
     expect(asked.statusCode).toBe(201);
-    expect((await activity())[0]).toMatchObject({ pageViews: 4, enquiries: 2 });
+    expect((await activity()).find((row) => row.day === '2026-05-03')).toMatchObject({ pageViews: 1, enquiries: 2 });
   });
 });
 
@@ -383,10 +424,10 @@ describe('completed bookings', () => {
         at: at('2026-04-30'),
       });
     ctx.clock.now = at('2026-05-01');
-    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const due = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(due.find((q) => q.bookingId === id)).toMatchObject({ reviewPoint: 'end', dueOn: '2026-04-30' });
     ctx.clock.now = at('2026-07-01');
-    const later = (await call(person, 'GET', '/api/v1/outcomes/due')).json<OutcomeQuestionnaire[]>();
+    const later = (await call(person, 'GET', '/api/v1/outcomes/due')).json<Page<OutcomeQuestionnaire>>().items;
     expect(later.find((q) => q.bookingId === id)).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // provider, and shown publicly; refusals change nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answers, moderationActions, questions } from '@care-assist/db';
-import type { PendingText, PublicQuestion } from '@care-assist/domain';
+import type { PendingText, PublicQuestion, Page } from '@care-assist/domain';
 import { makeMember, makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -42,10 +42,20 @@ describe('questions and answers', () => {
     });
     expect(asked.statusCode).toBe(201);
     const questionId = asked.json<PublicQuestion>().id;
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json()).toEqual([]);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json()).toEqual({
+      items: [],
+      total: 0,
+      page: 1,
+      perPage: 20,
+      totalPages: 0,
+    });
 
-    const queue = await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/questions', headers: moderator.auth });
-    const pending = queue.json<PendingText[]>().find((t) => t.id === questionId)!;
+    const queue = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/moderation/questions?per_page=100',
+      headers: moderator.auth,
+    });
+    const pending = queue.json<Page<PendingText>>().items.find((t) => t.id === questionId)!;
     expect(pending.prechecks).toContainEqual({ code: 'email', match: 'quinn@example.test' });
     expect(
       (await post(`/api/v1/moderation/questions/${questionId}/decision`, moderator, { decision: 'publish' }))
@@ -69,8 +79,8 @@ describe('questions and answers', () => {
     });
 
     const listed = (await ctx.app.inject({ method: 'GET', url: `/api/v1/services/${slug}/questions` })).json<
-      PublicQuestion[]
-    >();
+      Page<PublicQuestion>
+    >().items;
     expect(listed).toHaveLength(1);
     expect(listed[0]!.authorName).toBe('Quinn A.');
     expect(listed[0]!.answers.map((a) => [a.authorName, a.fromProvider])).toEqual([
@@ -123,5 +133,52 @@ describe('questions and answers', () => {
       409,
     );
     expect(await snapshot()).toBe(after);
+  });
+});
+
+describe('the question moderation queue, a page at a time', () => {
+  it('orders questions and answers together, oldest first, and walks them page by page', async () => {
+    const asker = await makeUser(ctx.app, db(), 'resident', 'Page Asker');
+    const ask = async (body: string) =>
+      (await post(`/api/v1/services/${slug}/questions`, asker, { body })).json<PublicQuestion>();
+    const open = await ask('Do you take people with dementia?');
+    await post(`/api/v1/moderation/questions/${open.id}/decision`, moderator, { decision: 'publish' });
+    // Question, answer, question, answer: the queue interleaves the two tables by age.
+    const q1 = await ask('Can relatives visit in the evening?');
+    const a1 = (await post(`/api/v1/questions/${open.id}/answers`, provider, { body: 'Yes, we do.' })).json<{
+      id: string;
+    }>();
+    const q2 = await ask('Is there a garden residents can use?');
+    const a2 = (await post(`/api/v1/questions/${open.id}/answers`, asker, { body: 'My mum lives there.' })).json<{
+      id: string;
+    }>();
+    const get = async (query: string) =>
+      (
+        await ctx.app.inject({ method: 'GET', url: `/api/v1/moderation/questions?${query}`, headers: moderator.auth })
+      ).json<Page<PendingText>>();
+    const all = await get('per_page=100');
+    const mine = all.items.filter((t) => [q1.id, a1.id, q2.id, a2.id].includes(t.id)).map((t) => [t.kind, t.id]);
+    expect(mine).toEqual([
+      ['question', q1.id],
+      ['answer', a1.id],
+      ['question', q2.id],
+      ['answer', a2.id],
+    ]);
+    const pages = [];
+    for (let page = 1; page <= all.total; page++) {
+      const one = await get(`per_page=1&page=${page}`);
+      expect(one).toMatchObject({ total: all.total, page, perPage: 1, totalPages: all.total });
+      pages.push(...one.items);
+    }
+    expect(pages).toEqual(all.items);
+    expect((await get(`per_page=1&page=${all.total + 1}`)).items).toEqual([]);
+    expectProblem(
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/moderation/questions?per_page=101',
+        headers: moderator.auth,
+      }),
+      400,
+    );
   });
 });

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderationActions, reviews, users } from '@care-assist/db';
-import type { ModerationReview, MyReview, ReviewGroup, ServiceDetail } from '@care-assist/domain';
+import type { ModerationReview, MyReview, ReviewGroup, ServiceDetail, Page } from '@care-assist/domain';
 import { makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -62,7 +62,9 @@ async function ratingOf(serviceId: string) {
 }
 
 async function pending(): Promise<ModerationReview[]> {
-  return (await asModerator('GET', '/api/v1/moderation/reviews?queue=pending')).json<ModerationReview[]>();
+  return (await asModerator('GET', '/api/v1/moderation/reviews?queue=pending&per_page=100')).json<
+    Page<ModerationReview>
+  >().items;
 }
 
 /** A two-star service with some published reviews by long-standing accounts. */
@@ -130,7 +132,8 @@ describe('a burst of brand-new accounts rating one service', () => {
     expect(fromBrowser.map((r) => r.id).sort()).toEqual([written[5], written[6]].sort());
 
     // Moderators see the group together.
-    const groups = (await asModerator('GET', '/api/v1/moderation/review-groups')).json<ReviewGroup[]>();
+    const groups = (await asModerator('GET', '/api/v1/moderation/review-groups?per_page=100')).json<Page<ReviewGroup>>()
+      .items;
     const group = groups.find((g) => g.id === groupId)!;
     expect(group.serviceId).toBe(serviceId);
     expect(group.reviews.map((r) => r.id).sort()).toEqual([...written].sort());
@@ -174,7 +177,8 @@ describe('a burst of brand-new accounts rating one service', () => {
       await asModerator('POST', `/api/v1/moderation/review-groups/${groupId}/decision`, { decision: 'dismiss' }),
       409,
     );
-    const open = (await asModerator('GET', '/api/v1/moderation/review-groups')).json<ReviewGroup[]>();
+    const open = (await asModerator('GET', '/api/v1/moderation/review-groups?per_page=100')).json<Page<ReviewGroup>>()
+      .items;
     expect(open.map((g) => g.id)).not.toContain(groupId);
   });
 

@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, reviews } from '@care-assist/db';
-import type { BookingStatus, ModerationReview, MyReview, ReviewPage } from '@care-assist/domain';
+import type { BookingStatus, ModerationReview, MyReview, ReviewPage, Page } from '@care-assist/domain';
 import { makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
@@ -69,10 +69,10 @@ async function publish(id: string) {
 async function pendingReview(id: string) {
   const res = await ctx.app.inject({
     method: 'GET',
-    url: '/api/v1/moderation/reviews?queue=pending',
+    url: '/api/v1/moderation/reviews?queue=pending&per_page=100',
     headers: moderator.auth,
   });
-  return res.json<ModerationReview[]>().find((r) => r.id === id)!;
+  return res.json<Page<ModerationReview>>().items.find((r) => r.id === id)!;
 }
 
 async function prechecksOf(id: string) {

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderationActions, reviews, serviceRatings } from '@care-assist/db';
-import type { ModerationReview, MyReview, PublicReview, ReviewPage, SearchResponse } from '@care-assist/domain';
+import type { ModerationReview, MyReview, PublicReview, ReviewPage, SearchResponse, Page } from '@care-assist/domain';
 import { makeMember, makeOrganisation, makeService, makeUser } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -119,10 +119,10 @@ describe('the review lifecycle', () => {
     // The moderator sees it in the queue with the phone number highlighted.
     const queue = await ctx.app.inject({
       method: 'GET',
-      url: '/api/v1/moderation/reviews?queue=pending',
+      url: '/api/v1/moderation/reviews?queue=pending&per_page=100',
       headers: moderator.auth,
     });
-    const queued = queue.json<ModerationReview[]>().find((r) => r.id === review.id)!;
+    const queued = queue.json<Page<ModerationReview>>().items.find((r) => r.id === review.id)!;
     expect(queued.prechecks).toContainEqual({ code: 'phone', match: '07700 900123' });
 
     // Asked to edit, the author edits, and it is published.
@@ -135,7 +135,10 @@ describe('the review lifecycle', () => {
       ).json<ModerationReview>().status,
     ).toBe('changes_requested');
     const mine = await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/mine', headers: author.auth });
-    expect(mine.json<MyReview[]>()[0]).toMatchObject({ status: 'changes_requested', rejectReason: 'personal_details' });
+    expect(mine.json<Page<MyReview>>().items[0]).toMatchObject({
+      status: 'changes_requested',
+      rejectReason: 'personal_details',
+    });
     const edited = await ctx.app.inject({
       method: 'PUT',
       url: `/api/v1/reviews/${review.id}`,
@@ -207,7 +210,7 @@ describe('the review lifecycle', () => {
       url: '/api/v1/reviews/for-my-services',
       headers: provider.auth,
     });
-    expect(portal.json<MyReview[]>().find((r) => r.id === review.id)?.response?.body).toMatch(/Thank you/);
+    expect(portal.json<Page<MyReview>>().items.find((r) => r.id === review.id)?.response?.body).toMatch(/Thank you/);
     expectProblem(
       await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/for-my-services', headers: author.auth }),
       403,
@@ -247,10 +250,10 @@ describe('the review lifecycle', () => {
     expect(report.statusCode).toBe(202);
     const reported = await ctx.app.inject({
       method: 'GET',
-      url: '/api/v1/moderation/reviews?queue=reported',
+      url: '/api/v1/moderation/reviews?queue=reported&per_page=100',
       headers: moderator.auth,
     });
-    expect(reported.json<ModerationReview[]>()[0]).toMatchObject({
+    expect(reported.json<Page<ModerationReview>>().items[0]).toMatchObject({
       id: review.id,
       openReports: [{ reason: 'conflict_of_interest' }],
     });
@@ -315,8 +318,8 @@ describe('the review lifecycle', () => {
     await decide(second.id, 'publish');
     expect((await publicPage(otherServiceId)).items.map((r) => r.id)).toEqual([second.id]);
     const statuses = (await ctx.app.inject({ method: 'GET', url: '/api/v1/reviews/mine', headers: author.auth })).json<
-      MyReview[]
-    >();
+      Page<MyReview>
+    >().items;
     expect(statuses.map((r) => r.status).sort()).toEqual(['published', 'replaced']);
   });
 
@@ -333,10 +336,16 @@ describe('the review lifecycle', () => {
     );
     expect(res.statusCode).toBe(201);
     const queue = (q: string) =>
-      ctx.app.inject({ method: 'GET', url: `/api/v1/moderation/reviews?queue=${q}`, headers: moderator.auth });
-    const safeguarding = (await queue('safeguarding')).json<ModerationReview[]>();
+      ctx.app.inject({
+        method: 'GET',
+        url: `/api/v1/moderation/reviews?queue=${q}&per_page=100`,
+        headers: moderator.auth,
+      });
+    const safeguarding = (await queue('safeguarding')).json<Page<ModerationReview>>().items;
     expect(safeguarding.map((r) => r.id)).toContain(res.json<MyReview>().id);
-    expect((await queue('pending')).json<ModerationReview[]>().map((r) => r.id)).not.toContain(res.json<MyReview>().id);
+    expect((await queue('pending')).json<Page<ModerationReview>>().items.map((r) => r.id)).not.toContain(
+      res.json<MyReview>().id,
+    );
   });
 });
 
@@ -444,8 +453,12 @@ describe('concurrency', () => {
     }
     // Twelve reviews of two services in one day: the later ones carry a burst pre-check.
     const queued = (
-      await ctx.app.inject({ method: 'GET', url: '/api/v1/moderation/reviews?queue=pending', headers: moderator.auth })
-    ).json<ModerationReview[]>();
+      await ctx.app.inject({
+        method: 'GET',
+        url: '/api/v1/moderation/reviews?queue=pending&per_page=100',
+        headers: moderator.auth,
+      })
+    ).json<Page<ModerationReview>>().items;
     expect(queued.find((r) => r.id === ids.at(-1))?.prechecks.map((f) => f.code)).toContain('burst');
     // A burst is held as a group until a moderator decides it (issue 13): here, dismiss the suspicion.
     const groupIds = new Set(queued.filter((r) => ids.includes(r.id) && r.groupId).map((r) => r.groupId!));

@@ -2,6 +2,7 @@
 // add security headers, and make sure errors never show a stack trace.
 import { isHttpError, type Handle, type HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { compressResponse } from '$lib/server/compress';
 import { requestContext } from '$lib/server/request-context';
 import type { AuthResponse, User } from '@care-assist/domain';
 import { api, UNAVAILABLE_MESSAGE } from '$lib/server/api';
@@ -122,10 +123,14 @@ const canonicalLoopbackHost: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
+/** Outermost, so what goes over the wire is the finished response. */
+const compression: Handle = async ({ event, resolve }) => compressResponse(event.request, await resolve(event));
+
 /** Cross-site form posts are refused, except a mail client's one-click unsubscribe (see cross-site-forms.ts). */
 const crossSiteForms: Handle = ({ event, resolve }) => refuseCrossSiteForm(event.request, event.url) ?? resolve(event);
 
 export const handle = sequence(
+  compression,
   crossSiteForms,
   canonicalLoopbackHost,
   withRequestContext,

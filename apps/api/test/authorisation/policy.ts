@@ -141,6 +141,9 @@ export const POLICY: Record<string, Access> = {
   'GET /api/v1/moderation/reviews': council,
   'GET /api/v1/moderation/reviews/:id': council,
   'POST /api/v1/moderation/reviews/:id/decision': council,
+  // Added by h10 when main lacked them (the matrix test failed): moderators' safeguarding actions.
+  'POST /api/v1/moderation/reviews/:id/escalate': council,
+  'POST /api/v1/moderation/reviews/:id/contact-writer': council,
   'GET /api/v1/moderation/review-groups': council,
   'GET /api/v1/moderation/review-groups/:id': council,
   'POST /api/v1/moderation/review-groups/:id/decision': council,
@@ -196,6 +199,7 @@ export const POLICY: Record<string, Access> = {
   'GET /openreferral/services': anyone,
   'GET /openreferral/services/:id': anyone,
   'GET /openreferral/service_at_locations': anyone,
+  'GET /openreferral/service_at_locations/:id': anyone,
   'GET /openreferral/organizations': anyone,
   'GET /openreferral/organizations/:id': anyone,
   'GET /openreferral/taxonomies': anyone,

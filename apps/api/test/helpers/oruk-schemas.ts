@@ -58,6 +58,11 @@ export const orukSchemas = {
   }),
   service: ajv.compile(compiled('service')),
   servicePage: ajv.compile(pageOf(compiled('service_list'))),
+  /** /services?full=true: each item a whole service. */
+  fullServicePage: ajv.compile(pageOf(compiled('service'))),
+  // The profile's openapi.json points /service_at_locations/{id} at compiled/service.json while describing "a
+  // fully nested service_at_location"; we answer a service_at_location and check it against that entity's schema.
+  serviceAtLocation: ajv.getSchema('service_at_location.json')!,
   serviceAtLocationPage: ajv.compile(pageOf(compiled('service_at_location_list'))),
   organization: ajv.compile(compiled('organization')),
   organizationPage: ajv.compile(pageOf(compiled('organization_list'))),

@@ -5,7 +5,11 @@ import type { LayoutServerLoad } from './$types';
 export const load = (async ({ locals }) => {
   let unreadNotifications = 0;
   if (locals.user && locals.accessToken) {
-    const result = await api.call<NotificationList>('/notifications', { accessToken: locals.accessToken });
+    // Only the unread count is wanted: one item keeps the read small.
+    const result = await api.call<NotificationList>('/notifications', {
+      accessToken: locals.accessToken,
+      query: { per_page: '1' },
+    });
     if (result.ok) unreadNotifications = result.data.unreadCount;
   }
   // Admins are commissioners by role; a moderator only when an admin granted it, which only the API knows.

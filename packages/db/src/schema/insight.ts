@@ -87,10 +87,18 @@ export const insightServiceFacts = pgTable(
     listedOn: date('listed_on'),
     beds: integer('beds'),
     careHoursPerWeek: integer('care_hours_per_week'),
+    /**
+     * Place in the league table of every service (5+ reviewers first, then ranking score, then name), set at
+     * refresh: a filtered league table reads the first rows of an index instead of sorting every service.
+     */
+    leagueRank: integer('league_rank'),
   },
   (t) => [
     index('insight_service_facts_area_idx').on(t.county, t.district),
     index('insight_service_facts_org_idx').on(t.organisationId),
+    index('insight_service_facts_league_idx').on(t.leagueRank),
+    index('insight_service_facts_county_league_idx').on(t.county, t.leagueRank),
+    index('insight_service_facts_district_idx').on(t.district),
   ],
 );
 
@@ -182,4 +190,102 @@ export const serviceRecognitions = pgTable(
     primaryKey({ columns: [t.year, t.serviceId, t.careType] }),
     index('service_recognitions_service_idx').on(t.serviceId),
   ],
+);
+
+/**
+ * One row per answered outcomes questionnaire (care booked here or arranged by the council), with the service,
+ * provider, area, sector and care type it is about: what the outcomes view filters and groups. `subject_id` is
+ * the booking or care package (a pseudonymous id, no person's details), so people are counted once.
+ */
+export const insightOutcomeAnswers = pgTable(
+  'insight_outcome_answers',
+  {
+    dueOn: date('due_on').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    /** 'booked' through Care Assist or 'council' arranged. */
+    source: text('source').$type<'booked' | 'council'>().notNull(),
+    serviceId: uuid('service_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    county: text('county').notNull(),
+    district: text('district').notNull(),
+    sector: text('sector').$type<Sector>(),
+    careType: text('care_type').$type<CareType>().notNull(),
+    respondent: text('respondent').$type<'person' | 'carer'>().notNull(),
+    satisfaction: smallint('satisfaction').notNull(),
+    /** Mean of the answered quality-of-life domains (0–3); null when every one was "prefer not to say". */
+    qualityOfLife: real('quality_of_life'),
+    carerSatisfaction: smallint('carer_satisfaction'),
+    carerStrain: smallint('carer_strain'),
+  },
+  (t) => [index('insight_outcome_answers_due_idx').on(t.dueOn)],
+);
+
+/** One row per admission to hospital or residential care during care booked here or arranged by the council. */
+export const insightOutcomeAdmissions = pgTable(
+  'insight_outcome_admissions',
+  {
+    admittedOn: date('admitted_on').notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    organisationName: text('organisation_name').notNull(),
+    county: text('county').notNull(),
+    district: text('district').notNull(),
+    sector: text('sector').$type<Sector>(),
+    careType: text('care_type').$type<CareType>().notNull(),
+    kind: text('kind').$type<'hospital' | 'residential_care'>().notNull(),
+  },
+  (t) => [index('insight_outcome_admissions_day_idx').on(t.admittedOn)],
+);
+
+/**
+ * The spread (count, lowest, quartiles, median, highest) of each measure by county x care type x sector, with
+ * '*' for "all" in any of the three (GROUPING SETS at refresh), so a view filtered by any of them reads one row
+ * instead of sorting every service. Measures: 'listed' (every service: the count), 'ranking' (services with 5 or
+ * more reviewers) and 'price_hour',
+ * 'price_visit', 'price_night', 'price_week' (pence). Sector 'not_known' is the organisations the CQC import made.
+ */
+export const insightSpreads = pgTable(
+  'insight_spreads',
+  {
+    measure: text('measure').notNull(),
+    county: text('county').notNull(),
+    careType: text('care_type').notNull(),
+    sector: text('sector').notNull(),
+    services: integer('services').notNull(),
+    lowest: doublePrecision('lowest').notNull(),
+    lowerQuartile: doublePrecision('lower_quartile').notNull(),
+    median: doublePrecision('median').notNull(),
+    upperQuartile: doublePrecision('upper_quartile').notNull(),
+    highest: doublePrecision('highest').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.measure, t.county, t.careType, t.sector] })],
+);
+
+/** The median price of each unit by month, with the same county x care type x sector grouping ('*' = all). */
+export const insightPriceMonthMedians = pgTable(
+  'insight_price_month_medians',
+  {
+    month: date('month').notNull(),
+    unit: text('unit').notNull(),
+    county: text('county').notNull(),
+    careType: text('care_type').notNull(),
+    sector: text('sector').notNull(),
+    services: integer('services').notNull(),
+    median: doublePrecision('median').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.county, t.careType, t.sector, t.unit, t.month] })],
+);
+
+/** The median of services' monthly mean ratings by county, main care type and month (provider insight's trend). */
+export const insightRatingMonthMedians = pgTable(
+  'insight_rating_month_medians',
+  {
+    county: text('county').notNull(),
+    careType: text('care_type').notNull(),
+    month: date('month').notNull(),
+    median: doublePrecision('median').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.county, t.careType, t.month] })],
 );

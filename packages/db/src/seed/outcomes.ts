@@ -51,6 +51,8 @@ export interface DemoOutcomes {
 }
 
 const DAY_MS = 86_400_000;
+const FRAMEWORK_PROVIDERS = 8;
+const PACKAGES_PER_FRAMEWORK_PROVIDER = 12;
 const REFERENCE_DAY = REFERENCE_DATE.toISOString().slice(0, 10);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const at = (isoDay: string, hour = 10) => new Date(`${isoDay}T${String(hour).padStart(2, '0')}:00:00Z`);
@@ -331,9 +333,16 @@ export function generateDemoOutcomes(
     });
   }
 
-  // Care the council arranged directly with providers, recorded by the demo admin with its outcomes.
-  for (let i = 0; i < 26; i++) {
-    const service = faker.helpers.arrayElement(published);
+  // Care the council arranged directly with providers, recorded by the demo admin with its outcomes. Councils
+  // commission most of it from a few framework providers (of every sector), 12 people each, so the outcomes
+  // view can compare providers against the area with 5 or more people behind each figure.
+  const frameworkProviders = faker.helpers.arrayElements(
+    data.organisations.filter((o) => published.some((s) => s.organisationId === o.id)),
+    FRAMEWORK_PROVIDERS,
+  );
+  for (let i = 0; i < FRAMEWORK_PROVIDERS * PACKAGES_PER_FRAMEWORK_PROVIDER; i++) {
+    const provider = frameworkProviders[i % frameworkProviders.length]!;
+    const service = faker.helpers.arrayElement(published.filter((s) => s.organisationId === provider.id));
     const careType = faker.helpers.arrayElement<CareType>(service.careTypes);
     const startOn = addDays(REFERENCE_DAY, -faker.number.int({ min: 60, max: 540 }));
     const ended = faker.datatype.boolean(0.35);

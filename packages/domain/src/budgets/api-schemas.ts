@@ -1,6 +1,7 @@
 // The HTTP contract for budgets, bookings, invoices and notifications (shared by the API and the web app).
 import { Type, type Static } from 'typebox';
 import { CARE_TYPE_CODES } from '../taxonomy.ts';
+import { PageSchema } from '../pagination/page.ts';
 import { LEDGER_ENTRY_KINDS, MAX_AMOUNT_PENCE } from './ledger.ts';
 import { BOOKING_STATUSES, INVOICE_STATUSES } from './state-machines.ts';
 
@@ -243,10 +244,8 @@ export const NotificationSchema = Type.Object({
 });
 export type Notification = Static<typeof NotificationSchema>;
 
-export const NotificationListSchema = Type.Object({
-  items: Type.Array(NotificationSchema),
-  unreadCount: Type.Integer(),
-});
+/** A page of notifications, newest first, with the unread count of all of them. */
+export const NotificationListSchema = PageSchema(NotificationSchema, { unreadCount: Type.Integer({ minimum: 0 }) });
 export type NotificationList = Static<typeof NotificationListSchema>;
 
 export const BrokerageIncomeSchema = Type.Object({

@@ -2,9 +2,10 @@
 // numbers, also the CSV), charts (drawn from the same numbers on the server) and a text summary — so the web
 // app renders every view with one component and the CSV is always exactly the table.
 import { Type, type Static } from 'typebox';
+import { PageSchema } from '../pagination/page.ts';
 import { CARE_TYPE_CODES, SECTOR_CODES } from '../taxonomy.ts';
 
-export const INSIGHT_VIEWS = ['performance', 'prices', 'market', 'demand', 'brokerage'] as const;
+export const INSIGHT_VIEWS = ['performance', 'prices', 'market', 'demand', 'outcomes', 'brokerage'] as const;
 export type InsightView = (typeof INSIGHT_VIEWS)[number];
 
 export const INSIGHT_VIEW_LABELS: Record<InsightView, string> = {
@@ -12,6 +13,7 @@ export const INSIGHT_VIEW_LABELS: Record<InsightView, string> = {
   prices: 'Prices',
   market: 'Market shape',
   demand: 'Unmet demand',
+  outcomes: 'Outcomes',
   brokerage: 'Brokerage',
 };
 
@@ -114,5 +116,5 @@ export const CommissionerSchema = Type.Object({
   grantedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type Commissioner = Static<typeof CommissionerSchema>;
-export const CommissionerListSchema = Type.Object({ items: Type.Array(CommissionerSchema) });
+export const CommissionerListSchema = PageSchema(CommissionerSchema);
 export type CommissionerList = Static<typeof CommissionerListSchema>;

@@ -10,6 +10,8 @@ export const ORUK_DEFAULT_PER_PAGE = 50;
 export const ORUK_MAX_PER_PAGE = 100;
 /** 200 km: wider than any council's area; a bigger circle is almost certainly a mistake in metres vs km. */
 export const ORUK_MAX_PROXIMITY_METRES = 200_000;
+/** Every service in the directory is adult social care: for people aged 18 and over, with no upper age. */
+export const ORUK_ADULT_MINIMUM_AGE = 18;
 
 const Uuid = Type.String({ format: 'uuid' });
 const SearchText = Type.String({ minLength: 1, maxLength: 200 });
@@ -47,6 +49,40 @@ export const OrukServiceQuerySchema = Type.Object(
         maximum: ORUK_MAX_PROXIMITY_METRES,
         description: 'Metres from the postcode’s centre; needs `postcode`.',
       }),
+    ),
+    modified_after: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description: 'Only services changed at or after this time (ISO 8601, e.g. 2026-11-01T00:00:00Z).',
+      }),
+    ),
+    minimum_age: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 150,
+        description: `Only services whose minimum age is at least this. Every service here is adult social care with a minimum age of ${ORUK_ADULT_MINIMUM_AGE}, so above ${ORUK_ADULT_MINIMUM_AGE} nothing matches.`,
+      }),
+    ),
+    maximum_age: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 150,
+        description:
+          'Only services whose maximum age is at most this. No service here has an upper age, so nothing matches.',
+      }),
+    ),
+    full: Type.Optional(Type.Boolean({ description: 'true: each service fully nested, as /services/{id} gives it.' })),
+    format: Type.Optional(Type.String({ maxLength: 20, description: 'Only `json` (the default).' })),
+    // Declared so that they are refused with a reason (400) rather than as unknown; see the Open Referral service.
+    minimal: Type.Optional(Type.String({ maxLength: 20, description: 'Not supported (400).' })),
+    day: Type.Optional(
+      Type.String({ maxLength: 20, description: 'Not supported (400): opening times are free text.' }),
+    ),
+    start_time: Type.Optional(
+      Type.String({ maxLength: 20, description: 'Not supported (400): opening times are free text.' }),
+    ),
+    end_time: Type.Optional(
+      Type.String({ maxLength: 20, description: 'Not supported (400): opening times are free text.' }),
     ),
     ...Paging,
   },
@@ -155,6 +191,7 @@ const serviceSummaryFields = {
   status: Type.Literal('active'),
   fees: Type.Optional(Type.String()),
   accreditations: Type.Optional(Type.String()),
+  minimum_age: Type.Optional(Type.Number()),
   last_modified: Type.String({ format: 'date-time' }),
   organization: OrukOrganizationSummarySchema,
 };

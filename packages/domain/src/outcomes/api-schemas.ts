@@ -2,6 +2,7 @@
 // hours, admissions and council-arranged care. Shared by the API (validation) and the web app (types).
 import { Type, type Static } from 'typebox';
 import { CARE_TYPE_CODES } from '../taxonomy.ts';
+import { PageSchema } from '../pagination/page.ts';
 import {
   ADMISSION_KIND_CODES,
   OUTCOME_RESPONDENT_CODES,
@@ -72,7 +73,7 @@ export const OutcomeQuestionnaireSchema = Type.Object({
 });
 export type OutcomeQuestionnaire = Static<typeof OutcomeQuestionnaireSchema>;
 
-export const OutcomeQuestionnaireListSchema = Type.Array(OutcomeQuestionnaireSchema);
+export const OutcomeQuestionnaireListSchema = PageSchema(OutcomeQuestionnaireSchema);
 
 export const NameCarerBodySchema = Type.Object(
   { email: Type.String({ format: 'email', minLength: 3, maxLength: 254 }) },

@@ -2,6 +2,7 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { CareTypeSchema, CqcRatingSchema, FundingTypeSchema, SectorSchema, SpecialismSchema } from '../api-schemas.ts';
 import { SERVICE_STATUSES } from '../taxonomy.ts';
+import { PageSchema, pageQueryProperties } from '../pagination/page.ts';
 import { AREA_SERVED_MAX_KM, MEMBER_ROLES, MODERATION_REASON_CODES, PRICE_LIMITS_PENCE } from './listing-rules.ts';
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -196,8 +197,7 @@ export type ListingEditResult = Static<typeof ListingEditResultSchema>;
 export const VerificationQueueQuerySchema = Type.Object(
   {
     status: Type.Optional(ServiceStatusSchema),
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 1 })),
-    per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+    ...pageQueryProperties(50),
   },
   { additionalProperties: false },
 );
@@ -217,12 +217,7 @@ export const VerificationItemSchema = Type.Object({
 });
 export type VerificationItem = Static<typeof VerificationItemSchema>;
 
-export const VerificationQueueSchema = Type.Object({
-  items: Type.Array(VerificationItemSchema),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  perPage: Type.Integer(),
-});
+export const VerificationQueueSchema = PageSchema(VerificationItemSchema);
 export type VerificationQueue = Static<typeof VerificationQueueSchema>;
 
 export const ModerationDecisionSchema = Type.Object(

@@ -1,5 +1,6 @@
 // The HTTP contract for a provider finding a listing the CQC import made and claiming the organisation that runs it.
 import { Type, type Static, type TSchema } from 'typebox';
+import { PageSchema, pageQueryProperties } from '../pagination/page.ts';
 import { CareTypeSchema } from '../api-schemas.ts';
 import { ModerationReasonSchema } from './api-schemas.ts';
 
@@ -15,7 +16,7 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
 
 /** Name, CQC location or provider id, or postcode: two characters at least, so one letter does not list everything. */
 export const ClaimSearchQuerySchema = Type.Object(
-  { q: Type.String({ minLength: 2, maxLength: 100 }) },
+  { q: Type.String({ minLength: 2, maxLength: 100 }), ...pageQueryProperties() },
   { additionalProperties: false },
 );
 export type ClaimSearchQuery = Static<typeof ClaimSearchQuerySchema>;
@@ -43,7 +44,7 @@ export const ClaimableServiceSchema = Type.Object({
   claimability: Type.Enum([...CLAIMABILITY]),
 });
 export type ClaimableService = Static<typeof ClaimableServiceSchema>;
-export const ClaimSearchResponseSchema = Type.Object({ items: Type.Array(ClaimableServiceSchema) });
+export const ClaimSearchResponseSchema = PageSchema(ClaimableServiceSchema);
 export type ClaimSearchResponse = Static<typeof ClaimSearchResponseSchema>;
 
 /** A claim as its claimant sees it: where it stands and, once decided, what the council said. */
@@ -67,5 +68,5 @@ export const MyClaimSchema = Type.Object({
   ),
 });
 export type MyClaim = Static<typeof MyClaimSchema>;
-export const MyClaimsResponseSchema = Type.Object({ items: Type.Array(MyClaimSchema) });
+export const MyClaimsResponseSchema = PageSchema(MyClaimSchema);
 export type MyClaimsResponse = Static<typeof MyClaimsResponseSchema>;

@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import type { CareType } from '../taxonomy.ts';
 import { ALL_REVIEW_CATEGORIES, categoriesFor, type CategoryScores } from './maths.ts';
 import { REVIEW_GROUP_STATUSES } from './review-fraud.ts';
+import { PageSchema } from '../pagination/page.ts';
 import { EscalationSchema } from './safeguarding.ts';
 import {
   REJECT_REASONS,
@@ -239,13 +240,8 @@ export const RatingDetailSchema = Type.Object({
 });
 export type RatingDetail = Static<typeof RatingDetailSchema>;
 
-export const ReviewPageSchema = Type.Object({
-  items: Type.Array(PublicReviewSchema),
-  total: Type.Integer(),
-  page: Type.Integer(),
-  perPage: Type.Integer(),
-  rating: RatingDetailSchema,
-});
+/** A service's reviews: the common page envelope (../pagination/page.ts) with the service's rating beside it. */
+export const ReviewPageSchema = PageSchema(PublicReviewSchema, { rating: RatingDetailSchema });
 export type ReviewPage = Static<typeof ReviewPageSchema>;
 
 export const ModerationDecisionBodySchema = Type.Object(

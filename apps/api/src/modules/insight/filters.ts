@@ -98,3 +98,12 @@ export function serviceFactConditions(filters: ResolvedFilters, params: unknown[
 }
 
 export const whereClause = (conditions: string[]) => (conditions.length ? `where ${conditions.join(' and ')}` : '');
+
+/**
+ * The pre-computed spread (insight_spreads) for these filters' county, care type and sector, '*' for each not
+ * given; null when a postcode district is asked for (not pre-computed: the view computes it live).
+ */
+export function spreadKey(filters: ResolvedFilters): { county: string; careType: string; sector: string } | null {
+  if (filters.district) return null;
+  return { county: filters.county ?? '*', careType: filters.careType ?? '*', sector: filters.sector ?? '*' };
+}

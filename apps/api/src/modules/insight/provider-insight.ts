@@ -54,13 +54,9 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
     const filters = await resolveFilters(query, raw, clock());
     const period = [organisationId, filters.from, filters.to];
     const services = await query<ServiceRow>(
-      `with mine as (select * from insight_service_facts where organisation_id = $1),
-       area as (
-         select m.service_id, percentile_cont(0.5) within group (order by f.ranking_score) as area_median
-         from mine m join insight_service_facts f on f.county = m.county and f.care_types[1] = m.care_types[1]
-         where f.reviewers >= 5 and f.ranking_score is not null group by m.service_id)
+      `with mine as (select * from insight_service_facts where organisation_id = $1)
        select m.service_id, m.service_name, m.county, m.care_types[1] as care_type, m.reviewers, m.review_count,
-         m.mean_overall, m.ranking_score, a.area_median, m.low_reviews, m.low_reviews_responded, m.median_hours_to_respond,
+         m.mean_overall, m.ranking_score, a.median as area_median, m.low_reviews, m.low_reviews_responded, m.median_hours_to_respond,
          (select coalesce(sum(page_views), 0) from service_daily_activity d where d.service_id = m.service_id and d.day between $2::date and $3::date) as page_views,
          (select coalesce(sum(enquiries), 0) from service_daily_activity d where d.service_id = m.service_id and d.day between $2::date and $3::date) as enquiries,
          (select coalesce(sum(requested), 0) from insight_brokerage_months b where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) as requested,
@@ -68,7 +64,9 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
          (select coalesce(sum(accepted), 0) from insight_brokerage_months b where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) as accepted,
          o.answers as outcome_answers, o.satisfaction as outcome_satisfaction
        from mine m
-       left join area a on a.service_id = m.service_id
+       -- The area: services of the same main care type in the same county (pre-computed at refresh).
+       left join insight_spreads a on a.measure = 'ranking' and a.county = m.county and a.care_type = m.care_types[1]
+         and a.sector = '*'
        left join lateral (
          select count(*) as answers, avg(r.satisfaction) as satisfaction from outcome_reviews r
          left join bookings b on b.id = r.booking_id
@@ -101,7 +99,8 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
     }));
 
     // Rating trend: the organisation's mean rating per month against the median of the monthly means of the
-    // services in the same counties offering the same main care types.
+    // services in the same county with the same main care type as most of the organisation's services (one
+    // area, so the median can be pre-computed at refresh).
     const trend = await query<{
       month: string;
       mine_reviews: string;
@@ -109,17 +108,16 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
       area_median: number | null;
     }>(
       `with mine as (select service_id, county, care_types[1] as care_type from insight_service_facts where organisation_id = $1),
-       peers as (select f.service_id from insight_service_facts f join (select distinct county, care_type from mine) k
-         on f.county = k.county and f.care_types[1] = k.care_type),
-       months as (select r.month, r.service_id, r.reviews, r.sum_overall::float / r.reviews as mean from insight_rating_months r
-         where r.month between date_trunc('month', $2::date) and $3::date)
-       select to_char(mo.month, 'YYYY-MM') as month,
-         sum(mo.reviews) filter (where mo.service_id in (select service_id from mine)) as mine_reviews,
-         sum(mo.mean * mo.reviews) filter (where mo.service_id in (select service_id from mine))
-           / nullif(sum(mo.reviews) filter (where mo.service_id in (select service_id from mine)), 0) as mine_mean,
-         percentile_cont(0.5) within group (order by mo.mean) filter (where mo.service_id in (select service_id from peers)) as area_median
-       from months mo where mo.service_id in (select service_id from peers)
-       group by mo.month order by mo.month`,
+       main_area as (select county, care_type from mine group by 1, 2 order by count(*) desc, 1, 2 limit 1),
+       own as (select r.month, sum(r.reviews) as reviews, sum(r.sum_overall)::float / nullif(sum(r.reviews), 0) as mean
+         from insight_rating_months r join mine using (service_id)
+         where r.month between date_trunc('month', $2::date) and $3::date group by r.month),
+       area as (select a.month, a.median from insight_rating_month_medians a join main_area k using (county, care_type)
+         where a.month between date_trunc('month', $2::date) and $3::date)
+       select to_char(coalesce(own.month, area.month), 'YYYY-MM') as month, own.reviews as mine_reviews,
+         own.mean as mine_mean, area.median as area_median
+       from own full join area on area.month = own.month
+       order by 1`,
       period,
     );
     const trendRows = trend.map((t) => ({
@@ -129,7 +127,7 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
       area_median: round(t.area_median),
     }));
     const [freshness] = await query<{ at: Date | null }>(
-      `select min(refreshed_at) as at from insight_refreshes where summary in ('service_facts', 'brokerage_months', 'rating_months')`,
+      `select min(refreshed_at) as at from insight_refreshes where summary in ('service_facts', 'brokerage_months', 'rating_months', 'spreads')`,
       [],
     );
     const views = rows.reduce((sum, r) => sum + Number(r.page_views), 0);

@@ -5,6 +5,8 @@
 // afford, while every dashboard request only reads the small summaries.
 import { sql } from 'drizzle-orm';
 import type { Database } from '@care-assist/db';
+import { outcomeAdmissions, outcomeAnswers } from './refresh-outcomes.ts';
+import { leagueRanks, priceMonthMedians, ratingMonthMedians, spreads } from './refresh-spreads.ts';
 
 /** The summaries, in the order they are rebuilt; each has its own refresh time. */
 export const INSIGHT_SUMMARIES = [
@@ -13,6 +15,8 @@ export const INSIGHT_SUMMARIES = [
   'brokerage_months',
   'rating_months',
   'price_months',
+  'outcomes',
+  'spreads',
 ] as const;
 export type InsightSummary = (typeof INSIGHT_SUMMARIES)[number];
 
@@ -154,6 +158,7 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
         async () => {
           await tx.execute(sql`delete from insight_service_facts`);
           await tx.execute(serviceFacts(now));
+          await tx.execute(leagueRanks);
         },
       ],
       [
@@ -178,6 +183,27 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
         },
       ],
       ['price_months', () => tx.execute(priceMonths(now))],
+      [
+        'outcomes',
+        async () => {
+          await tx.execute(sql`delete from insight_outcome_answers`);
+          await tx.execute(outcomeAnswers);
+          await tx.execute(sql`delete from insight_outcome_admissions`);
+          await tx.execute(outcomeAdmissions);
+        },
+      ],
+      [
+        // After service_facts, rating_months and price_months, which it summarises.
+        'spreads',
+        async () => {
+          await tx.execute(sql`delete from insight_spreads`);
+          await tx.execute(spreads);
+          await tx.execute(sql`delete from insight_price_month_medians`);
+          await tx.execute(priceMonthMedians);
+          await tx.execute(sql`delete from insight_rating_month_medians`);
+          await tx.execute(ratingMonthMedians);
+        },
+      ],
     ];
     for (const [summary, rebuild] of steps) {
       const started = performance.now();

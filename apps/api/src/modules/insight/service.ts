@@ -12,11 +12,12 @@ import type { Actor } from '../../plugins/app/actor.ts';
 import type { CommissionerService } from './commissioners.ts';
 import { tableToCsv } from './csv.ts';
 import { resolveFilters, type ResolvedFilters } from './filters.ts';
-import { refreshInsight, type InsightSummary, type RefreshResult } from './refresh.ts';
+import { INSIGHT_SUMMARIES, refreshInsight, type InsightSummary, type RefreshResult } from './refresh.ts';
 import { createProviderInsight } from './provider-insight.ts';
 import { brokerageView } from './views/brokerage.ts';
 import { demandView } from './views/demand.ts';
 import { marketView } from './views/market.ts';
+import { outcomesView } from './views/outcomes.ts';
 import { performanceView } from './views/performance.ts';
 import { pricesView } from './views/prices.ts';
 import type { ViewBody } from './views/view.ts';
@@ -25,11 +26,12 @@ const DEFAULT_ROWS = 100;
 
 /** The summary behind each view: its refresh time is the view's freshness. */
 const VIEW_SUMMARIES: Record<InsightView, InsightSummary[]> = {
-  performance: ['service_facts'],
-  prices: ['service_facts', 'price_months'],
+  performance: ['service_facts', 'rating_months', 'spreads'],
+  prices: ['service_facts', 'price_months', 'spreads'],
   market: ['service_facts'],
   demand: ['search_days'],
   brokerage: ['brokerage_months'],
+  outcomes: ['outcomes'],
 };
 
 export interface InsightDeps {
@@ -63,6 +65,8 @@ export function createInsightService({ db, query, commissioners, clock }: Insigh
         return demandView(query, filters, limit);
       case 'brokerage':
         return brokerageView(query, filters, limit);
+      case 'outcomes':
+        return outcomesView(query, filters, limit);
     }
   }
 
@@ -116,9 +120,14 @@ export function createInsightService({ db, query, commissioners, clock }: Insigh
     /** For the scheduler and the seed: no actor, no check. */
     refreshNow: () => refreshInsight(db, clock()),
 
+    /** The oldest summary's refresh time; null while any summary (a new one, say) has never been built. */
     async lastRefreshedAt(): Promise<Date | null> {
-      const [row] = await query<{ at: Date | null }>('select min(refreshed_at) as at from insight_refreshes', []);
-      return row?.at ? new Date(row.at) : null;
+      const [row] = await query<{ at: Date | null; summaries: string }>(
+        'select min(refreshed_at) as at, count(*) as summaries from insight_refreshes where summary = any($1)',
+        [INSIGHT_SUMMARIES],
+      );
+      if (!row?.at || Number(row.summaries) < INSIGHT_SUMMARIES.length) return null;
+      return new Date(row.at);
     },
   };
 }

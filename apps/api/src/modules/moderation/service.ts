@@ -80,9 +80,10 @@ export function createModerationService(deps: ModerationDeps) {
     ...createSafeguardingActions({ ...deps, moderationView }),
 
     /** Suspected bursts still waiting for a decision, oldest first, each with all its reviews. */
-    async openGroups(actor: Actor | null): Promise<ReviewGroup[]> {
+    async openGroups(actor: Actor | null, page: PageRequest): Promise<Page<ReviewGroup>> {
       requirePermission(actor, 'moderate');
-      return groupViews(await groups.list('open'));
+      const rows = await groups.list('open', page);
+      return { ...rows, items: await groupViews(rows.items) };
     },
 
     async group(actor: Actor | null, id: string): Promise<ReviewGroup> {
@@ -168,12 +169,12 @@ export function createModerationService(deps: ModerationDeps) {
       return this.group(actor, id);
     },
 
-    async queue(actor: Actor | null, queue: ModerationQueue): Promise<ModerationReview[]> {
+    async queue(actor: Actor | null, queue: ModerationQueue, page: PageRequest): Promise<Page<ModerationReview>> {
       requirePermission(actor, 'moderate');
-      const records = await reviews.moderationQueue(queue);
-      const ids = records.map((r) => r.review.id);
+      const records = await reviews.moderationQueue(queue, page);
+      const ids = records.items.map((r) => r.review.id);
       const [flags, escalations] = await Promise.all([reviews.openFlags(ids), targets.escalations(ids)]);
-      return records.map((r) => toModerationReview(r, flags, escalations));
+      return mapPage(records, (r) => toModerationReview(r, flags, escalations));
     },
 
     async get(actor: Actor | null, id: string): Promise<ModerationReview> {

@@ -1,6 +1,13 @@
 // In-app notifications: each state change of a booking or invoice tells the other side, in the same transaction.
-import { and, count, desc, eq, isNull } from 'drizzle-orm';
-import { EMAIL_KIND_INFO, type EmailNotificationKind, type NotificationList } from '@care-assist/domain';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import {
+  EMAIL_KIND_INFO,
+  mapPage,
+  type EmailNotificationKind,
+  type NotificationList,
+  type PageRequest,
+} from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 import { notifications, type Database, type Executor } from '@care-assist/db';
 import { requireSignIn } from '../../access.ts';
 import { queueNotificationEmails } from '../email/outbox.ts';
@@ -57,22 +64,25 @@ export function createNotificationService({
         .returning({ id: notifications.id });
     },
 
-    async list(actor: Actor | null, limit = 50): Promise<NotificationList> {
+    async list(actor: Actor | null, page: PageRequest): Promise<NotificationList> {
       const { userId } = requireSignIn(actor);
-      const [rows, [unread]] = await Promise.all([
-        db
-          .select()
-          .from(notifications)
-          .where(eq(notifications.userId, userId))
-          .orderBy(desc(notifications.createdAt))
-          .limit(limit),
-        db
-          .select({ n: count() })
-          .from(notifications)
-          .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))),
+      const mine = eq(notifications.userId, userId);
+      const [rows, unread] = await Promise.all([
+        readPage(db, page, {
+          items: ({ limit, offset }) =>
+            db
+              .select()
+              .from(notifications)
+              .where(mine)
+              .orderBy(desc(notifications.createdAt), desc(notifications.id))
+              .limit(limit)
+              .offset(offset),
+          total: () => countWhere(db, notifications, mine),
+        }),
+        countWhere(db, notifications, and(mine, isNull(notifications.readAt))),
       ]);
       return {
-        items: rows.map((n) => ({
+        ...mapPage(rows, (n) => ({
           id: n.id,
           kind: n.kind,
           text: n.text,
@@ -80,7 +90,7 @@ export function createNotificationService({
           readAt: n.readAt?.toISOString() ?? null,
           createdAt: n.createdAt.toISOString(),
         })),
-        unreadCount: unread?.n ?? 0,
+        unreadCount: unread,
       };
     },
 

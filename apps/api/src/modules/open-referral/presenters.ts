@@ -3,6 +3,7 @@
 // left out on purpose: for small providers they are often one person's own address.
 import {
   CQC_RATINGS,
+  ORUK_ADULT_MINIMUM_AGE,
   FUNDING_TYPES,
   SECTORS,
   PRICE_UNITS,
@@ -97,6 +98,7 @@ export function presentServiceSummary(
     status: 'active',
     ...(fees ? { fees } : {}),
     ...(accredited ? { accreditations: accredited } : {}),
+    minimum_age: ORUK_ADULT_MINIMUM_AGE,
     last_modified: service.updatedAt.toISOString(),
     organization: presentOrganisationSummary(organisation),
   };

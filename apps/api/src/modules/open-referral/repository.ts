@@ -1,6 +1,6 @@
 // Drizzle queries behind the Open Referral API: published services only, and organisations that have at least
 // one published service (an organisation with nothing published is not part of the public directory).
-import { and, asc, count, eq, exists, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { organisations, readAll, services, type Database, type Executor } from '@care-assist/db';
 
 export type OrukServiceRow = typeof services.$inferSelect;
@@ -13,6 +13,10 @@ export interface ServiceFilter {
   /** Only services with at least one specialism (the specialism taxonomy asked for as a whole). */
   anySpecialism?: boolean;
   organisationId?: string;
+  /** Only services changed at or after this time. */
+  modifiedSince?: Date;
+  /** Nothing can match (e.g. an age filter no service here meets). */
+  none?: boolean;
   near?: { latitude: number; longitude: number; withinKm?: number };
   limit: number;
   offset: number;
@@ -55,6 +59,8 @@ function whereFor(filter: Omit<ServiceFilter, 'limit' | 'offset'>): SQL | undefi
   if (filter.specialism) conditions.push(sql`${filter.specialism} = any(${services.specialisms})`);
   if (filter.anySpecialism) conditions.push(sql`cardinality(${services.specialisms}) > 0`);
   if (filter.organisationId) conditions.push(eq(services.organisationId, filter.organisationId));
+  if (filter.modifiedSince) conditions.push(gte(services.updatedAt, filter.modifiedSince));
+  if (filter.none) conditions.push(sql`false`);
   if (filter.near?.withinKm !== undefined) {
     conditions.push(sql`${distanceKm(filter.near)} <= ${filter.near.withinKm}::float8`);
   }
@@ -91,6 +97,12 @@ export function createOpenReferralRepository(db: Database) {
         rows: rows.map((row) => ({ ...row, distanceKm: row.distanceKm === null ? null : Number(row.distanceKm) })),
         total: totalRow?.n ?? 0,
       };
+    },
+
+    /** Every published service's id (for service_at_location ids, which derive from them). */
+    async publishedServiceIds(tx: Executor = db): Promise<string[]> {
+      const rows = await tx.select({ id: services.id }).from(services).where(eq(services.status, 'published'));
+      return rows.map((row) => row.id);
     },
 
     async findPublishedService(id: string, tx: Executor = db): Promise<ServiceListRow | undefined> {

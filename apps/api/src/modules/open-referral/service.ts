@@ -1,6 +1,7 @@
 // The Open Referral UK API's rules: which filters mean what, how a postcode becomes a place, paging, and the
 // 4xx for anything we cannot answer (unknown taxonomy terms, postcodes we cannot place, proximity with no place).
 import {
+  ORUK_ADULT_MINIMUM_AGE,
   orukPageOf,
   type OrukOrganization,
   type OrukOrganizationSummary,
@@ -24,6 +25,7 @@ import {
   type PresenterContext,
 } from './presenters.ts';
 import type { OpenReferralRepository, ServiceFilter } from './repository.ts';
+import { createServiceAtLocationIndex } from './service-at-location-ids.ts';
 import { TAXONOMIES, TAXONOMY_TERMS, findTaxonomyKind, findTerm } from './taxonomy.ts';
 
 export interface OpenReferralDeps extends PresenterContext {
@@ -40,10 +42,57 @@ function slice<T>(all: T[], { page, per_page }: Paging): OrukPage<T> {
   return orukPageOf(all.slice((page - 1) * per_page, page * per_page), all.length, page, per_page);
 }
 
+/**
+ * Parameters of the profile we cannot answer truthfully, with the reason: a 400 that says so beats an answer
+ * that silently ignores them.
+ */
+const UNSUPPORTED: Partial<Record<keyof OrukServiceQuery, string>> = {
+  day: 'Opening times here are free text (schedules[].description), so we cannot filter by day.',
+  start_time: 'Opening times here are free text (schedules[].description), so we cannot filter by time.',
+  end_time: 'Opening times here are free text (schedules[].description), so we cannot filter by time.',
+  minimal:
+    'The minimal list is not supported: page through /services (per_page up to 100), with modified_after to fetch only changes.',
+};
+
+function refuseUnsupported(query: OrukServiceQuery) {
+  for (const [field, reason] of Object.entries(UNSUPPORTED)) {
+    if (query[field as keyof OrukServiceQuery] !== undefined) {
+      throw new ValidationFailed(reason, [{ field, message: 'is not supported by this directory' }]);
+    }
+  }
+  if (query.format !== undefined && query.format !== 'json') {
+    throw new ValidationFailed('Only format=json is supported (the default).', [
+      { field: 'format', message: 'must be json' },
+    ]);
+  }
+}
+
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** An ISO 8601 date or date-time (Date.parse alone accepts "1" or rolls 31 February into March). */
+function modifiedAfter(text: string): Date {
+  const match = ISO_DATE_TIME.exec(text);
+  const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(text);
+  if (!match || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || Number.isNaN(date.getTime())) {
+    throw new ValidationFailed(`modified_after "${text}" is not a date and time.`, [
+      { field: 'modified_after', message: 'Use ISO 8601, e.g. 2026-11-01T00:00:00Z' },
+    ]);
+  }
+  return date;
+}
+
 /** Turns the query into a repository filter, or a 400 that names the parameter at fault. */
 function serviceFilter(query: OrukServiceQuery): ServiceFilter {
+  refuseUnsupported(query);
   const { page, per_page } = paging(query);
   const filter: ServiceFilter = { limit: per_page, offset: (page - 1) * per_page };
+  if (query.modified_after !== undefined) filter.modifiedSince = modifiedAfter(query.modified_after);
+  // The profile's age filters compare with each service's own ages: every service here has a minimum age of
+  // 18 and no maximum, so they either keep every service or none.
+  if (query.minimum_age !== undefined && query.minimum_age > ORUK_ADULT_MINIMUM_AGE) filter.none = true;
+  if (query.maximum_age !== undefined) filter.none = true;
   const text = (query.text ?? query.search)?.trim();
   if (text) filter.text = text;
   if (query.taxonomy_term_id) {
@@ -91,11 +140,14 @@ function serviceFilter(query: OrukServiceQuery): ServiceFilter {
 
 export function createOpenReferralService({ repository, webOrigin }: OpenReferralDeps) {
   const ctx: PresenterContext = { webOrigin };
+  const serviceAtLocationIds = createServiceAtLocationIndex(() => repository.publishedServiceIds());
   return {
-    async listServices(query: OrukServiceQuery): Promise<OrukPage<OrukServiceSummary>> {
+    /** Summaries, or with `full` each service fully nested as /services/{id} gives it. */
+    async listServices(query: OrukServiceQuery): Promise<OrukPage<OrukServiceSummary | OrukService>> {
       const { page, per_page } = paging(query);
       const { rows, total } = await repository.listServices(serviceFilter(query));
-      const contents = rows.map((row) => presentServiceSummary(row.service, row.organisation, ctx));
+      const present = query.full ? presentService : presentServiceSummary;
+      const contents = rows.map((row) => present(row.service, row.organisation, ctx));
       return orukPageOf(contents, total, page, per_page);
     },
 
@@ -106,10 +158,23 @@ export function createOpenReferralService({ repository, webOrigin }: OpenReferra
     },
 
     async listServiceAtLocations(query: OrukServiceQuery): Promise<OrukPage<OrukServiceAtLocation>> {
+      if (query.full !== undefined) {
+        throw new ValidationFailed(
+          'full is for /services; each service_at_location here already nests its location, address and service.',
+          [{ field: 'full', message: 'is not supported on service_at_locations' }],
+        );
+      }
       const { page, per_page } = paging(query);
       const { rows, total } = await repository.listServices(serviceFilter(query));
       const contents = rows.map((row) => presentServiceAtLocation(row.service, row.organisation, ctx));
       return orukPageOf(contents, total, page, per_page);
+    },
+
+    async getServiceAtLocation(id: string): Promise<OrukServiceAtLocation> {
+      const serviceId = await serviceAtLocationIds.serviceFor(id);
+      const row = serviceId ? await repository.findPublishedService(serviceId) : undefined;
+      if (!row) throw new NotFound('There is no service at a location with that id.');
+      return presentServiceAtLocation(row.service, row.organisation, ctx);
     },
 
     async listOrganisations(query: OrukPagingQuery): Promise<OrukPage<OrukOrganizationSummary>> {

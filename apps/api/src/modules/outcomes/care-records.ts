@@ -14,6 +14,9 @@ import {
   type DeliveredWeek,
   type OutcomeReview,
   type OutcomeTotals,
+  type Page,
+  type PageRequest,
+  mapPage,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { actorCan, requirePermission } from '../../access.ts';
@@ -164,10 +167,10 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
       return { admission: presentAdmission(row), created: inserted !== undefined };
     },
 
-    async listPackages(actor: Actor | null): Promise<CarePackage[]> {
+    async listPackages(actor: Actor | null, page: PageRequest): Promise<Page<CarePackage>> {
       requirePermission(actor, 'record_outcomes');
-      const rows = await outcomes.listPackages();
-      return rows.map((r) => presentPackage(r.pkg, r.serviceName, r.outcomeCount, r.admissionCount));
+      const rows = await outcomes.listPackages(page);
+      return mapPage(rows, (r) => presentPackage(r.pkg, r.serviceName, r.outcomeCount, r.admissionCount));
     },
 
     /** Council staff only. The same person, service and start date is the same care: recorded once. */

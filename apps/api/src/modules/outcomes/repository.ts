@@ -17,7 +17,8 @@ import {
   type Database,
   type Executor,
 } from '@care-assist/db';
-import type { OutcomeRespondent } from '@care-assist/domain';
+import type { OutcomeRespondent, PageRequest } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 
 export type OutcomeReviewRow = typeof outcomeReviews.$inferSelect;
 export type NewOutcomeReview = typeof outcomeReviews.$inferInsert;
@@ -301,17 +302,22 @@ export function createOutcomeRepository(db: Database) {
       return row;
     },
 
-    async listPackages(limit = 200, tx: Executor = db) {
+    async listPackages(page: PageRequest, tx: Executor = db) {
       const outcomeCount = sql<number>`(select count(*)::int from ${outcomeReviews}
         where ${outcomeReviews.carePackageId} = ${councilCarePackages.id})`;
       const admissionCount = sql<number>`(select count(*)::int from ${careAdmissions}
         where ${careAdmissions.carePackageId} = ${councilCarePackages.id})`;
-      return tx
-        .select({ pkg: councilCarePackages, serviceName: services.name, outcomeCount, admissionCount })
-        .from(councilCarePackages)
-        .innerJoin(services, eq(services.id, councilCarePackages.serviceId))
-        .orderBy(desc(councilCarePackages.startOn))
-        .limit(limit);
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({ pkg: councilCarePackages, serviceName: services.name, outcomeCount, admissionCount })
+            .from(councilCarePackages)
+            .innerJoin(services, eq(services.id, councilCarePackages.serviceId))
+            .orderBy(desc(councilCarePackages.startOn), desc(councilCarePackages.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, councilCarePackages, undefined),
+      });
     },
 
     async totals(tx: Executor = db) {

@@ -14,6 +14,9 @@ import {
   type OutcomeQuestionnaire,
   type OutcomeRespondent,
   type OutcomeReview,
+  type Page,
+  type PageRequest,
+  pageOfAll,
 } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
@@ -131,7 +134,8 @@ export function createOutcomeService({ db, outcomes, notifications, clock }: Out
      * The questionnaires open for the signed-in person now (answered or not), after sending any that have
      * come due: the on-demand check, so a request never waits for the next sweep.
      */
-    async due(actor: Actor | null): Promise<OutcomeQuestionnaire[]> {
+    /** A person has a handful of open questionnaires (one per current booking): built in memory, then paged. */
+    async due(actor: Actor | null, page: PageRequest): Promise<Page<OutcomeQuestionnaire>> {
       if (!actor) throw new Unauthorised();
       const mine = await outcomes.reviewableBookingsOf(actor.userId);
       await requestDue(mine, actor.userId);
@@ -143,7 +147,7 @@ export function createOutcomeService({ db, outcomes, notifications, clock }: Out
         const answered = await outcomes.findBookingReview(booking.id, point.key, respondent);
         open.push(questionnaire(booking, respondent, point, answered ? presentReview(answered) : null));
       }
-      return open;
+      return pageOfAll(open, page);
     },
 
     async get(actor: Actor | null, bookingId: string, reviewPoint: string): Promise<OutcomeQuestionnaire> {

@@ -1,6 +1,8 @@
 // Drizzle queries for questions and answers about a service.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { answers, questions, services, users, type Database, type Executor } from '@care-assist/db';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { answers, questions, readAll, services, users, type Database, type Executor } from '@care-assist/db';
+import type { PageRequest } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 
 export type QuestionRow = typeof questions.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
@@ -38,14 +40,21 @@ export function createQuestionRepository(db: Database) {
     },
 
     /** Published questions of a service, newest first, each with its published answers. */
-    async publishedForService(serviceId: string, tx: Executor = db) {
-      const qs = await tx
-        .select({ question: questions, authorName: users.displayName })
-        .from(questions)
-        .innerJoin(users, eq(users.id, questions.authorId))
-        .where(and(eq(questions.serviceId, serviceId), eq(questions.status, 'published')))
-        .orderBy(desc(questions.publishedAt))
-        .limit(50);
+    /** One page of a service's published questions (newest first), with all their published answers. */
+    async publishedForService(serviceId: string, page: PageRequest, tx: Executor = db) {
+      const where = and(eq(questions.serviceId, serviceId), eq(questions.status, 'published'));
+      const { items: qs, ...counts } = await readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({ question: questions, authorName: users.displayName })
+            .from(questions)
+            .innerJoin(users, eq(users.id, questions.authorId))
+            .where(where)
+            .orderBy(desc(questions.publishedAt), desc(questions.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, questions, where),
+      });
       const as =
         qs.length === 0
           ? []
@@ -63,21 +72,44 @@ export function createQuestionRepository(db: Database) {
                 ),
               )
               .orderBy(asc(answers.publishedAt));
-      return { questions: qs, answers: as };
+      return { questions: qs, answers: as, counts };
     },
 
-    async pendingQuestions(tx: Executor = db) {
+    /**
+     * One page of the moderation queue, questions and answers together, oldest first: the page's ids come from
+     * one union of both tables, then each kind is read with its details.
+     */
+    async pendingPage(page: PageRequest, tx: Executor = db) {
+      const [slice, questionCount, answerCount] = await readAll(tx, [
+        () =>
+          tx.execute<{ kind: 'question' | 'answer'; id: string }>(sql`
+            select 'question' as kind, id, created_at from ${questions} where status = 'pending'
+            union all
+            select 'answer' as kind, id, created_at from ${answers} where status = 'pending'
+            order by created_at, id limit ${page.limit} offset ${page.offset}`),
+        () => countWhere(tx, questions, eq(questions.status, 'pending')),
+        () => countWhere(tx, answers, eq(answers.status, 'pending')),
+      ] as const);
+      const ids = (kind: string) => slice.rows.filter((r) => r.kind === kind).map((r) => r.id);
+      const [qs, as] = await readAll(tx, [
+        () => this.pendingQuestions(ids('question'), tx),
+        () => this.pendingAnswers(ids('answer'), tx),
+      ] as const);
+      return { order: slice.rows, questions: qs, answers: as, total: questionCount + answerCount };
+    },
+
+    async pendingQuestions(ids: string[], tx: Executor = db) {
+      if (ids.length === 0) return [];
       return tx
         .select({ question: questions, authorName: users.displayName, serviceName: services.name })
         .from(questions)
         .innerJoin(users, eq(users.id, questions.authorId))
         .innerJoin(services, eq(services.id, questions.serviceId))
-        .where(eq(questions.status, 'pending'))
-        .orderBy(asc(questions.createdAt))
-        .limit(100);
+        .where(inArray(questions.id, ids));
     },
 
-    async pendingAnswers(tx: Executor = db) {
+    async pendingAnswers(ids: string[], tx: Executor = db) {
+      if (ids.length === 0) return [];
       return tx
         .select({
           answer: answers,
@@ -90,9 +122,7 @@ export function createQuestionRepository(db: Database) {
         .innerJoin(users, eq(users.id, answers.authorId))
         .innerJoin(questions, eq(questions.id, answers.questionId))
         .innerJoin(services, eq(services.id, questions.serviceId))
-        .where(eq(answers.status, 'pending'))
-        .orderBy(asc(answers.createdAt))
-        .limit(100);
+        .where(inArray(answers.id, ids));
     },
   };
 }

@@ -6,6 +6,9 @@ import {
   QUESTION_LIMITS,
   type AnswerBody,
   type AskQuestionBody,
+  pageOf,
+  type Page,
+  type PageRequest,
   type PendingText,
   type PublicQuestion,
   type TextDecisionBody,
@@ -106,11 +109,11 @@ export function createQuestionService({
       return { id: row.id, status: row.status, serviceId: question.serviceId };
     },
 
-    async listForService(idOrSlug: string): Promise<PublicQuestion[]> {
+    async listForService(idOrSlug: string, page: PageRequest): Promise<Page<PublicQuestion>> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      const { questions: qs, answers: as } = await questions.publishedForService(record.service.id);
-      return qs.map(({ question, authorName }) => ({
+      const { questions: qs, answers: as, counts } = await questions.publishedForService(record.service.id, page);
+      const items = qs.map(({ question, authorName }) => ({
         id: question.id,
         serviceId: question.serviceId,
         authorName: publicName(authorName),
@@ -127,12 +130,13 @@ export function createQuestionService({
             publishedAt: answer.publishedAt?.toISOString() ?? null,
           })),
       }));
+      return { ...counts, items };
     },
 
-    async queue(actor: Actor | null): Promise<PendingText[]> {
+    async queue(actor: Actor | null, page: PageRequest): Promise<Page<PendingText>> {
       requirePermission(actor, 'moderate');
-      const [qs, as] = await Promise.all([questions.pendingQuestions(), questions.pendingAnswers()]);
-      return [
+      const { order, questions: qs, answers: as, total } = await questions.pendingPage(page);
+      const texts: PendingText[] = [
         ...qs.map(({ question, authorName, serviceName }) => ({
           kind: 'question' as const,
           id: question.id,
@@ -160,6 +164,10 @@ export function createQuestionService({
           createdAt: answer.createdAt.toISOString(),
         })),
       ];
+      // Back into the queue's order (oldest first across both kinds).
+      const byKey = new Map(texts.map((t) => [`${t.kind}:${t.id}`, t]));
+      const items = order.flatMap((o) => byKey.get(`${o.kind}:${o.id}`) ?? []);
+      return pageOf(items, total, page);
     },
 
     async decide(

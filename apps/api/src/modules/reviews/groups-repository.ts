@@ -2,7 +2,8 @@
 // (earlier ones included), device and fresh-account counts.
 import { and, asc, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import { reviewGroups, reviews, services, users, type Database, type Executor } from '@care-assist/db';
-import type { PrecheckCode, PrecheckFlag, ReviewGroupStatus } from '@care-assist/domain';
+import type { PageRequest, PrecheckCode, PrecheckFlag, ReviewGroupStatus } from '@care-assist/domain';
+import { countWhere, readPage } from '../paging.ts';
 
 export type ReviewGroupRow = typeof reviewGroups.$inferSelect;
 
@@ -99,14 +100,20 @@ export function createReviewGroupRepository(db: Database) {
       return row;
     },
 
-    async list(status: ReviewGroupStatus, tx: Executor = db) {
-      return tx
-        .select({ group: reviewGroups, serviceName: services.name })
-        .from(reviewGroups)
-        .innerJoin(services, eq(services.id, reviewGroups.serviceId))
-        .where(eq(reviewGroups.status, status))
-        .orderBy(asc(reviewGroups.createdAt))
-        .limit(100);
+    async list(status: ReviewGroupStatus, page: PageRequest, tx: Executor = db) {
+      const where = eq(reviewGroups.status, status);
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          tx
+            .select({ group: reviewGroups, serviceName: services.name })
+            .from(reviewGroups)
+            .innerJoin(services, eq(services.id, reviewGroups.serviceId))
+            .where(where)
+            .orderBy(asc(reviewGroups.createdAt), asc(reviewGroups.id))
+            .limit(limit)
+            .offset(offset),
+        total: () => countWhere(tx, reviewGroups, where),
+      });
     },
 
     async find(id: string, tx: Executor = db) {

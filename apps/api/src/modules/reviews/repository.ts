@@ -15,7 +15,7 @@ import {
   type Database,
   type Executor,
 } from '@care-assist/db';
-import type { PageRequest, ReviewListQuery } from '@care-assist/domain';
+import { pageOf, type PageRequest, type ReviewListQuery } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
 
 export type ReviewRow = typeof reviews.$inferSelect;
@@ -145,8 +145,13 @@ export function createReviewRepository(db: Database) {
       return row;
     },
 
-    async listByAuthor(authorId: string, tx: Executor = db): Promise<ReviewRecord[]> {
-      return records(tx).where(eq(reviews.authorId, authorId)).orderBy(desc(reviews.createdAt));
+    async listByAuthor(authorId: string, page: PageRequest, tx: Executor = db) {
+      const where = eq(reviews.authorId, authorId);
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          records(tx).where(where).orderBy(desc(reviews.createdAt), desc(reviews.id)).limit(limit).offset(offset),
+        total: () => countWhere(tx, reviews, where),
+      });
     },
 
     /**
@@ -187,18 +192,21 @@ export function createReviewRepository(db: Database) {
                 .where(where)
                 .then(([row]) => row?.n ?? 0),
       ]);
-      return { items, total, page, perPage };
+      return pageOf(items, total, { page, perPage });
     },
 
-    async listForOrganisationsOf(userId: string, tx: Executor = db): Promise<ReviewRecord[]> {
+    async listForOrganisationsOf(userId: string, page: PageRequest, tx: Executor = db) {
       const orgIds = tx
         .select({ id: organisationMembers.organisationId })
         .from(organisationMembers)
         .where(eq(organisationMembers.userId, userId));
-      return records(tx)
-        .where(and(inArray(services.organisationId, orgIds), eq(reviews.status, 'published')))
-        .orderBy(desc(reviews.publishedAt))
-        .limit(200);
+      const serviceIds = tx.select({ id: services.id }).from(services).where(inArray(services.organisationId, orgIds));
+      const where = and(inArray(reviews.serviceId, serviceIds), eq(reviews.status, 'published'));
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          records(tx).where(where).orderBy(desc(reviews.publishedAt), desc(reviews.id)).limit(limit).offset(offset),
+        total: () => countWhere(tx, reviews, where),
+      });
     },
 
     /** The reviews of suspected groups, oldest first: what a moderator decides together. */
@@ -207,14 +215,18 @@ export function createReviewRepository(db: Database) {
       return records(tx).where(inArray(reviews.groupId, groupIds)).orderBy(asc(reviews.createdAt));
     },
 
-    async moderationQueue(queue: 'pending' | 'reported' | 'safeguarding', tx: Executor = db) {
+    async moderationQueue(queue: 'pending' | 'reported' | 'safeguarding', page: PageRequest, tx: Executor = db) {
       const openFlags = tx.select({ id: reviewFlags.reviewId }).from(reviewFlags).where(isNull(reviewFlags.resolvedAt));
       const where = {
         pending: and(eq(reviews.status, 'pending'), eq(reviews.safeguarding, false)),
         safeguarding: and(eq(reviews.status, 'pending'), eq(reviews.safeguarding, true)),
         reported: and(eq(reviews.status, 'published'), inArray(reviews.id, openFlags)),
       }[queue];
-      return records(tx).where(where).orderBy(asc(reviews.createdAt)).limit(100);
+      return readPage(tx, page, {
+        items: ({ limit, offset }) =>
+          records(tx).where(where).orderBy(asc(reviews.createdAt), asc(reviews.id)).limit(limit).offset(offset),
+        total: () => countWhere(tx, reviews, where),
+      });
     },
 
     async openFlags(reviewIds: string[], tx: Executor = db): Promise<FlagRow[]> {

@@ -11,7 +11,10 @@ import {
   reviewSubmissionErrors,
   trustWeightOf,
   type EditReviewBody,
+  mapPage,
   type MyReview,
+  type Page,
+  type PageRequest,
   type PublicReview,
   type ReplyBody,
   type ReportBody,
@@ -291,9 +294,9 @@ export function createReviewService({
       return myReview(id);
     },
 
-    async listMine(actorOrNull: Actor | null): Promise<MyReview[]> {
+    async listMine(actorOrNull: Actor | null, page: PageRequest): Promise<Page<MyReview>> {
       const actor = requireSignIn(actorOrNull);
-      return (await reviews.listByAuthor(actor.userId)).map(toMyReview);
+      return mapPage(await reviews.listByAuthor(actor.userId, page), toMyReview);
     },
 
     async get(actor: Actor | null, id: string): Promise<PublicReview> {
@@ -442,9 +445,9 @@ export function createReviewService({
     },
 
     /** The provider's portal: published reviews of every service its organisations run. */
-    async forMyServices(actorOrNull: Actor | null): Promise<MyReview[]> {
+    async forMyServices(actorOrNull: Actor | null, page: PageRequest): Promise<Page<MyReview>> {
       const actor = requireRole(actorOrNull, 'provider', 'Only providers have a reviews portal.');
-      return (await reviews.listForOrganisationsOf(actor.userId)).map(toMyReview);
+      return mapPage(await reviews.listForOrganisationsOf(actor.userId, page), toMyReview);
     },
   };
 }

@@ -2,6 +2,8 @@
 // reject with a reason, suspend), each appended to the moderation audit log in the same transaction.
 import {
   nextStatus,
+  pageOf,
+  pageRequest,
   type ListingAction,
   type ModerationDecision,
   type Organisation,
@@ -105,10 +107,9 @@ export function createVerificationService({ db, listings, organisations, clock }
   return {
     async queue(actor: Actor | null, query: VerificationQueueQuery): Promise<VerificationQueue> {
       requirePermission(actor, 'verify_providers');
-      const page = query.page ?? 1;
-      const perPage = query.per_page ?? 50;
-      const { items, total } = await listings.listByStatus(query.status ?? 'pending', (page - 1) * perPage, perPage);
-      return { items: items.map(toItem), total, page, perPage };
+      const page = pageRequest(query, 50);
+      const { items, total } = await listings.listByStatus(query.status ?? 'pending', page.offset, page.limit);
+      return pageOf(items.map(toItem), total, page);
     },
 
     async get(actor: Actor | null, id: string): Promise<VerificationItem> {

@@ -5,8 +5,10 @@ import {
   ClaimSearchQuerySchema,
   ClaimSearchResponseSchema,
   MyClaimsResponseSchema,
+  PageQuerySchema,
   ProblemSchema,
 } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema };
 const security = [{ bearerAuth: [] }];
@@ -27,7 +29,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ClaimSearchResponseSchema, ...problems },
       },
     },
-    async (request) => ({ items: await claims.search(request.actor, request.query.q) }),
+    async (request) => pageOfList(request.query, () => claims.search(request.actor, request.query.q)),
   );
 
   app.get(
@@ -38,10 +40,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "The caller's claims with the council's decision",
+        querystring: PageQuerySchema,
         response: { 200: MyClaimsResponseSchema, ...problems },
       },
     },
-    async (request) => ({ items: await claims.mine(request.actor) }),
+    async (request) => pageOfList(request.query, () => claims.mine(request.actor)),
   );
 };
 export default routes;

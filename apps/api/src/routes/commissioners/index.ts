@@ -1,7 +1,8 @@
 // Council admins grant the commissioner permission to moderators (and revoke it); admins have it by role.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CommissionerListSchema, ProblemSchema } from '@care-assist/domain';
+import { CommissionerListSchema, PageQuerySchema, ProblemSchema } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 
 const security = [{ bearerAuth: [] }];
 const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
@@ -17,10 +18,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['insight'],
         summary: 'Council staff and whether each is a commissioner (admins only)',
         security,
-        response: { 200: CommissionerListSchema, 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: CommissionerListSchema, 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => ({ items: await app.modules.commissioners.list(request.actor) }),
+    async (request) => pageOfList(request.query, () => app.modules.commissioners.list(request.actor)),
   );
 
   app.put(

@@ -8,6 +8,7 @@ import {
   MODERATION_QUEUES,
   ModerationDecisionBodySchema,
   ModerationReviewSchema,
+  PageQuerySchema,
   PageSchema,
   pageQueryProperties,
   pageRequest,
@@ -29,18 +30,19 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reviews waiting for a moderator, with their automatic pre-checks',
         security,
         querystring: Type.Object(
-          { queue: Type.Optional(Type.Enum([...MODERATION_QUEUES], { default: 'pending' })) },
+          { queue: Type.Optional(Type.Enum([...MODERATION_QUEUES], { default: 'pending' })), ...pageQueryProperties() },
           { additionalProperties: false },
         ),
         response: {
-          200: Type.Array(ModerationReviewSchema),
+          200: PageSchema(ModerationReviewSchema),
           400: ProblemSchema,
           401: ProblemSchema,
           403: ProblemSchema,
         },
       },
     },
-    async (request) => app.modules.moderation.queue(request.actor, request.query.queue ?? 'pending'),
+    async (request) =>
+      app.modules.moderation.queue(request.actor, request.query.queue ?? 'pending', pageRequest(request.query)),
   );
 
   app.get(
@@ -129,10 +131,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['moderation'],
         summary: 'Suspected bursts of reviews still to decide, each with all its reviews',
         security,
-        response: { 200: Type.Array(ReviewGroupSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(ReviewGroupSchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => app.modules.moderation.openGroups(request.actor),
+    async (request) => app.modules.moderation.openGroups(request.actor, pageRequest(request.query)),
   );
 
   app.get(

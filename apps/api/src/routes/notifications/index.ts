@@ -1,7 +1,7 @@
 // In-app notifications for the signed-in user, with the unread count.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { NotificationListSchema, ProblemSchema } from '@care-assist/domain';
+import { NotificationListSchema, PageQuerySchema, pageRequest, ProblemSchema } from '@care-assist/domain';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { notifications } = app.modules;
@@ -13,13 +13,14 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listNotifications',
         tags: ['notifications'],
         summary: 'My latest notifications and how many are unread',
-        response: { 200: NotificationListSchema, 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: NotificationListSchema, 400: ProblemSchema, 401: ProblemSchema },
       },
     },
     async (request) => {
       // The on-demand check: an outcomes questionnaire that has come due is sent before the list is read.
       await app.modules.outcomes.sendDueFor(request.actor);
-      return notifications.list(request.actor);
+      return notifications.list(request.actor, pageRequest(request.query));
     },
   );
 

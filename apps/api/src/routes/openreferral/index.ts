@@ -1,6 +1,7 @@
 // The public directory as an Open Referral UK (HSDS 3.0 UK profile) API. No sign-in; published services only.
 // The web app passes /openreferral/* through from its own origin, so the same URLs work there.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import {
   ORUK_PROFILE_URL,
   ORUK_VERSION,
@@ -75,8 +76,13 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         operationId: 'listOpenReferralServices',
         tags,
         summary: 'Published services, a page at a time; by words, taxonomy term, or distance from a postcode',
+        description:
+          'With `full=true` each service is fully nested, as `/services/{id}` gives it. `modified_after`, ' +
+          '`minimum_age` and `maximum_age` filter; `day`, `start_time`, `end_time` and `minimal` are refused ' +
+          'with a 400 that says why (opening times are free text here).',
         querystring: OrukServiceQuerySchema,
-        response: { 200: orukPage(OrukServiceSummarySchema), ...errors },
+        // The full shape first: a summary lacks its required arrays, so the serialiser falls back to it.
+        response: { 200: orukPage(Type.Union([OrukServiceSchema, OrukServiceSummarySchema])), ...errors },
       },
     },
     async (request) => openReferral().listServices(request.query),
@@ -110,6 +116,21 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
       },
     },
     async (request) => openReferral().listServiceAtLocations(request.query),
+  );
+
+  app.get(
+    '/service_at_locations/:id',
+    {
+      config: limit,
+      schema: {
+        operationId: 'getOpenReferralServiceAtLocation',
+        tags,
+        summary: 'One published service at its location, with the service summary',
+        params: OrukIdParamsSchema,
+        response: { 200: OrukServiceAtLocationSchema, ...errors },
+      },
+    },
+    async (request) => openReferral().getServiceAtLocation(request.params.id),
   );
 
   app.get(

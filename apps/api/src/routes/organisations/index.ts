@@ -1,6 +1,5 @@
 // Provider organisations, their members and staff invitations.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AcceptInvitationBodySchema,
   ClaimBodySchema,
@@ -13,8 +12,11 @@ import {
   OrganisationBodySchema,
   OrganisationPatchSchema,
   OrganisationSchema,
+  PageQuerySchema,
+  PageSchema,
   ProblemSchema,
 } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
 
@@ -33,10 +35,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'The organisations the caller belongs to',
-        response: { 200: Type.Object({ items: Type.Array(OrganisationSchema) }), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(OrganisationSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await organisations.listMine(request.actor) }),
+    async (request) => pageOfList(request.query, () => organisations.listMine(request.actor)),
   );
 
   app.post(

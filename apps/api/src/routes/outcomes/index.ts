@@ -18,6 +18,9 @@ import {
   OutcomeQuestionnaireSchema,
   OutcomeReviewSchema,
   OutcomeTotalsSchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   ProblemSchema,
   ReviewPointKeySchema,
 } from '@care-assist/domain';
@@ -39,10 +42,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listDueOutcomeQuestionnaires',
         tags,
         summary: 'The outcomes questionnaires open for me now (sends any that have just come due)',
-        response: { 200: OutcomeQuestionnaireListSchema, 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: OutcomeQuestionnaireListSchema, 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => outcomes.due(request.actor),
+    async (request) => outcomes.due(request.actor, pageRequest(request.query)),
   );
 
   app.get(
@@ -187,10 +191,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         operationId: 'listCarePackages',
         tags,
         summary: 'Council staff: council-arranged care not booked through Care Assist',
-        response: { 200: Type.Array(CarePackageSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(CarePackageSchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => careRecords.listPackages(request.actor),
+    async (request) => careRecords.listPackages(request.actor, pageRequest(request.query)),
   );
 
   app.post(

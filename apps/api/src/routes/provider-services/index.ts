@@ -5,7 +5,6 @@ import { HttpProblem, ValidationFailed } from '../../errors.ts';
 import type { PhotoUpload } from '../../modules/listings/photos.ts';
 import { CONTROL_CHARACTERS } from '../../validation.ts';
 import multipart from '@fastify/multipart';
-import { Type } from 'typebox';
 import {
   PHOTO_LIMITS,
   PhotoUploadBodySchema,
@@ -13,9 +12,12 @@ import {
   ListingCreateSchema,
   ListingEditResultSchema,
   ListingPatchSchema,
+  PageQuerySchema,
+  PageSchema,
   ProblemSchema,
   ProviderListingSchema,
 } from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
 import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
 
@@ -34,10 +36,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: "Listings of the caller's organisations, in every status",
-        response: { 200: Type.Object({ items: Type.Array(ProviderListingSchema) }), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(ProviderListingSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await listings.listMine(request.actor) }),
+    async (request) => pageOfList(request.query, () => listings.listMine(request.actor)),
   );
 
   app.post(
@@ -119,10 +122,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         security,
         summary: 'Photos of one of the caller’s listings',
         params: IdParams,
-        response: { 200: Type.Object({ items: Type.Array(ServicePhotoSchema) }), ...problems },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(ServicePhotoSchema), ...problems },
       },
     },
-    async (request) => ({ items: await app.modules.photos.list(request.actor, request.params.id) }),
+    async (request) => pageOfList(request.query, () => app.modules.photos.list(request.actor, request.params.id)),
   );
 
   app.post(

@@ -5,6 +5,9 @@ import { Type } from 'typebox';
 import {
   AnswerBodySchema,
   AskQuestionBodySchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   PendingTextSchema,
   ProblemSchema,
   PublicQuestionSchema,
@@ -44,10 +47,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['questions'],
         summary: 'Published questions about a service, with their published answers',
         params: Type.Object({ idOrSlug: Type.String({ minLength: 1, maxLength: 200 }) }),
-        response: { 200: Type.Array(PublicQuestionSchema), 404: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(PublicQuestionSchema), 400: ProblemSchema, 404: ProblemSchema },
       },
     },
-    async (request) => app.modules.questions.listForService(request.params.idOrSlug),
+    async (request) => app.modules.questions.listForService(request.params.idOrSlug, pageRequest(request.query)),
   );
 
   app.post(
@@ -99,10 +103,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['moderation'],
         summary: 'Questions and answers waiting for a moderator, with their pre-checks',
         security,
-        response: { 200: Type.Array(PendingTextSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(PendingTextSchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => app.modules.questions.queue(request.actor),
+    async (request) => app.modules.questions.queue(request.actor, pageRequest(request.query)),
   );
 
   for (const kind of ['question', 'answer'] as const) {

@@ -5,6 +5,9 @@ import { Type } from 'typebox';
 import {
   EditReviewBodySchema,
   MyReviewSchema,
+  PageQuerySchema,
+  PageSchema,
+  pageRequest,
   ProblemSchema,
   PublicReviewSchema,
   ReplyBodySchema,
@@ -78,10 +81,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['reviews'],
         summary: 'The signed-in person’s reviews, with their moderation status',
         security,
-        response: { 200: Type.Array(MyReviewSchema), 401: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(MyReviewSchema), 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => app.modules.reviews.listMine(request.actor),
+    async (request) => app.modules.reviews.listMine(request.actor, pageRequest(request.query)),
   );
 
   app.get(
@@ -92,10 +96,11 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         tags: ['reviews'],
         summary: 'Published reviews of the services the signed-in provider runs',
         security,
-        response: { 200: Type.Array(MyReviewSchema), 401: ProblemSchema, 403: ProblemSchema },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(MyReviewSchema), 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema },
       },
     },
-    async (request) => app.modules.reviews.forMyServices(request.actor),
+    async (request) => app.modules.reviews.forMyServices(request.actor, pageRequest(request.query)),
   );
 
   app.get(

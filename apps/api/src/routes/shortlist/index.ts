@@ -1,7 +1,17 @@
 // The signed-in user's shortlist of care services.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ProblemSchema, ShortlistMergeBodySchema, ShortlistSchema } from '@care-assist/domain';
+import {
+  pageQueryProperties,
+  ProblemSchema,
+  SHORTLIST_LIMIT,
+  ShortlistMergeBodySchema,
+  ShortlistSchema,
+} from '@care-assist/domain';
+import { pageOfList } from '../short-lists.ts';
+
+/** A change answers with the whole shortlist, which always fits on one page. */
+const whole = <T>(items: T[]) => pageOfList({}, async () => items, SHORTLIST_LIMIT);
 
 const ServiceParams = Type.Object({ serviceId: Type.String({ format: 'uuid' }) });
 const security = [{ bearerAuth: [] }];
@@ -17,10 +27,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['shortlist'],
         summary: 'The services on my shortlist that are still published, newest first',
         security,
-        response: { 200: ShortlistSchema, 401: ProblemSchema },
+        querystring: Type.Object(pageQueryProperties(SHORTLIST_LIMIT), { additionalProperties: false }),
+        response: { 200: ShortlistSchema, 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await shortlist().list(request.actor) }),
+    async (request) => pageOfList(request.query, () => shortlist().list(request.actor), SHORTLIST_LIMIT),
   );
 
   app.put(
@@ -41,7 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => ({ items: await shortlist().add(request.actor, request.params.serviceId) }),
+    async (request) => whole(await shortlist().add(request.actor, request.params.serviceId)),
   );
 
   app.delete(
@@ -56,7 +67,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ShortlistSchema, 400: ProblemSchema, 401: ProblemSchema },
       },
     },
-    async (request) => ({ items: await shortlist().remove(request.actor, request.params.serviceId) }),
+    async (request) => whole(await shortlist().remove(request.actor, request.params.serviceId)),
   );
 
   app.post(
@@ -71,7 +82,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ShortlistSchema, 400: ProblemSchema, 401: ProblemSchema, 409: ProblemSchema },
       },
     },
-    async (request) => ({ items: await shortlist().merge(request.actor, request.body.serviceIds) }),
+    async (request) => whole(await shortlist().merge(request.actor, request.body.serviceIds)),
   );
 };
 export default routes;

@@ -1,10 +1,11 @@
 // The council's verification queue for listings, and verifying organisations. Council staff only.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   ModerationDecisionSchema,
   OrganisationClaimSchema,
   OrganisationSchema,
+  PageQuerySchema,
+  PageSchema,
   ProblemSchema,
   ProviderListingSchema,
   PublishDecisionSchema,
@@ -13,6 +14,7 @@ import {
   VerificationQueueSchema,
 } from '@care-assist/domain';
 import { IdParams } from '../params.ts';
+import { pageOfList } from '../short-lists.ts';
 
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
 const security = [{ bearerAuth: [] }];
@@ -129,10 +131,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         security,
         summary: 'Pending claims on organisations the CQC import created',
-        response: { 200: Type.Object({ items: Type.Array(OrganisationClaimSchema) }), ...problems },
+        querystring: PageQuerySchema,
+        response: { 200: PageSchema(OrganisationClaimSchema), ...problems },
       },
     },
-    async (request) => ({ items: await app.modules.claims.pending(request.actor) }),
+    async (request) => pageOfList(request.query, () => app.modules.claims.pending(request.actor)),
   );
 
   app.post(

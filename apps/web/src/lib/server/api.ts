@@ -190,16 +190,27 @@ export const api = {
   suggest: (q: string, fetchFn?: typeof fetch) =>
     request<SuggestionsResponse>('/suggestions', { query: { q }, fetch: fetchFn }),
 
-  /** `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count. */
-  getService: (idOrSlug: string, fetchFn?: typeof fetch, { countView = false } = {}) =>
+  /**
+   * `countView`: this fetch renders the page for a person, so the API adds it to the anonymous daily count,
+   * once per viewer a day: it knows the viewer by the forwarded address and `viewerAgent` (their browser's user
+   * agent), hashed under a salt that lasts one day.
+   */
+  getService: (
+    idOrSlug: string,
+    fetchFn?: typeof fetch,
+    { countView = false, viewerAgent = '' }: { countView?: boolean; viewerAgent?: string | null } = {},
+  ) =>
     request<ServiceDetail>(`/services/${encodeURIComponent(idOrSlug)}`, {
       fetch: fetchFn,
-      ...(countView ? { headers: { 'x-page-view': '1' } } : {}),
+      ...(countView ? { headers: { 'x-page-view': '1', 'x-viewer-agent': viewerAgent ?? '' } } : {}),
     }),
 
   /** A service page shown by client-side navigation (see routes/services/[slug]/viewed). */
-  countServiceView: (idOrSlug: string) =>
-    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, { method: 'POST' }),
+  countServiceView: (idOrSlug: string, viewerAgent: string | null) =>
+    request<undefined>(`/services/${encodeURIComponent(idOrSlug)}/page-views`, {
+      method: 'POST',
+      headers: { 'x-viewer-agent': viewerAgent ?? '' },
+    }),
 
   register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
     request<AuthResponse>('/auth/register', { method: 'POST', body }),
@@ -250,7 +261,8 @@ export const api = {
       ...(deviceId ? { headers: { 'x-device-id': deviceId } } : {}),
     }),
 
-  myReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/mine', { accessToken }),
+  myReviews: (accessToken: string | null, paging: { page?: string; per_page?: string }) =>
+    request<Page<MyReview>>('/reviews/mine', { query: paging, accessToken }),
 
   editReview: (accessToken: string | null, id: string, body: EditReviewBody) =>
     request<MyReview>(`/reviews/${encodeURIComponent(id)}`, { method: 'PUT', body, accessToken }),
@@ -264,13 +276,14 @@ export const api = {
   reportReview: (accessToken: string | null, id: string, body: ReportBody) =>
     request<{ received: boolean }>(`/reviews/${encodeURIComponent(id)}/reports`, { method: 'POST', body, accessToken }),
 
-  providerReviews: (accessToken: string | null) => request<MyReview[]>('/reviews/for-my-services', { accessToken }),
+  providerReviews: (accessToken: string | null, paging: { page?: string }) =>
+    request<Page<MyReview>>('/reviews/for-my-services', { query: paging, accessToken }),
 
   replyToReview: (accessToken: string | null, id: string, body: ReplyBody) =>
     request<PublicReview>(`/reviews/${encodeURIComponent(id)}/response`, { method: 'POST', body, accessToken }),
 
   serviceQuestions: (idOrSlug: string) =>
-    request<PublicQuestion[]>(`/services/${encodeURIComponent(idOrSlug)}/questions`),
+    request<Page<PublicQuestion>>(`/services/${encodeURIComponent(idOrSlug)}/questions`, { query: { per_page: '50' } }),
 
   askQuestion: (accessToken: string | null, idOrSlug: string, body: string) =>
     request<PublicQuestion>(`/services/${encodeURIComponent(idOrSlug)}/questions`, {
@@ -286,7 +299,8 @@ export const api = {
       accessToken,
     }),
 
-  questionQueue: (accessToken: string | null) => request<PendingText[]>('/moderation/questions', { accessToken }),
+  questionQueue: (accessToken: string | null, paging: { page?: string }) =>
+    request<Page<PendingText>>('/moderation/questions', { query: paging, accessToken }),
 
   moderateText: (accessToken: string | null, kind: 'question' | 'answer', id: string, body: TextDecisionBody) =>
     request<{ id: string; status: string }>(`/moderation/${kind}s/${encodeURIComponent(id)}/decision`, {
@@ -313,10 +327,12 @@ export const api = {
       accessToken,
     }),
 
-  moderationQueue: (accessToken: string | null, queue: ModerationQueue) =>
-    request<ModerationReview[]>('/moderation/reviews', { query: { queue }, accessToken }),
+  moderationQueue: (accessToken: string | null, queue: ModerationQueue, paging: { page?: string }) =>
+    request<Page<ModerationReview>>('/moderation/reviews', { query: { queue, ...paging }, accessToken }),
 
-  reviewGroups: (accessToken: string | null) => request<ReviewGroup[]>('/moderation/review-groups', { accessToken }),
+  /** Open suspected bursts: few at a time (each is one decision), so the first 100 are shown with the total. */
+  reviewGroups: (accessToken: string | null) =>
+    request<Page<ReviewGroup>>('/moderation/review-groups', { query: { per_page: '100' }, accessToken }),
 
   decideReviewGroup: (accessToken: string | null, id: string, body: ReviewGroupDecisionBody) =>
     request<ReviewGroup>(`/moderation/review-groups/${encodeURIComponent(id)}/decision`, {
@@ -346,7 +362,9 @@ export const api = {
       accessToken,
     }),
 
-  myOrganisations: (accessToken: string) => request<{ items: Organisation[] }>('/organisations', { accessToken }),
+  /** A person belongs to a few organisations: the first (and only) page of up to 100. */
+  myOrganisations: (accessToken: string) =>
+    request<Page<Organisation>>('/organisations', { query: { per_page: '100' }, accessToken }),
 
   registerOrganisation: (accessToken: string, body: OrganisationBody) =>
     request<Organisation>('/organisations', { method: 'POST', body, accessToken }),
@@ -364,7 +382,8 @@ export const api = {
   acceptInvitation: (accessToken: string, token: string) =>
     request<Organisation>('/organisations/invitations/accept', { method: 'POST', body: { token }, accessToken }),
 
-  myListings: (accessToken: string) => request<{ items: ProviderListing[] }>('/provider/services', { accessToken }),
+  myListings: (accessToken: string, paging: { page?: string } = {}) =>
+    request<Page<ProviderListing>>('/provider/services', { query: paging, accessToken }),
 
   myListing: (accessToken: string, id: string) =>
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}`, { accessToken }),
@@ -379,7 +398,10 @@ export const api = {
     request<ProviderListing>(`/provider/services/${encodeURIComponent(id)}/submit`, { method: 'POST', accessToken }),
 
   listingPhotos: (accessToken: string, id: string) =>
-    request<{ items: ServicePhoto[] }>(`/provider/services/${encodeURIComponent(id)}/photos`, { accessToken }),
+    request<Page<ServicePhoto>>(`/provider/services/${encodeURIComponent(id)}/photos`, {
+      query: { per_page: '100' },
+      accessToken,
+    }),
 
   /** Sends the photo on as multipart (`altText`, `file`); the API checks the bytes, the size and the description. */
   async uploadListingPhoto(
@@ -443,8 +465,8 @@ export const api = {
       accessToken,
     }),
 
-  organisationClaims: (accessToken: string) =>
-    request<{ items: OrganisationClaim[] }>('/moderation/claims', { accessToken }),
+  organisationClaims: (accessToken: string, paging: { page?: string } = {}) =>
+    request<Page<OrganisationClaim>>('/moderation/claims', { query: paging, accessToken }),
 
   decideClaim: (accessToken: string, id: string, action: 'approve' | 'reject', body: Partial<ModerationDecision>) =>
     request<OrganisationClaim>(`/moderation/claims/${encodeURIComponent(id)}/${action}`, {
@@ -456,7 +478,9 @@ export const api = {
   findClaimableServices: (accessToken: string, q: string) =>
     request<ClaimSearchResponse>('/claims/services', { query: { q }, accessToken }),
 
-  myClaims: (accessToken: string) => request<MyClaimsResponse>('/claims/mine', { accessToken }),
+  /** A provider's own claims are few: the first (and only) page of up to 100. */
+  myClaims: (accessToken: string) =>
+    request<MyClaimsResponse>('/claims/mine', { query: { per_page: '100' }, accessToken }),
 
   claimOrganisation: (accessToken: string, organisationId: string, evidence: string) =>
     request<OrganisationClaim>(`/organisations/${encodeURIComponent(organisationId)}/claims`, {

@@ -13,26 +13,42 @@ import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 
 export const load = (async ({ locals, url }) => {
   requirePermission(locals, url, 'moderate');
   const requested = url.searchParams.get('queue') ?? 'pending';
   if (requested === 'questions') {
-    const texts = await api.questionQueue(locals.accessToken);
+    const texts = await api.questionQueue(locals.accessToken, pageQuery(url));
     if (!texts.ok) error(texts.status, { message: problemMessage(texts.problem) });
-    return { queue: 'questions' as const, reviews: [], texts: texts.data, groups: [] };
+    return {
+      queue: 'questions' as const,
+      reviews: [],
+      texts: texts.data.items,
+      list: texts.data,
+      groups: [],
+      groupsTotal: 0,
+    };
   }
   const queue: ModerationQueue = (MODERATION_QUEUES as readonly string[]).includes(requested)
     ? (requested as ModerationQueue)
     : 'pending';
-  const result = await api.moderationQueue(locals.accessToken, queue);
+  const result = await api.moderationQueue(locals.accessToken, queue, pageQuery(url));
   if (!result.ok) error(result.status === 403 ? 403 : result.status, { message: problemMessage(result.problem) });
-  if (queue !== 'pending') return { queue, reviews: result.data, texts: [], groups: [] };
+  const list = result.data;
+  if (queue !== 'pending') return { queue, reviews: list.items, list, texts: [], groups: [], groupsTotal: 0 };
   // Suspected bursts are shown and decided as groups above the queue, not one by one within it.
   const groups = await api.reviewGroups(locals.accessToken);
   if (!groups.ok) error(groups.status, { message: problemMessage(groups.problem) });
-  const grouped = new Set(groups.data.flatMap((g) => g.reviews.map((r) => r.id)));
-  return { queue, reviews: result.data.filter((r) => !grouped.has(r.id)), texts: [], groups: groups.data };
+  const grouped = new Set(groups.data.items.flatMap((g) => g.reviews.map((r) => r.id)));
+  return {
+    queue,
+    reviews: list.items.filter((r) => !grouped.has(r.id)),
+    list,
+    texts: [],
+    groups: groups.data.items,
+    groupsTotal: groups.data.total,
+  };
 }) satisfies PageServerLoad;
 
 export const actions = {

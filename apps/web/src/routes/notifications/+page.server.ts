@@ -3,11 +3,12 @@ import { error, redirect } from '@sveltejs/kit';
 import type { NotificationList } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals }) => {
+export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, '/notifications');
-  const result = await api.call<NotificationList>('/notifications', { accessToken });
+  const result = await api.call<NotificationList>('/notifications', { accessToken, query: pageQuery(url) });
   if (!result.ok) error(result.status, problemMessage(result.problem));
   return { notifications: result.data };
 }) satisfies PageServerLoad;

@@ -4,19 +4,21 @@ import { SECTOR_CODES, type Sector } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const token = requireSignIn(locals, url);
   const [organisations, listings, claims] = await Promise.all([
     api.myOrganisations(token),
-    api.myListings(token),
+    api.myListings(token, pageQuery(url)),
     api.myClaims(token),
   ]);
   if (!organisations.ok || !listings.ok) error(502, { message: 'We could not load your organisations' });
   return {
     organisations: organisations.data.items,
     listings: listings.data.items,
+    listingList: listings.data,
     // Staff and council accounts have no claims (403): the portal simply shows none.
     claims: claims.ok ? claims.data.items : [],
     submitted: url.searchParams.get('submitted'),

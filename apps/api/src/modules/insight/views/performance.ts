@@ -14,7 +14,7 @@ import {
 } from '@care-assist/domain';
 import type { DbHandle } from '@care-assist/db';
 import { countColumn, fromPeople, num, round, shownTotals } from '../cells.ts';
-import { serviceFactConditions, whereClause, type ResolvedFilters } from '../filters.ts';
+import { serviceFactConditions, spreadKey, whereClause, type ResolvedFilters } from '../filters.ts';
 import type { ViewBody } from './view.ts';
 
 const KEY_QUESTIONS = ['safe', 'effective', 'caring', 'responsive', 'well_led'] as const;
@@ -34,6 +34,22 @@ interface Spread {
 }
 
 async function areaSpread(query: DbHandle['query'], filters: ResolvedFilters): Promise<Spread | null> {
+  const key = spreadKey(filters);
+  if (key) {
+    const [row] = await query<{ lower_quartile: number; median: number; upper_quartile: number; services: number }>(
+      `select lower_quartile, median, upper_quartile, services from insight_spreads
+       where measure = 'ranking' and county = $1 and care_type = $2 and sector = $3`,
+      [key.county, key.careType, key.sector],
+    );
+    return row
+      ? {
+          lowerQuartile: row.lower_quartile,
+          median: row.median,
+          upperQuartile: row.upper_quartile,
+          count: Number(row.services),
+        }
+      : null;
+  }
   const params: unknown[] = [SMALL_NUMBER_THRESHOLD];
   const conditions = [...serviceFactConditions(filters, params), 'f.reviewers >= $1', 'f.ranking_score is not null'];
   const [row] = await query<{ q: number[] | null; n: string }>(
@@ -64,12 +80,22 @@ async function reviewsInRange(
     `m.month >= date_trunc('month', $1::date)::date`,
     `m.month <= $2::date`,
   ];
-  const rows = await query<{ id: string; reviews: string; total: string }>(
-    `select f.${key} as id, sum(m.reviews) as reviews, sum(m.sum_overall) as total
-     from insight_service_facts f join insight_rating_months m on m.service_id = f.service_id
-     ${whereClause(conditions)} group by 1`,
-    params,
-  );
+  // Services are already chosen by the filters: their months only (the (service, month) index).
+  const rows =
+    key === 'service_id'
+      ? await query<{ id: string; reviews: string; total: string }>(
+          `select m.service_id as id, sum(m.reviews) as reviews, sum(m.sum_overall) as total
+           from insight_rating_months m
+           where m.service_id = any($3::uuid[]) and m.month >= date_trunc('month', $1::date)::date and m.month <= $2::date
+           group by 1`,
+          [filters.from, filters.to, ids],
+        )
+      : await query<{ id: string; reviews: string; total: string }>(
+          `select f.${key} as id, sum(m.reviews) as reviews, sum(m.sum_overall) as total
+           from insight_service_facts f join insight_rating_months m on m.service_id = f.service_id
+           ${whereClause(conditions)} group by 1`,
+          params,
+        );
   for (const row of rows) {
     const reviews = Number(row.reviews);
     found.set(row.id, { reviews, mean: reviews ? Number(row.total) / reviews : null });
@@ -123,7 +149,25 @@ interface ServiceFactRow {
   low_reviews_responded: number;
   median_hours_to_respond: number | null;
   safeguarding_upheld: number;
-  matched: string;
+}
+
+/** How many services match the filters: pre-computed per area, care type and sector, or counted in a district. */
+async function matchingServices(query: DbHandle['query'], filters: ResolvedFilters): Promise<number> {
+  const key = spreadKey(filters);
+  if (key) {
+    const [row] = await query<{ services: number }>(
+      `select services from insight_spreads where measure = 'listed' and county = $1 and care_type = $2 and sector = $3`,
+      [key.county, key.careType, key.sector],
+    );
+    return Number(row?.services ?? 0);
+  }
+  const params: unknown[] = [];
+  const conditions = serviceFactConditions(filters, params);
+  const [row] = await query<{ n: string }>(
+    `select count(*) as n from insight_service_facts f ${whereClause(conditions)}`,
+    params,
+  );
+  return Number(row?.n ?? 0);
 }
 
 async function byService(
@@ -132,13 +176,16 @@ async function byService(
   limit: number,
   spread: Spread | null,
 ): Promise<InsightTable> {
-  const params: unknown[] = [SMALL_NUMBER_THRESHOLD, limit];
+  const params: unknown[] = [limit];
   const conditions = serviceFactConditions(filters, params);
-  const rows = await query<ServiceFactRow>(
-    `select f.*, count(*) over () as matched from insight_service_facts f ${whereClause(conditions)}
-     order by (f.reviewers >= $1) desc, f.ranking_score desc nulls last, f.service_name limit $2`,
-    params,
-  );
+  // league_rank is the order below, set at refresh: the first rows of an index, not a sort of every service.
+  const [rows, count] = await Promise.all([
+    query<ServiceFactRow>(
+      `select f.* from insight_service_facts f ${whereClause(conditions)} order by f.league_rank limit $1`,
+      params,
+    ),
+    matchingServices(query, filters),
+  ]);
   const reviewCounts = countColumn(rows.map((r) => r.reviewers));
   const tableRows = rows.map((r, index) => {
     const ranking = fromPeople(r.reviewers, round(num(r.ranking_score)));
@@ -194,7 +241,7 @@ async function byService(
     columns,
     rows: tableRows,
     totals: shownTotals(tableRows, ['reviews', 'reviews_in_range', 'safeguarding_upheld']),
-    matchedRows: Number(rows[0]?.matched ?? 0),
+    matchedRows: count,
   };
 }
 

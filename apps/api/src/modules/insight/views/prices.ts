@@ -12,7 +12,7 @@ import {
 import type { DbHandle } from '@care-assist/db';
 import { ValidationFailed } from '../../../errors.ts';
 import { round } from '../cells.ts';
-import { serviceFactConditions, whereClause, type ResolvedFilters } from '../filters.ts';
+import { serviceFactConditions, spreadKey, whereClause, type ResolvedFilters } from '../filters.ts';
 import type { ViewBody } from './view.ts';
 
 /** One row per (row of `alias`, price unit), with the unit's price (null when it does not charge that way). */
@@ -30,15 +30,38 @@ interface SpreadRow {
   max: number;
 }
 
-export async function pricesView(
-  query: DbHandle['query'],
-  filters: ResolvedFilters,
-  serviceSlug: string | undefined,
-): Promise<ViewBody> {
+type TrendRow = { month: string; unit: PriceUnit; median: number; n: string };
+type SpreadKey = NonNullable<ReturnType<typeof spreadKey>>;
+
+/** The spread per care type and unit, read from the refresh's pre-computed spreads. */
+function precomputedSpreads(query: DbHandle['query'], key: SpreadKey): Promise<SpreadRow[]> {
+  return query<SpreadRow>(
+    `select care_type, substr(measure, 7) as unit, services as n, lowest as min,
+       array[lower_quartile, median, upper_quartile] as q, highest as max
+     from insight_spreads
+     where measure like 'price\\_%' and county = $1 and sector = $3
+       and (care_type = $2 or ($2 = '*' and care_type <> '*'))
+     order by 1, 2`,
+    [key.county, key.careType, key.sector],
+  );
+}
+
+/** The monthly median per unit, from the refresh's pre-computed medians. */
+function precomputedTrend(query: DbHandle['query'], key: SpreadKey, filters: ResolvedFilters): Promise<TrendRow[]> {
+  return query<TrendRow>(
+    `select to_char(month, 'YYYY-MM') as month, unit, median, services as n from insight_price_month_medians
+     where county = $1 and care_type = $2 and sector = $3 and month between date_trunc('month', $4::date) and $5::date
+     order by 1, 2`,
+    [key.county, key.careType, key.sector, filters.from, filters.to],
+  );
+}
+
+/** The same spread computed from the services (a postcode district: a few dozen services). */
+function liveSpreads(query: DbHandle['query'], filters: ResolvedFilters): Promise<SpreadRow[]> {
   const params: unknown[] = [];
   const conditions = serviceFactConditions(filters, params);
   const careTypeCondition = filters.careType ? `and p.care_type = $${params.push(filters.careType)}` : '';
-  const spreads = await query<SpreadRow>(
+  return query<SpreadRow>(
     `with facts as (
        select f.service_id, unnest(f.care_types) as care_type, f.price_per_hour_pence, f.price_per_visit_pence,
          f.price_per_night_pence, f.price_per_week_pence
@@ -50,6 +73,34 @@ export async function pricesView(
      group by 1, 2 order by 1, 2`,
     params,
   );
+}
+
+function liveTrend(query: DbHandle['query'], filters: ResolvedFilters): Promise<TrendRow[]> {
+  const trendParams: unknown[] = [filters.from, filters.to];
+  const trendConditions = [
+    ...serviceFactConditions(filters, trendParams),
+    `m.month between date_trunc('month', $1::date) and $2::date`,
+  ];
+  return query<TrendRow>(
+    `with m as (select m.* from insight_price_months m join insight_service_facts f on f.service_id = m.service_id
+       ${whereClause(trendConditions)}),
+     p as (select m.month, u.unit, u.price from m cross join lateral (values
+       ('hour', m.price_per_hour_pence), ('visit', m.price_per_visit_pence), ('night', m.price_per_night_pence), ('week', m.price_per_week_pence)) as u(unit, price))
+     select to_char(month, 'YYYY-MM') as month, unit, percentile_cont(0.5) within group (order by price) as median, count(*) as n
+     from p where price is not null group by 1, 2 order by 1, 2`,
+    trendParams,
+  );
+}
+
+export async function pricesView(
+  query: DbHandle['query'],
+  filters: ResolvedFilters,
+  serviceSlug: string | undefined,
+): Promise<ViewBody> {
+  const key = spreadKey(filters);
+  const [spreads, trend] = key
+    ? await Promise.all([precomputedSpreads(query, key), precomputedTrend(query, key, filters)])
+    : await Promise.all([liveSpreads(query, filters), liveTrend(query, filters)]);
   const rows = spreads.map((s) => ({
     care_type: CARE_TYPES[s.care_type as keyof typeof CARE_TYPES] ?? s.care_type,
     unit: PRICE_UNITS[s.unit],
@@ -62,21 +113,6 @@ export async function pricesView(
   }));
 
   // The median of each unit month by month, within the date range.
-  const trendParams: unknown[] = [filters.from, filters.to];
-  const trendConditions = [
-    ...serviceFactConditions(filters, trendParams),
-    `m.month between date_trunc('month', $1::date) and $2::date`,
-  ];
-  const trendCareType = filters.careType ? `and $${trendParams.push(filters.careType)} = any(f.care_types)` : '';
-  const trend = await query<{ month: string; unit: PriceUnit; median: number; n: string }>(
-    `with m as (select m.* from insight_price_months m join insight_service_facts f on f.service_id = m.service_id
-       ${whereClause(trendConditions)} ${trendCareType}),
-     p as (select m.month, u.unit, u.price from m cross join lateral (values
-       ('hour', m.price_per_hour_pence), ('visit', m.price_per_visit_pence), ('night', m.price_per_night_pence), ('week', m.price_per_week_pence)) as u(unit, price))
-     select to_char(month, 'YYYY-MM') as month, unit, percentile_cont(0.5) within group (order by price) as median, count(*) as n
-     from p where price is not null group by 1, 2 order by 1, 2`,
-    trendParams,
-  );
   const months = [...new Set(trend.map((t) => t.month))];
   const trendRows = trend.map((t) => ({
     month: t.month,

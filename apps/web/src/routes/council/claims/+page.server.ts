@@ -4,6 +4,7 @@ import { error } from '@sveltejs/kit';
 import { api, problemMessage } from '$lib/server/api';
 import { decide } from '$lib/server/council-decision';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 
 /** What of the action's event a decision uses. */
@@ -11,9 +12,9 @@ type DecisionEvent = { request: Request; locals: App.Locals; url: URL };
 
 export const load = (async ({ locals, url }) => {
   const token = requirePermission(locals, url, 'verify_providers');
-  const claims = await api.organisationClaims(token);
+  const claims = await api.organisationClaims(token, pageQuery(url));
   if (!claims.ok) error(claims.status, { message: problemMessage(claims.problem) });
-  return { claims: claims.data.items };
+  return { claims: claims.data.items, list: claims.data };
 }) satisfies PageServerLoad;
 
 const claimDecision = (action: 'approve' | 'reject', { request, locals, url }: DecisionEvent) => {

@@ -9,7 +9,11 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, url);
-  const staff = await api.call<CommissionerList>('/council/commissioners', { accessToken });
+  // Council staff are tens of people: one page of up to 100.
+  const staff = await api.call<CommissionerList>('/council/commissioners', {
+    accessToken,
+    query: { per_page: '100' },
+  });
   if (!staff.ok) error(staff.status, { message: problemMessage(staff.problem) });
   return { staff: staff.data.items };
 }) satisfies PageServerLoad;

@@ -1,21 +1,22 @@
 // Council staff: what outcome records exist (answers from people and carers, delivered hours, admissions),
 // the council-arranged care recorded outside Care Assist, and a form to record more of it.
 import { error, fail } from '@sveltejs/kit';
-import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals } from '@care-assist/domain';
+import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals, type Page } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, url, 'record_outcomes');
   const [totals, packages] = await Promise.all([
     api.call<OutcomeTotals>('/council/outcomes', { accessToken }),
-    api.call<CarePackage[]>('/council/care-packages', { accessToken }),
+    api.call<Page<CarePackage>>('/council/care-packages', { accessToken, query: pageQuery(url) }),
   ]);
   if (!totals.ok) error(totals.status, problemMessage(totals.problem));
   if (!packages.ok) error(packages.status, problemMessage(packages.problem));
-  return { totals: totals.data, packages: packages.data };
+  return { totals: totals.data, packages: packages.data.items, packageList: packages.data };
 }) satisfies PageServerLoad;
 
 export const actions = {

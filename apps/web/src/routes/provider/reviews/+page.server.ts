@@ -4,12 +4,13 @@ import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
+import { pageQuery } from '$lib/paging';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, url.pathname);
-  const result = await api.providerReviews(accessToken);
+  const result = await api.providerReviews(accessToken, pageQuery(url));
   if (!result.ok) error(result.status, { message: problemMessage(result.problem) });
-  return { reviews: result.data };
+  return { reviews: result.data.items, list: result.data };
 }) satisfies PageServerLoad;
 
 export const actions = {

@@ -15,7 +15,7 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
   const query = Object.fromEntries(FILTERS.map((f) => [f, url.searchParams.get(f) || undefined]));
   const countView = countsAsPageView({ request, isDataRequest, url });
   const [result, reviews, questions] = await Promise.all([
-    api.getService(params.slug, undefined, { countView }),
+    api.getService(params.slug, undefined, { countView, viewerAgent: request.headers.get('user-agent') }),
     api.serviceReviews(params.slug, query),
     api.serviceQuestions(params.slug),
   ]);
@@ -26,7 +26,8 @@ export const load = (async ({ params, url, request, isDataRequest }) => {
       shortlisted: url.searchParams.get('shortlisted') === '1',
       reviews: reviews.ok ? reviews.data : null,
       reviewFilters: query,
-      questions: questions.ok ? questions.data : [],
+      questions: questions.ok ? questions.data.items : [],
+      questionsTotal: questions.ok ? questions.data.total : 0,
       reviewFilterError: reviews.ok ? null : problemMessage(reviews.problem),
     };
   }

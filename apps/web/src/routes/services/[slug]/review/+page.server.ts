@@ -24,8 +24,14 @@ export const csr = false;
 async function reviewToEdit(accessToken: string, url: URL, serviceId: string): Promise<MyReview | null> {
   const id = url.searchParams.get('edit');
   if (!id) return null;
-  const mine = await api.myReviews(accessToken);
-  const review = mine.ok ? mine.data.find((r) => r.id === id && r.serviceId === serviceId) : undefined;
+  // The person's own reviews, a page of 100 at a time (people write a handful; reviewers a few dozen).
+  let review: MyReview | undefined;
+  for (let page = 1; !review; page++) {
+    const mine = await api.myReviews(accessToken, { page: String(page), per_page: '100' });
+    if (!mine.ok) break;
+    review = mine.data.items.find((r) => r.id === id && r.serviceId === serviceId);
+    if (page >= mine.data.totalPages) break;
+  }
   if (!review || !EDITABLE.includes(review.status)) {
     error(404, { message: 'There is no review of yours to edit here. Your reviews are listed on "Your reviews".' });
   }
