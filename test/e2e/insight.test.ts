@@ -63,6 +63,52 @@ describe('council insight', () => {
     }
   }, 400_000);
 
+  it('at 375 px every view fits the phone: chart, summary and a table that scrolls in its own region', async () => {
+    const phone = await signIn('admin@demo.care-assist.test', { width: 375 });
+    for (const view of INSIGHT_VIEWS) {
+      await phone.goto(`${product.webUrl}/council/insight?view=${view}`);
+      await expect
+        .poll(() => phone.locator('.insight-freshness').innerText(), { timeout: 60_000 })
+        .toContain('Figures as of');
+      // Nothing wider than the window: wide tables scroll inside their own labelled region instead.
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      // Every table has a caption and column headers, so a screen reader can read it as a table.
+      for (const table of await phone.locator('table.table').all()) {
+        expect(await table.locator('caption').innerText()).not.toBe('');
+        expect(await table.locator('thead th[scope="col"]').count()).toBeGreaterThan(1);
+      }
+      await screenshot(phone, `insight-${view}-375`);
+      expect(await accessibilityViolations(phone)).toEqual([]);
+    }
+  }, 400_000);
+
+  it('outcomes: each provider against the area, with small numbers shown as "fewer than 5"', async () => {
+    const admin = await signIn('admin@demo.care-assist.test');
+    await admin.goto(`${product.webUrl}/council/insight?view=outcomes`);
+    const providers = admin.locator('table.table', { has: admin.locator('caption', { hasText: 'by provider' }) });
+    await expect.poll(() => providers.locator('tbody tr').count(), { timeout: 60_000 }).toBeGreaterThan(3);
+    const text = await providers.innerText();
+    expect(text).toMatch(/Above the upper quartile|Below the lower quartile|Between the/);
+    expect(text).toContain('fewer than 5');
+    expect(await admin.locator('.insight-chart svg').count()).toBeGreaterThan(0);
+  });
+
+  it('the "highly rated" badge names what it is for and links to the published rule', async () => {
+    const admin = await signIn('admin@demo.care-assist.test');
+    // Search lists services with their badges; find one and follow it to the rule.
+    await admin.goto(`${product.webUrl}/search?where=Chelmsford&sort=rating`);
+    const badge = admin.locator('a.highly-rated').first();
+    await expect.poll(() => badge.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await badge.innerText()).toMatch(/Highly rated \d{4}: .+ in .+/);
+    // The link's name says where it goes, not only the star.
+    expect(await badge.evaluate((a) => a.textContent)).toContain('How services are chosen');
+    await screenshot(admin, 'insight-highly-rated-badge-1280');
+    await badge.click();
+    await admin.waitForURL(/\/help\/highly-rated$/);
+    expect(await admin.locator('h1').innerText()).toMatch(/highly rated/i);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
   it('keeps filters in the URL and downloads a table as CSV', async () => {
     const admin = await signIn('admin@demo.care-assist.test');
     await admin.goto(`${product.webUrl}/council/insight?view=demand`);

@@ -197,6 +197,21 @@ describe('writing and publishing a review', () => {
   });
 });
 
+/** The page at 320 px (axe, no sideways scroll) and a 375 px screenshot, then back to 1280 px. */
+async function atPhoneWidth(name: string) {
+  const scrollPosition = await page.evaluate(() => window.scrollY);
+  await page.setViewportSize({ width: 320, height: 800 });
+  expect(await accessibilityViolations(page), `${name} at 320 px`).toEqual([]);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    `${name}: sideways scroll at 320 px`,
+  ).toBeLessThanOrEqual(0);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.evaluate((y) => window.scrollTo(0, y), scrollPosition);
+  await screenshot(page, `${name}-375`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
 describe("the council moderator's safeguarding journey (issue 14 item 6)", () => {
   const HARM_TITLE = `Left in pain overnight ${Date.now().toString(36)}`;
   const HARM_BODY = 'My father was left in pain all night and I think he is being neglected by the night staff.';
@@ -224,6 +239,7 @@ describe("the council moderator's safeguarding journey (issue 14 item 6)", () =>
     expect(await signpost.getByRole('link', { name: '999' }).getAttribute('href')).toBe('tel:999');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'moderation-01-signpost');
+    await atPhoneWidth('moderation-01-signpost');
     await signOut();
   });
 
@@ -263,6 +279,7 @@ describe("the council moderator's safeguarding journey (issue 14 item 6)", () =>
     await card().getByRole('button', { name: 'Send to the writer' }).click();
     await expect.poll(async () => card().getByRole('status').innerText()).toMatch(/^Your message was sent to /);
     await screenshot(page, 'moderation-03-escalated');
+    await atPhoneWidth('moderation-03-escalated');
 
     await card().getByLabel('Reason (for reject or changes)').selectOption('safeguarding');
     await card().getByLabel('Note to the author (optional)').fill('You can send it again without the details.');
@@ -294,6 +311,7 @@ describe("the council moderator's safeguarding journey (issue 14 item 6)", () =>
     expect(await page.locator('main').innerText()).toContain('You can send it again without the details.');
     expect(await accessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'moderation-04-edit-rejected');
+    await atPhoneWidth('moderation-04-edit-rejected');
     await page
       .getByLabel('Your review', { exact: true })
       .fill('The night visits were often late and rushed, and calls went unanswered.');

@@ -112,11 +112,12 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/provider/claim/[serviceId]': signedIn(`/provider/claim/${NOBODY_ID}`, [], ['default']),
   '/provider/claims': signedIn('/provider/claims', ['provider']),
   '/provider/services/[id]': signedIn(`/provider/services/${NOBODY_ID}`, [], ['save', 'photo']),
-  // Anyone signed in may open an invitation link; the token decides (a made-up one says it is not valid).
-  '/provider/invitations/[token]': signedIn('/provider/invitations/not-a-real-invitation-token', ALL, ['default']),
+  // Anyone may open an invitation link, signed in or not (someone invited may have no account yet); the token
+  // decides (a made-up one says it is not valid), and accepting asks to sign in.
+  '/provider/invitations/[token]': publicPage('/provider/invitations/not-a-real-invitation-token', ['default']),
 
   // Council.
-  '/moderation': signedIn('/moderation', council, ['text', 'group', 'review']),
+  '/moderation': signedIn('/moderation', council, ['text', 'group', 'review', 'escalate', 'contact']),
   '/moderation/audit': signedIn('/moderation/audit', ['admin']),
   '/council/brokerage': signedIn('/council/brokerage', ['admin']),
   '/council/budgets': signedIn('/council/budgets', ['admin'], ['open']),

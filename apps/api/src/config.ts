@@ -67,6 +67,8 @@ const EnvSchema = Type.Object({
   RETENTION_OUTBOX_DAYS: Type.Integer({ minimum: 1, default: 7 }),
   RETENTION_IDEMPOTENCY_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   RETENTION_EMAIL_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  /** Financial records: six years after the end of the financial year (HMRC, Limitation Act 1980). */
+  RETENTION_FINANCIAL_YEARS: Type.Integer({ minimum: 1, default: 6 }),
   RETENTION_INTERVAL_MINUTES: Type.Integer({ minimum: 1, default: 360 }),
   /** The council's brokerage fee on each paid invoice, in percent. */
   BROKERAGE_FEE_PERCENT: Type.Number({ minimum: 0, maximum: 100, default: 2.5 }),
@@ -125,6 +127,7 @@ export interface Config {
     processedOutboxDays: number;
     idempotencyKeyDays: number;
     emailDays: number;
+    financialRecordYears: number;
     intervalMinutes: number;
   };
   insightRefreshMinutes: number;
@@ -193,6 +196,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       processedOutboxDays: env.RETENTION_OUTBOX_DAYS,
       idempotencyKeyDays: env.RETENTION_IDEMPOTENCY_DAYS,
       emailDays: env.RETENTION_EMAIL_DAYS,
+      financialRecordYears: env.RETENTION_FINANCIAL_YEARS,
       intervalMinutes: env.RETENTION_INTERVAL_MINUTES,
     },
     insightRefreshMinutes: env.INSIGHT_REFRESH_MINUTES,

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reviews, serviceRatings, users } from '@care-assist/db';
+import { bookings, reviews, serviceRatings, users } from '@care-assist/db';
 import type { AccountData, BookingDetail, BudgetDetail, ReviewPage, User } from '@care-assist/domain';
 import { caller, ledgerRowCount, makePerson, makeProvider, seenQuote, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
@@ -130,6 +130,7 @@ describe('deleting my account', () => {
       hoursPerWeek: 10,
       startDate,
       durationWeeks: 4,
+      notes: 'The key safe by the back door; my son Dev is at 07700 900123',
     });
     expect(requested.statusCode, requested.body).toBe(201);
     const bookingId = requested.json<BookingDetail>().id;
@@ -188,6 +189,9 @@ describe('deleting my account', () => {
       figuresBefore,
     );
     expect(await ledgerSum(budget.id)).toBe(sumBefore);
+    // The booking stays for the financial record, without what they wrote.
+    const [kept] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+    expect(kept).toMatchObject({ status: 'cancelled', notes: '', requesterId: me.id });
     // A confirmation went to the old address.
     await ctx.deliverMail();
     expect(ctx.mail.to(me.email).map((m) => m.subject)).toContain('Your Care Assist account has been deleted');

@@ -101,6 +101,7 @@ await runCli('bench:insight', async () => {
       ['market', '/api/v1/insight/market', adminAuth],
       ['demand', '/api/v1/insight/demand', adminAuth],
       ['brokerage', '/api/v1/insight/brokerage', adminAuth],
+      ['outcomes', '/api/v1/insight/outcomes', adminAuth],
       [
         `provider insight (${biggest!.n} services)`,
         `/api/v1/provider/insight?organisation_id=${biggest!.organisation_id}`,

@@ -1,4 +1,15 @@
-// The order the listing form's fields appear on the page, for its error summary.
+// The listing form's fields, written once for the form (ListingForm.svelte), for reading it back
+// (lib/server/listing-form.ts) and for its error summary.
+
+/** One price a listing can give, per unit, in the order the form shows them. */
+export const PRICE_FIELDS = [
+  { field: 'pricePerHourPence', unit: 'hour', label: 'Price per hour' },
+  { field: 'pricePerVisitPence', unit: 'visit', label: 'Price per visit' },
+  { field: 'pricePerNightPence', unit: 'night', label: 'Price per night' },
+  { field: 'pricePerWeekPence', unit: 'week', label: 'Price per week' },
+] as const;
+
+/** The order the fields appear on the page, for the error summary. */
 export const LISTING_FIELD_ORDER = [
   'name',
   'summary',
@@ -12,10 +23,7 @@ export const LISTING_FIELD_ORDER = [
   'county',
   'postcode',
   'areaServedKm',
-  'pricePerHourPence',
-  'pricePerVisitPence',
-  'pricePerNightPence',
-  'pricePerWeekPence',
+  ...PRICE_FIELDS.map((p) => p.field),
   'languages',
   'openingDetails',
   'phone',

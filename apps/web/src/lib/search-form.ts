@@ -48,25 +48,6 @@ export interface SearchFormValues {
   page: string;
 }
 
-export const FIELDS = [
-  'q',
-  'where',
-  'radius',
-  'care_type',
-  'specialism',
-  'funding',
-  'price_unit',
-  'price_min',
-  'price_max',
-  'min_rating',
-  'cqc',
-  'vacancies',
-  'language',
-  'accredited',
-  'sort',
-  'page',
-] as const satisfies readonly (keyof SearchFormValues)[];
-
 /** The filters (not the words, place or order): what "clear filters" clears. */
 export const FILTER_FIELDS = [
   'specialism',
@@ -79,6 +60,16 @@ export const FILTER_FIELDS = [
   'vacancies',
   'language',
   'accredited',
+] as const satisfies readonly (keyof SearchFormValues)[];
+
+export const FIELDS = [
+  'q',
+  'where',
+  'radius',
+  'care_type',
+  ...FILTER_FIELDS,
+  'sort',
+  'page',
 ] as const satisfies readonly (keyof SearchFormValues)[];
 
 /** Web field name -> API query parameter name. */

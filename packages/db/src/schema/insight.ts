@@ -135,7 +135,11 @@ export const insightBrokerageMonths = pgTable(
     /** Paid invoices behind the fee income (its suppression count). */
     feeInvoices: integer('fee_invoices').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.month, t.serviceId] })],
+  (t) => [
+    primaryKey({ columns: [t.month, t.serviceId] }),
+    // Provider insight reads one service's months at a time.
+    index('insight_brokerage_months_service_idx').on(t.serviceId, t.month),
+  ],
 );
 
 /** Reviews per month and service: the rating trend and its area median. */
@@ -218,7 +222,10 @@ export const insightOutcomeAnswers = pgTable(
     carerSatisfaction: smallint('carer_satisfaction'),
     carerStrain: smallint('carer_strain'),
   },
-  (t) => [index('insight_outcome_answers_due_idx').on(t.dueOn)],
+  (t) => [
+    index('insight_outcome_answers_due_idx').on(t.dueOn),
+    index('insight_outcome_answers_service_idx').on(t.serviceId, t.dueOn),
+  ],
 );
 
 /** One row per admission to hospital or residential care during care booked here or arranged by the council. */

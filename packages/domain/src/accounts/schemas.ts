@@ -80,6 +80,7 @@ export const PrivacyFactsSchema = Type.Object({
     idempotencyKeyDays: Type.Integer(),
     processedOutboxDays: Type.Integer(),
     refreshTokenDays: Type.Integer(),
+    financialRecordYears: Type.Integer(),
     purgeEveryMinutes: Type.Integer(),
   }),
 });

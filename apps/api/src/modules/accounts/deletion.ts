@@ -25,6 +25,7 @@ import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { queueEmail } from '../email/outbox.ts';
+import { eraseWrittenByRequester } from '../retention/financial-records.ts';
 
 const OPEN_BOOKINGS = ['requested', 'quoted', 'accepted', 'active'] as const;
 const UNPAID_INVOICES = ['submitted', 'approved', 'disputed'] as const;
@@ -88,6 +89,7 @@ export function createAccountDeletion({ db, users: userRepo, aggregator, clock }
           await aggregator.refreshForService(serviceId, tx);
         }
       }
+      await eraseWrittenByRequester(tx, user.id);
       await tx.delete(shortlistItems).where(eq(shortlistItems.userId, user.id));
       await tx.delete(notifications).where(eq(notifications.userId, user.id));
       await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
@@ -130,8 +132,8 @@ export function createAccountDeletion({ db, users: userRepo, aggregator, clock }
           input.removeReviews
             ? 'Your reviews have been removed.'
             : 'Your published reviews stay on Care Assist under the name "Former user".',
-          'Records of bookings, invoices and payments are kept, without your name, because the council must keep ' +
-            'financial records. The privacy notice explains how long.',
+          'Records of bookings, invoices and payments are kept, without your name or what you wrote, because the ' +
+            'council must keep financial records. The privacy notice explains how long.',
         ].join('\n\n'),
         reason: 'You deleted your Care Assist account.',
       });

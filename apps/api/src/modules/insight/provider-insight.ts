@@ -57,22 +57,24 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
       `with mine as (select * from insight_service_facts where organisation_id = $1)
        select m.service_id, m.service_name, m.county, m.care_types[1] as care_type, m.reviewers, m.review_count,
          m.mean_overall, m.ranking_score, a.median as area_median, m.low_reviews, m.low_reviews_responded, m.median_hours_to_respond,
-         (select coalesce(sum(page_views), 0) from service_daily_activity d where d.service_id = m.service_id and d.day between $2::date and $3::date) as page_views,
-         (select coalesce(sum(enquiries), 0) from service_daily_activity d where d.service_id = m.service_id and d.day between $2::date and $3::date) as enquiries,
-         (select coalesce(sum(requested), 0) from insight_brokerage_months b where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) as requested,
-         (select coalesce(sum(quoted), 0) from insight_brokerage_months b where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) as quoted,
-         (select coalesce(sum(accepted), 0) from insight_brokerage_months b where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) as accepted,
+         act.page_views, act.enquiries, bro.requested, bro.quoted, bro.accepted,
          o.answers as outcome_answers, o.satisfaction as outcome_satisfaction
        from mine m
        -- The area: services of the same main care type in the same county (pre-computed at refresh).
        left join insight_spreads a on a.measure = 'ranking' and a.county = m.county and a.care_type = m.care_types[1]
          and a.sector = '*'
-       left join lateral (
-         select count(*) as answers, avg(r.satisfaction) as satisfaction from outcome_reviews r
-         left join bookings b on b.id = r.booking_id
-         left join council_care_packages p on p.id = r.care_package_id
-         where coalesce(b.service_id, p.service_id) = m.service_id and r.respondent = 'person'
-           and r.submitted_at::date between $2::date and $3::date) o on true
+       -- Each of these reads one service's rows through a (service, date) index.
+       cross join lateral (
+         select coalesce(sum(d.page_views), 0) as page_views, coalesce(sum(d.enquiries), 0) as enquiries
+         from service_daily_activity d where d.service_id = m.service_id and d.day between $2::date and $3::date) act
+       cross join lateral (
+         select coalesce(sum(b.requested), 0) as requested, coalesce(sum(b.quoted), 0) as quoted,
+           coalesce(sum(b.accepted), 0) as accepted
+         from insight_brokerage_months b
+         where b.service_id = m.service_id and b.month between date_trunc('month', $2::date) and $3::date) bro
+       cross join lateral (
+         select count(*) as answers, avg(r.satisfaction) as satisfaction from insight_outcome_answers r
+         where r.service_id = m.service_id and r.respondent = 'person' and r.due_on between $2::date and $3::date) o
        order by m.service_name`,
       period,
     );
@@ -110,8 +112,9 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
       `with mine as (select service_id, county, care_types[1] as care_type from insight_service_facts where organisation_id = $1),
        main_area as (select county, care_type from mine group by 1, 2 order by count(*) desc, 1, 2 limit 1),
        own as (select r.month, sum(r.reviews) as reviews, sum(r.sum_overall)::float / nullif(sum(r.reviews), 0) as mean
-         from insight_rating_months r join mine using (service_id)
-         where r.month between date_trunc('month', $2::date) and $3::date group by r.month),
+         from mine cross join lateral (select * from insight_rating_months x where x.service_id = mine.service_id
+           and x.month between date_trunc('month', $2::date) and $3::date) r
+         group by r.month),
        area as (select a.month, a.median from insight_rating_month_medians a join main_area k using (county, care_type)
          where a.month between date_trunc('month', $2::date) and $3::date)
        select to_char(coalesce(own.month, area.month), 'YYYY-MM') as month, own.reviews as mine_reviews,
@@ -127,7 +130,7 @@ export function createProviderInsight({ query, clock }: { query: DbHandle['query
       area_median: round(t.area_median),
     }));
     const [freshness] = await query<{ at: Date | null }>(
-      `select min(refreshed_at) as at from insight_refreshes where summary in ('service_facts', 'brokerage_months', 'rating_months', 'spreads')`,
+      `select min(refreshed_at) as at from insight_refreshes where summary in ('service_facts', 'brokerage_months', 'rating_months', 'spreads', 'outcomes')`,
       [],
     );
     const views = rows.reduce((sum, r) => sum + Number(r.page_views), 0);

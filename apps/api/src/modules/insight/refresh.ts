@@ -20,6 +20,19 @@ export const INSIGHT_SUMMARIES = [
 ] as const;
 export type InsightSummary = (typeof INSIGHT_SUMMARIES)[number];
 
+const INSIGHT_TABLES = [
+  'insight_service_facts',
+  'insight_search_days',
+  'insight_brokerage_months',
+  'insight_rating_months',
+  'insight_price_months',
+  'insight_outcome_answers',
+  'insight_outcome_admissions',
+  'insight_spreads',
+  'insight_price_month_medians',
+  'insight_rating_month_medians',
+];
+
 const serviceFacts = (now: Date) => sql`
   insert into insight_service_facts (
     service_id, organisation_id, organisation_name, service_name, slug, county, district, care_types, sector,
@@ -213,6 +226,8 @@ export async function refreshInsight(db: Database, now: Date): Promise<RefreshRe
         insert into insight_refreshes (summary, refreshed_at, duration_ms) values (${summary}, ${now}, ${durationsMs[summary]})
         on conflict (summary) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms`);
     }
+    // Fresh statistics for the rebuilt tables, so the views' plans fit what is in them now.
+    await tx.execute(sql.raw(`analyze ${INSIGHT_TABLES.join(', ')}`));
   });
   return { refreshedAt: now, durationsMs };
 }

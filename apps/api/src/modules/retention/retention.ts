@@ -1,6 +1,7 @@
 // Data we keep only for a while, purged on a schedule: search-outbox rows already applied to the index,
 // idempotency keys past the window in which a client may retry, refresh tokens past their expiry (expired tokens
-// are refused anyway, so nothing needs them), and the anonymous search events past the configured period.
+// are refused anyway, so nothing needs them), the anonymous search events past the configured period, and the text
+// left on a deleted account's bookings once the council no longer has to keep it (financial-records.ts).
 // Several API processes may run the schedule: a transaction-level advisory lock lets one purge at a time.
 import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
 import {
@@ -13,6 +14,7 @@ import {
   searchOutbox,
   type Database,
 } from '@care-assist/db';
+import { purgeExpiredFinancialText } from './financial-records.ts';
 
 export interface RetentionPolicy {
   /** Applied search-outbox rows are kept this long (for diagnosing sync problems). */
@@ -23,6 +25,8 @@ export interface RetentionPolicy {
   searchEventDays: number;
   /** E-mails already sent (or given up on): kept this long to answer "did you send me...?", then deleted. */
   emailDays: number;
+  /** A deleted account's bookings keep their text this many years after their financial year (financial-records.ts). */
+  financialRecordYears: number;
 }
 
 export interface RetentionReport {
@@ -36,6 +40,8 @@ export interface RetentionReport {
   accountTokens: number;
   /** Counters of e-mail requests whose hour is long over. */
   emailThrottles: number;
+  /** Bookings of deleted accounts whose remaining text was removed, past financialRecordYears. */
+  expiredBookingTexts: number;
   /** False when another process held the lock and this run did nothing. */
   ran: boolean;
 }
@@ -62,6 +68,7 @@ export function createRetention({ db, policy, clock }: { db: Database; policy: R
             emails: 0,
             accountTokens: 0,
             emailThrottles: 0,
+            expiredBookingTexts: 0,
             ran: false,
           };
         }
@@ -108,6 +115,7 @@ export function createRetention({ db, policy, clock }: { db: Database; policy: R
           emails: emails.length,
           accountTokens: links.length,
           emailThrottles: throttles.length,
+          expiredBookingTexts: await purgeExpiredFinancialText(tx, now, policy.financialRecordYears),
           ran: true,
         };
       });

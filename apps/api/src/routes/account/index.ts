@@ -153,6 +153,7 @@ const routes: FastifyPluginAsyncTypebox<{ config: Config }> = async (app, { conf
         idempotencyKeyDays: config.retention.idempotencyKeyDays,
         processedOutboxDays: config.retention.processedOutboxDays,
         refreshTokenDays: config.refreshTokenTtlDays,
+        financialRecordYears: config.retention.financialRecordYears,
         purgeEveryMinutes: config.retention.intervalMinutes,
       },
     }),

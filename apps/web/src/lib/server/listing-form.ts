@@ -10,16 +10,10 @@ import {
   type Problem,
   type ProviderListing,
 } from '@care-assist/domain';
+import { PRICE_FIELDS } from '$lib/listing-fields';
 import { problemMessage } from './api';
 
 export type ListingFormValues = Record<string, string | string[]>;
-
-export const PRICE_FIELDS = [
-  { field: 'pricePerHourPence', unit: 'hour', label: 'Price per hour' },
-  { field: 'pricePerVisitPence', unit: 'visit', label: 'Price per visit' },
-  { field: 'pricePerNightPence', unit: 'night', label: 'Price per night' },
-  { field: 'pricePerWeekPence', unit: 'week', label: 'Price per week' },
-] as const;
 
 const TEXT_FIELDS = [
   'name',

@@ -64,19 +64,20 @@ export async function brokerageView(
   limit: number,
 ): Promise<ViewBody> {
   const monthParams: unknown[] = [];
-  const monthRows = publish(
-    await query<BrokerageRow>(
+  const providerParams: unknown[] = [];
+  // Independent queries: run them at once.
+  const [monthSource, providerSource] = await Promise.all([
+    query<BrokerageRow>(
       `select to_char(b.month, 'YYYY-MM') as label, ${SUMS} ${FROM} ${brokerageConditions(filters, monthParams)} group by b.month order by b.month`,
       monthParams,
     ),
-    'month',
-  );
-  const providerParams: unknown[] = [];
-  const providerSource = await query<BrokerageRow & { matched: string }>(
-    `select min(o.name) as label, ${SUMS}, count(*) over () as matched ${FROM} ${brokerageConditions(filters, providerParams)}
-     group by o.id order by sum(b.requested) desc, 1 limit $${providerParams.push(limit)}`,
-    providerParams,
-  );
+    query<BrokerageRow & { matched: string }>(
+      `select min(o.name) as label, ${SUMS}, count(*) over () as matched ${FROM} ${brokerageConditions(filters, providerParams)}
+       group by o.id order by sum(b.requested) desc, 1 limit $${providerParams.push(limit)}`,
+      providerParams,
+    ),
+  ]);
+  const monthRows = publish(monthSource, 'month');
   const providerRows = publish(providerSource, 'provider');
   const sums = ['requested', 'quoted', 'accepted', 'value_arranged', 'fee_income'];
   const totals = shownTotals(monthRows, sums);

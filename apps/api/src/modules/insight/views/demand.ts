@@ -25,7 +25,7 @@ const share = (part: InsightCell, whole: InsightCell): InsightCell => {
 export async function demandView(query: DbHandle['query'], filters: ResolvedFilters, limit: number): Promise<ViewBody> {
   const params: unknown[] = [];
   const where = searchConditions(filters, params);
-  const byArea = await query<{
+  const byAreaQuery = query<{
     district: string | null;
     county: string | null;
     care_type: string | null;
@@ -41,6 +41,16 @@ export async function demandView(query: DbHandle['query'], filters: ResolvedFilt
      order by sum(d.no_results) desc, sum(d.searches) desc, 1, 3 limit $${params.push(limit)}`,
     params,
   );
+  const monthParams: unknown[] = [];
+  const monthWhere = searchConditions(filters, monthParams);
+  const byMonthQuery = query<{ month: string; searches: string; no_results: string; few_results: string }>(
+    `select to_char(date_trunc('month', d.day), 'YYYY-MM') as month, sum(d.searches) as searches,
+       sum(d.no_results) as no_results, sum(d.few_results) as few_results
+     from insight_search_days d ${monthWhere} group by 1 order by 1`,
+    monthParams,
+  );
+  // Independent queries: run them at once.
+  const [byArea, byMonth] = await Promise.all([byAreaQuery, byMonthQuery]);
   const searches = countColumn(byArea.map((r) => Number(r.searches)));
   const none = countColumn(byArea.map((r) => Number(r.no_results)));
   const few = countColumn(byArea.map((r) => Number(r.few_results)));
@@ -53,14 +63,6 @@ export async function demandView(query: DbHandle['query'], filters: ResolvedFilt
     share_none: share(none[i]!, searches[i]!),
   }));
 
-  const monthParams: unknown[] = [];
-  const monthWhere = searchConditions(filters, monthParams);
-  const byMonth = await query<{ month: string; searches: string; no_results: string; few_results: string }>(
-    `select to_char(date_trunc('month', d.day), 'YYYY-MM') as month, sum(d.searches) as searches,
-       sum(d.no_results) as no_results, sum(d.few_results) as few_results
-     from insight_search_days d ${monthWhere} group by 1 order by 1`,
-    monthParams,
-  );
   const monthSearches = countColumn(byMonth.map((r) => Number(r.searches)));
   const monthNone = countColumn(byMonth.map((r) => Number(r.no_results)));
   const monthFew = countColumn(byMonth.map((r) => Number(r.few_results)));

@@ -27,7 +27,8 @@ export async function marketView(query: DbHandle['query'], filters: ResolvedFilt
   const conditions = marketConditions(filters, params);
   const careTypeCondition = filters.careType ? `where c.care_type = $${params.push(filters.careType)}` : '';
   const fromParam = `$${params.push(filters.from)}::date`;
-  const byCareType = await query<{
+  // The three groupings are independent: run them at once.
+  const byCareTypeQuery = query<{
     care_type: string;
     sector: string;
     services: string;
@@ -45,6 +46,31 @@ export async function marketView(query: DbHandle['query'], filters: ResolvedFilt
      from c ${careTypeCondition} group by 1, 2 order by 1, 2`,
     params,
   );
+  const sizeParams: unknown[] = [];
+  const sizeConditions = marketConditions(filters, sizeParams);
+  const bySizeQuery = query<{ organisation_size: string; organisations: string; services: string }>(
+    `select f.organisation_size, count(distinct f.organisation_id) as organisations, count(*) as services
+     from insight_service_facts f ${whereClause(sizeConditions)} group by 1`,
+    sizeParams,
+  );
+  // By county, or by district within a chosen county.
+  const areaColumn = filters.county || filters.district ? 'f.district' : 'f.county';
+  const areaParams: unknown[] = [];
+  const areaConditions = marketConditions(filters, areaParams);
+  const byAreaQuery = query<{
+    area: string;
+    services: string;
+    accepting: string;
+    organisations: string;
+    beds: string | null;
+    hours: string | null;
+  }>(
+    `select ${areaColumn} as area, count(*) as services, sum(f.accepting_new_clients) as accepting,
+       count(distinct f.organisation_id) as organisations, sum(f.beds) as beds, sum(f.care_hours_per_week) as hours
+     from insight_service_facts f ${whereClause(areaConditions)} group by 1 order by 2 desc, 1`,
+    areaParams,
+  );
+  const [byCareType, bySize, byArea] = await Promise.all([byCareTypeQuery, bySizeQuery, byAreaQuery]);
   const careTypes = [...new Set(byCareType.map((r) => r.care_type))];
   const careTypeRows = careTypes.map((careType) => {
     const row: Record<string, InsightCell> = { care_type: CARE_TYPES[careType as keyof typeof CARE_TYPES] ?? careType };
@@ -58,13 +84,6 @@ export async function marketView(query: DbHandle['query'], filters: ResolvedFilt
     return row;
   });
 
-  const sizeParams: unknown[] = [];
-  const sizeConditions = marketConditions(filters, sizeParams);
-  const bySize = await query<{ organisation_size: string; organisations: string; services: string }>(
-    `select f.organisation_size, count(distinct f.organisation_id) as organisations, count(*) as services
-     from insight_service_facts f ${whereClause(sizeConditions)} group by 1`,
-    sizeParams,
-  );
   const sizeRows = SIZE_BANDS.map((band) => {
     const row = bySize.find((r) => r.organisation_size === band);
     return {
@@ -74,23 +93,6 @@ export async function marketView(query: DbHandle['query'], filters: ResolvedFilt
     };
   });
 
-  // By county, or by district within a chosen county.
-  const areaColumn = filters.county || filters.district ? 'f.district' : 'f.county';
-  const areaParams: unknown[] = [];
-  const areaConditions = marketConditions(filters, areaParams);
-  const byArea = await query<{
-    area: string;
-    services: string;
-    accepting: string;
-    organisations: string;
-    beds: string | null;
-    hours: string | null;
-  }>(
-    `select ${areaColumn} as area, count(*) as services, sum(f.accepting_new_clients) as accepting,
-       count(distinct f.organisation_id) as organisations, sum(f.beds) as beds, sum(f.care_hours_per_week) as hours
-     from insight_service_facts f ${whereClause(areaConditions)} group by 1 order by 2 desc, 1`,
-    areaParams,
-  );
   const areaRows = byArea.map((r) => ({
     area: r.area,
     organisations: Number(r.organisations),

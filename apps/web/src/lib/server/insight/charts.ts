@@ -68,7 +68,12 @@ function option(chart: InsightChart): { option: echarts.EChartsCoreOption; heigh
           inverse: true,
           axisLabel: { width: 220, overflow: 'truncate' },
         },
-        xAxis: { ...valueAxis, min: markers.length ? 'dataMin' : 0 },
+        // Against the area's quartiles the differences matter, so the axis starts near the data, but below
+        // its lowest value (at 'dataMin' the lowest bar would have no length and look like no data).
+        xAxis: {
+          ...valueAxis,
+          min: markers.length ? (extent: { min: number }) => Math.max(0, Math.floor(extent.min - 0.25)) : 0,
+        },
         series: chart.series.map((series, index) => ({
           type: 'bar',
           name: series.name,

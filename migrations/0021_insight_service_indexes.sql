@@ -1,0 +1,2 @@
+CREATE INDEX "insight_brokerage_months_service_idx" ON "insight_brokerage_months" USING btree ("service_id","month");--> statement-breakpoint
+CREATE INDEX "insight_outcome_answers_service_idx" ON "insight_outcome_answers" USING btree ("service_id","due_on");
