@@ -1,6 +1,7 @@
 // Outcomes in the browser: the demo resident is asked (in-app notification) for her 6-week outcomes
 // questionnaire, answers it, and council staff see it counted; her unpaid carer answers the carer's version
-// of the questionnaire with JavaScript switched off. Axe on every page; screenshots at 375 px and desktop.
+// of the questionnaire with JavaScript switched off; council staff record care the council arranged itself, then
+// what the person said at a review and an admission. Axe on every page; screenshots at 375 px and desktop.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, launchBrowser, screenshot } from './browser.ts';
@@ -161,5 +162,48 @@ describe('outcomes questionnaires', () => {
     expect(await carer.getByTestId('outcome-answers').innerText()).toMatch(/Strain from caring\s*I feel some strain/);
     await screenshot(carer, 'outcomes-08-carer-answered-no-js');
     expect(await answeredTotal(admin)).toBe(answeredBefore + 2);
+  });
+  it('council staff record council-arranged care, the answers given at a review and an admission', async () => {
+    const reference = `E2E-${Date.now().toString().slice(-6)}`;
+    const started = new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10);
+    // Any published home care service near Chelmsford: staff name it by the end of its page's address.
+    await admin.goto(`${product.webUrl}/search?postcode=CM1&care_type=home_care`);
+    const first = admin.locator('a[href^="/services/"]').first();
+    const slug = (await first.getAttribute('href'))!.replace('/services/', '');
+    const serviceName = (await first.innerText()).trim();
+    await admin.goto(`${product.webUrl}/council/outcomes`);
+    await admin.getByLabel('Case reference').fill(reference);
+    await admin.getByLabel("Service's address on Care Assist").fill(slug);
+    await admin.getByLabel('Type of care').selectOption('home_care');
+    await admin.getByLabel('Started on').fill(started);
+    await admin.getByRole('button', { name: 'Record care' }).click();
+    await admin.getByRole('link', { name: 'Record its outcomes and admissions' }).click();
+    await admin.waitForURL(/\/council\/outcomes\/[0-9a-f-]{36}$/);
+    expect(await admin.locator('h1').innerText()).toBe(`${reference} with ${serviceName}`);
+    expect(await admin.getByText('None yet.').count()).toBe(1);
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    await screenshot(admin, 'outcomes-08-council-package');
+
+    // Started 100 days ago: the 6-week review is due (and offered first), the 3-month one too.
+    await admin.getByLabel('Review point').selectOption('week_6');
+    await choose(admin, 'Who answered?', 'The person receiving care');
+    await answerPersonQuestions(admin);
+    await admin.getByRole('button', { name: 'Record answers' }).click();
+    await admin.waitForLoadState('networkidle');
+    expect(await admin.getByText('Answers recorded.').count()).toBe(1);
+    const answers = admin.getByTestId('package-answers');
+    expect(await answers.locator('tbody tr').count()).toBe(1);
+    expect(await answers.innerText()).toMatch(/6-week review\s+The person receiving care\s+Quite satisfied/i);
+
+    await admin.getByLabel('Admitted to').selectOption('hospital');
+    await admin.getByLabel('Date of admission').fill(new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10));
+    await admin.getByRole('button', { name: 'Record admission' }).click();
+    await admin.waitForLoadState('networkidle');
+    expect(await admin.getByTestId('package-admissions').innerText()).toMatch(/^Hospital on \d{4}-\d{2}-\d{2}$/);
+    await admin.setViewportSize({ width: 375, height: 800 });
+    expect(await accessibilityViolations(admin)).toEqual([]);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth > window.innerWidth)).toBe(false);
+    await screenshot(admin, 'outcomes-09-council-package-375');
+    await admin.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -128,5 +128,6 @@ export const PAGE_POLICY: Record<string, PagePolicy> = {
   '/council/insight': signedIn('/council/insight', ['admin']),
   '/council/insight/csv': { ...signedIn('/council/insight/csv', []), endpoint: true },
   '/council/outcomes': signedIn('/council/outcomes', council, ['package']),
+  '/council/outcomes/[id]': signedIn(`/council/outcomes/${NOBODY_ID}`, council, ['answers', 'admission']),
   '/council/verification': signedIn('/council/verification', council, ['verifyOrganisation']),
 };

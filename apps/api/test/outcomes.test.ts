@@ -2,6 +2,7 @@
 // answers are validated and recorded once (even when submitted concurrently), providers record hours only for
 // their own bookings, council staff record admissions and council-arranged care, and each role sees only what
 // it may. Bad input gets problem+json and changes nothing.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import {
@@ -16,7 +17,14 @@ import {
   serviceDailyActivity,
   servicePageViewers,
 } from '@care-assist/db';
-import type { BookingOutcomes, NotificationList, OutcomeQuestionnaire, OutcomeTotals, Page } from '@care-assist/domain';
+import type {
+  BookingOutcomes,
+  CarePackageDetail,
+  NotificationList,
+  OutcomeQuestionnaire,
+  OutcomeTotals,
+  Page,
+} from '@care-assist/domain';
 import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
@@ -285,6 +293,22 @@ describe('admissions and council-arranged care (council staff)', () => {
     const list = (await call(moderator, 'GET', '/api/v1/council/care-packages')).json<Page<unknown>>().items;
     expect(list).toMatchObject([{ id, outcomeCount: 1, admissionCount: 1 }]);
     expectProblem(await call(person, 'GET', '/api/v1/council/care-packages'), 403);
+
+    // One package, for the page that records them: what is recorded, and the review points already due
+    // (started 2025-10-01; the test clock is in 2026, so the 6-week point onwards, never one still ahead).
+    const detail = await call(moderator, 'GET', `/api/v1/council/care-packages/${id}`);
+    expect(detail.statusCode).toBe(200);
+    const shown = detail.json<CarePackageDetail>();
+    expect(shown.carePackage).toMatchObject({ id, outcomeCount: 1, admissionCount: 1 });
+    expect(shown.reviews.map((r) => [r.reviewPoint, r.respondent])).toEqual([['month_3', 'person']]);
+    expect(shown.admissions.map((a) => a.kind)).toEqual(['residential_care']);
+    expect(shown.duePoints[0]).toMatchObject({ key: 'week_6', dueOn: '2025-11-12' });
+    expect(shown.duePoints.map((p) => p.key)).toContain('month_3');
+    expect(shown.duePoints.every((p) => p.dueOn <= ctx.clock.now!.toISOString().slice(0, 10))).toBe(true);
+    expectProblem(await call(person, 'GET', `/api/v1/council/care-packages/${id}`), 403);
+    expectProblem(await call(provider.member, 'GET', `/api/v1/council/care-packages/${id}`), 403);
+    expectProblem(await call(moderator, 'GET', `/api/v1/council/care-packages/${randomUUID()}`), 404);
+    expectProblem(await call(moderator, 'GET', '/api/v1/council/care-packages/not-an-id'), 400);
   });
 
   it('the council sees the totals; residents and providers do not', async () => {

@@ -116,6 +116,7 @@ export const POLICY: Record<string, Access> = {
   'POST /api/v1/bookings/:id/admissions': council,
   'GET /api/v1/council/outcomes': council,
   'GET /api/v1/council/care-packages': council,
+  'GET /api/v1/council/care-packages/:id': council,
   'POST /api/v1/council/care-packages': council,
   'POST /api/v1/council/care-packages/:id/outcomes': council,
   'POST /api/v1/council/care-packages/:id/admissions': council,

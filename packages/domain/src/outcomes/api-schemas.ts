@@ -142,6 +142,15 @@ export const CarePackageSchema = Type.Object({
 });
 export type CarePackage = Static<typeof CarePackageSchema>;
 
+/** One council-arranged care package with what is recorded about it and the review points that have come due. */
+export const CarePackageDetailSchema = Type.Object({
+  carePackage: CarePackageSchema,
+  duePoints: Type.Array(Type.Object({ key: Type.String(), label: Type.String(), dueOn: Type.String() })),
+  reviews: Type.Array(OutcomeReviewSchema),
+  admissions: Type.Array(AdmissionSchema),
+});
+export type CarePackageDetail = Static<typeof CarePackageDetailSchema>;
+
 export const CarePackageOutcomeBodySchema = Type.Object(
   {
     reviewPoint: ReviewPointKeySchema,

@@ -5,6 +5,9 @@ import {
   addDays,
   findReviewPoint,
   parseIsoDate,
+  reviewPointLabel,
+  reviewSchedule,
+  type CarePackageDetail,
   type Admission,
   type AdmissionBody,
   type BookingOutcomes,
@@ -171,6 +174,26 @@ export function createCareRecordService({ db, outcomes, clock }: CareRecordDeps)
       requirePermission(actor, 'record_outcomes');
       const rows = await outcomes.listPackages(page);
       return mapPage(rows, (r) => presentPackage(r.pkg, r.serviceName, r.outcomeCount, r.admissionCount));
+    },
+
+    /** Council staff only: one package, its answers and admissions, and the review points already due. */
+    async getPackage(actor: Actor | null, packageId: string): Promise<CarePackageDetail> {
+      requirePermission(actor, 'record_outcomes');
+      const pkg = await packageOr404(packageId);
+      const [service, reviews, admissions] = await Promise.all([
+        outcomes.findService(pkg.serviceId),
+        outcomes.packageReviews(pkg.id),
+        outcomes.packageAdmissions(pkg.id),
+      ]);
+      const period = { startOn: pkg.startOn, endOn: pkg.endOn };
+      // The points an answer may be recorded for: those already due that recordPackageOutcome accepts.
+      const due = reviewSchedule(period, today()).filter((p) => findReviewPoint(period, p.key, today()));
+      return {
+        carePackage: presentPackage(pkg, service?.name ?? '', reviews.length, admissions.length),
+        duePoints: due.map((p) => ({ key: p.key, label: reviewPointLabel(p.key), dueOn: p.dueOn })),
+        reviews: reviews.map(presentReview),
+        admissions: admissions.map(presentAdmission),
+      };
     },
 
     /** Council staff only. The same person, service and start date is the same care: recorded once. */

@@ -186,6 +186,22 @@ export function createOutcomeRepository(db: Database) {
         .orderBy(outcomeReviews.dueOn, outcomeReviews.respondent);
     },
 
+    async packageReviews(carePackageId: string, tx: Executor = db) {
+      return tx
+        .select()
+        .from(outcomeReviews)
+        .where(eq(outcomeReviews.carePackageId, carePackageId))
+        .orderBy(outcomeReviews.dueOn, outcomeReviews.respondent);
+    },
+
+    async packageAdmissions(carePackageId: string, tx: Executor = db) {
+      return tx
+        .select()
+        .from(careAdmissions)
+        .where(eq(careAdmissions.carePackageId, carePackageId))
+        .orderBy(careAdmissions.admittedOn);
+    },
+
     async carerOf(bookingId: string, tx: Executor = db) {
       const [row] = await tx
         .select({ carerUserId: bookingCarers.carerUserId, carerName: users.displayName })

@@ -9,6 +9,7 @@ import {
   BookingOutcomesSchema,
   CarePackageBodySchema,
   CarePackageOutcomeBodySchema,
+  CarePackageDetailSchema,
   CarePackageSchema,
   DeliveredHoursBodySchema,
   DeliveredWeekSchema,
@@ -214,6 +215,20 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       // Care packages are listed together; there is no page for one.
       return createdOrExisting(reply, created, '/api/v1/council/care-packages', carePackage);
     },
+  );
+
+  app.get(
+    '/council/care-packages/:id',
+    {
+      schema: {
+        operationId: 'getCarePackage',
+        tags,
+        summary: 'Council staff: one council-arranged care package, what is recorded and the review points due',
+        params: IdParams,
+        response: { 200: CarePackageDetailSchema, ...problems },
+      },
+    },
+    async (request) => careRecords.getPackage(request.actor, request.params.id),
   );
 
   app.post(

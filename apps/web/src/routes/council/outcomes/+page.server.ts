@@ -50,6 +50,9 @@ export const actions = {
     if (!result.ok) {
       return fail(result.status, { values, errors: problemFormErrors(result.problem) });
     }
-    return { done: `Recorded care ${result.data.personReference} with ${result.data.serviceName}.` };
+    return {
+      done: `Recorded care ${result.data.personReference} with ${result.data.serviceName}.`,
+      packageId: result.data.id,
+    };
   },
 } satisfies Actions;
