@@ -195,8 +195,9 @@ export function createDirectoryService({
         limit: perPage,
       });
 
-      // Anonymous by design: no user, no session, and of the location only the outcode district.
-      await searchEvents
+      // Anonymous by design: no user, no session, and of the location only the outcode district. The log write
+      // and the recognition lookup are independent round trips, so they run side by side.
+      const recorded = searchEvents
         .record({
           query: words || null,
           filters: { ...query, q: undefined, postcode: undefined, sort, radius_km: location ? radiusKm : undefined },
@@ -206,11 +207,12 @@ export function createDirectoryService({
           backend,
         })
         .catch((error: unknown) => onDegraded?.('could not record a search event', error));
+      const [items] = await Promise.all([withRecognition(result.hits.map(toServiceSummary)), recorded]);
 
       return {
         backend,
         response: {
-          items: await withRecognition(result.hits.map(toServiceSummary)),
+          items,
           total: result.total,
           page,
           perPage,
