@@ -3,7 +3,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { CARE_TYPE_CODES, type CareType } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,16 +19,11 @@ export const load = (async ({ locals, url }) => {
   return { totals: totals.data, packages: packages.data.items, packageList: packages.data };
 }) satisfies PageServerLoad;
 
-const PACKAGE_FIELDS = ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn'] as const;
-
 export const actions = {
   package: async ({ locals, request, url }) => {
     const accessToken = requirePermission(locals, url, 'record_outcomes');
     const form = await request.formData();
-    const values = Object.fromEntries(PACKAGE_FIELDS.map((n) => [n, formString(form, n)])) as Record<
-      (typeof PACKAGE_FIELDS)[number],
-      string
-    >;
+    const values = formStrings(form, ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn']);
     const errors: Record<string, string> = {};
     if (!values.personReference) errors.personReference = 'Enter the council case reference';
     if (!CARE_TYPE_CODES.includes(values.careType as CareType)) errors.careType = 'Choose the type of care';
