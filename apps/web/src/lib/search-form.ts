@@ -2,13 +2,11 @@
 // and how it maps to the API's query parameters and back. The address holds the whole search, so it can be
 // shared, bookmarked and reached with the back button.
 import { resolve } from '$app/paths';
-import { parsePounds, SEARCH_SORT_LABELS, SEARCH_SORTS } from '@care-assist/domain';
+import { parsePounds } from '@care-assist/domain';
 import type { ResolvedPathname } from '$app/types';
 import type { ServiceSearchParams } from '$lib/server/api';
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 15, 25, 50] as const;
-
-export const SORT_CHOICES = SEARCH_SORTS.map((value) => ({ value, label: SEARCH_SORT_LABELS[value] }));
 
 export const MIN_RATING_CHOICES = [
   { value: '4.5', label: '4.5 and above' },
