@@ -1,7 +1,5 @@
 // Drizzle writes for the anonymous search log (search_events), read later for the council's demand insight.
-import { searchEvents, type Database, type Executor } from '@care-assist/db';
-
-export type NewSearchEvent = typeof searchEvents.$inferInsert;
+import { searchEvents, type Database, type Executor, type NewSearchEvent } from '@care-assist/db';
 
 export function createSearchEventRepository(db: Database) {
   return {
