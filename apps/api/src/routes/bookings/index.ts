@@ -136,7 +136,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request));
+      const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -169,7 +169,12 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await bookings.cancel(request.actor, request.params.id, request.body.reason, scopeOf(request));
+      const answer = await bookings.cancel(
+        request.actor,
+        request.params.id,
+        request.body.reason,
+        scopeOf(request, 200),
+      );
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -187,7 +192,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request));
+      const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -206,7 +211,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request));
+      const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request, 201));
       // Invoices are shown on their booking.
       return sendStoredAnswer(reply, answer, `/api/v1/bookings/${request.params.id}`);
     },

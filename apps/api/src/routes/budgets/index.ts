@@ -54,7 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request));
+      const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request, 201));
       return sendStoredAnswer(reply, answer, `/api/v1/budgets/${answer.body.id}`);
     },
   );
@@ -104,7 +104,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.actor,
         request.params.id,
         request.body,
-        scopeOf(request),
+        scopeOf(request, 201),
       );
       // An entry is shown on its budget.
       return sendStoredAnswer(reply, answer, `/api/v1/budgets/${request.params.id}`);

@@ -58,7 +58,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request));
+      const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -76,7 +76,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request));
+      const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
