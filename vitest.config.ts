@@ -13,6 +13,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'apps/api/src/**/*.test.ts',
             'test/support/**/*.test.ts',
+            'apps/web/src/lib/*.test.ts',
             'apps/web/src/lib/server/*.test.ts',
             'apps/web/src/lib/server/insight/*.test.ts',
           ],

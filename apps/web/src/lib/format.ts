@@ -2,12 +2,41 @@
 
 const MILES_PER_KM = 0.621371;
 
+// One formatter each, made once: building an Intl formatter per call (what toLocaleString with options does) was a
+// measurable part of rendering a service page with its monthly trend.
 const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+const londonDateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+const shortUtcDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const utcMonth = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export function formatDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? null : longDate.format(date);
+}
+
+/** "1 Dec 2026, 14:05" in UK time: when something happened (audit entries, notifications, escalations). */
+export function formatDateTime(iso: string): string {
+  return londonDateTime.format(new Date(iso));
+}
+
+/** "1 Dec 2026": a ledger or budget date, which the API gives as a UTC day. */
+export function formatShortDate(iso: string): string {
+  return shortUtcDate.format(new Date(iso));
+}
+
+/** "Dec 2026" for a month written "2026-12". */
+export function formatMonth(month: string): string {
+  return utcMonth.format(new Date(`${month}-01T00:00:00Z`));
 }
 
 /** "5 km (3.1 miles)": radius choices are in km like the API, with miles for people who think in miles. */

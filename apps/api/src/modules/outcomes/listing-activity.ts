@@ -72,6 +72,9 @@ export function createListingActivity({ db, clock }: { db: Database; clock: () =
         .update(`${salt}\n${serviceId}\n${viewer.address}\n${viewer.userAgent}`)
         .digest('base64url');
       return db.transaction(async (tx) => {
+        // An anonymous count, written on a person's page load: the commit need not wait for the disk (a crash
+        // can lose the last moments of counting, never corrupt it). See search-event-repository.ts.
+        await tx.execute(sql`set local synchronous_commit = off`);
         const [first] = await tx
           .insert(servicePageViewers)
           .values({ serviceId, day, viewerHash })

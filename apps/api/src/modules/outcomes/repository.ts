@@ -43,6 +43,14 @@ export interface OutcomeBooking {
   organisationName: string;
 }
 
+/** Bookings per query when looking up which questionnaires were requested (well under PostgreSQL's bind limit). */
+const REQUEST_LOOKUP_CHUNK = 1000;
+
+/** One questionnaire request: a booking, its review point and who answers. */
+export function requestKey(bookingId: string, reviewPoint: string, respondent: OutcomeRespondent): string {
+  return `${bookingId}/${reviewPoint}/${respondent}`;
+}
+
 export function createOutcomeRepository(db: Database) {
   const endedOn = sql<string | null>`(
     select to_char(max(${bookingEvents.at}) at time zone 'UTC', 'YYYY-MM-DD') from ${bookingEvents}
@@ -98,18 +106,24 @@ export function createOutcomeRepository(db: Database) {
       return row !== undefined;
     },
 
-    async requestExists(bookingId: string, reviewPoint: string, respondent: OutcomeRespondent, tx: Executor = db) {
-      const [row] = await tx
-        .select({ id: outcomeReviewRequests.id })
-        .from(outcomeReviewRequests)
-        .where(
-          and(
-            eq(outcomeReviewRequests.bookingId, bookingId),
-            eq(outcomeReviewRequests.reviewPoint, reviewPoint as never),
-            eq(outcomeReviewRequests.respondent, respondent),
-          ),
-        );
-      return row !== undefined;
+    /**
+     * Which of these bookings' questionnaires have been requested, as `requestKey`s: one query per thousand
+     * bookings, so the hourly sweep over every booking in a county does not ask once per booking and respondent.
+     */
+    async requestedKeys(bookingIds: readonly string[], tx: Executor = db): Promise<Set<string>> {
+      const keys = new Set<string>();
+      for (let start = 0; start < bookingIds.length; start += REQUEST_LOOKUP_CHUNK) {
+        const rows = await tx
+          .select({
+            bookingId: outcomeReviewRequests.bookingId,
+            reviewPoint: outcomeReviewRequests.reviewPoint,
+            respondent: outcomeReviewRequests.respondent,
+          })
+          .from(outcomeReviewRequests)
+          .where(inArray(outcomeReviewRequests.bookingId, bookingIds.slice(start, start + REQUEST_LOOKUP_CHUNK)));
+        for (const row of rows) keys.add(requestKey(row.bookingId, row.reviewPoint, row.respondent));
+      }
+      return keys;
     },
 
     /** Records that a questionnaire was requested; false when it already had been (nothing written). */

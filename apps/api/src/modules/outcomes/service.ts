@@ -23,7 +23,7 @@ import { Conflict, NotFound, Unauthorised, ValidationFailed } from '../../errors
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { NotificationService } from '../notifications/service.ts';
 import { answerColumns, checkRespondentAnswers, presentReview, sameAnswers } from './answers.ts';
-import type { OutcomeBooking, OutcomeRepository } from './repository.ts';
+import { requestKey, type OutcomeBooking, type OutcomeRepository } from './repository.ts';
 
 interface OutcomeDeps {
   db: Database;
@@ -54,6 +54,8 @@ export function createOutcomeService({ db, outcomes, notifications, clock }: Out
   /** Creates the missing requests (and their notifications) for the open point of each booking given. */
   async function requestDue(bookingList: OutcomeBooking[], onlyUserId?: string): Promise<number> {
     let created = 0;
+    // Read first: once a request exists (the usual case), checking costs no write.
+    const requested = await outcomes.requestedKeys(bookingList.map((booking) => booking.id));
     for (const booking of bookingList) {
       const point = openReviewPoint(periodOf(booking), today());
       if (!point) continue;
@@ -63,8 +65,7 @@ export function createOutcomeService({ db, outcomes, notifications, clock }: Out
       ];
       for (const [respondent, userId] of respondents) {
         if (!userId || (onlyUserId && userId !== onlyUserId)) continue;
-        // Read first: once a request exists (the usual case), checking costs no write.
-        if (await outcomes.requestExists(booking.id, point.key, respondent)) continue;
+        if (requested.has(requestKey(booking.id, point.key, respondent))) continue;
         await db.transaction(async (tx) => {
           if (await outcomes.findBookingReview(booking.id, point.key, respondent, tx)) return;
           const request = await outcomes.insertRequest(

@@ -84,16 +84,19 @@ export function createDirectoryService({
   onDegraded,
   clock = () => new Date(),
 }: DirectoryDeps) {
-  /** Adds each service's recognition; a failure only loses the badges, never the answer. */
+  /** Each service's recognition; a failure only loses the badges, never the answer. */
+  async function recognitionsOf(ids: string[]): Promise<Map<string, ServiceRecognition>> {
+    if (!recognitions) return new Map();
+    return recognitions.forServices(ids).catch((error: unknown) => {
+      onDegraded?.('could not read recognitions', error);
+      return new Map<string, ServiceRecognition>();
+    });
+  }
+
   async function withRecognition<T extends { id: string }>(
     items: T[],
   ): Promise<(T & { highlyRated: ServiceRecognition | null })[]> {
-    const shown = recognitions
-      ? await recognitions.forServices(items.map((item) => item.id)).catch((error: unknown) => {
-          onDegraded?.('could not read recognitions', error);
-          return new Map<string, ServiceRecognition>();
-        })
-      : new Map<string, ServiceRecognition>();
+    const shown = await recognitionsOf(items.map((item) => item.id));
     return items.map((item) => ({ ...item, highlyRated: shown.get(item.id) ?? null }));
   }
 
@@ -195,8 +198,9 @@ export function createDirectoryService({
         limit: perPage,
       });
 
-      // Anonymous by design: no user, no session, and of the location only the outcode district.
-      await searchEvents
+      // Anonymous by design: no user, no session, and of the location only the outcode district. The log write
+      // and the recognition lookup are independent round trips, so they run side by side.
+      const recorded = searchEvents
         .record({
           query: words || null,
           filters: { ...query, q: undefined, postcode: undefined, sort, radius_km: location ? radiusKm : undefined },
@@ -206,11 +210,12 @@ export function createDirectoryService({
           backend,
         })
         .catch((error: unknown) => onDegraded?.('could not record a search event', error));
+      const [items] = await Promise.all([withRecognition(result.hits.map(toServiceSummary)), recorded]);
 
       return {
         backend,
         response: {
-          items: await withRecognition(result.hits.map(toServiceSummary)),
+          items,
           total: result.total,
           page,
           perPage,
@@ -252,13 +257,15 @@ export function createDirectoryService({
     async get(idOrSlug: string): Promise<ServiceDetail> {
       const record = await services.findPublishedByIdOrSlug(idOrSlug);
       if (!record) throw new NotFound('There is no published care service with that address.');
-      const [keyQuestions, photos, members] = await Promise.all([
+      // Four independent reads, side by side: a service page waits for the slowest, not their sum.
+      const [keyQuestions, photos, members, recognised] = await Promise.all([
         services.cqcKeyQuestions(record.service.id),
         services.photos(record.service.id),
         services.memberCount(record.organisation.id),
+        recognitionsOf([record.service.id]),
       ]);
-      const [detail] = await withRecognition([toServiceDetail(record, keyQuestions, photos, members)]);
-      return detail!;
+      const detail = toServiceDetail(record, keyQuestions, photos, members);
+      return { ...detail, highlyRated: recognised.get(record.service.id) ?? null };
     },
 
     /**
