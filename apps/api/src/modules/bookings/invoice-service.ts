@@ -17,26 +17,18 @@ import {
   type Page,
   type PageRequest,
 } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
+import type { Executor } from '@care-assist/db';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requirePermission, requireSignIn } from '../../access.ts';
 import { refusePlan } from '../budgets/service.ts';
-import type { BudgetRepository } from '../budgets/repository.ts';
-import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
-import type { NotificationService } from '../notifications/service.ts';
+import type { IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
+import type { BookingDeps } from './service.ts';
 import { createPartyNotifier, otherSide } from './notify-parties.ts';
-import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
-import type { BookingViews, Parties } from './views.ts';
+import type { BookingRecord, InvoiceRow } from './repository.ts';
+import type { Parties } from './views.ts';
 
-interface InvoiceDeps {
-  db: Database;
-  bookings: BookingRepository;
-  budgets: BudgetRepository;
-  views: BookingViews;
-  notifications: NotificationService;
-  idempotency: Idempotency;
-  clock: () => Date;
+interface InvoiceDeps extends Omit<BookingDeps, 'listingActivity'> {
   /** The council's brokerage fee in percent, from configuration. */
   brokerageFeePercent: number;
 }

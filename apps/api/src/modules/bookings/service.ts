@@ -25,7 +25,7 @@ import type { BookingRecord, BookingRepository, BookingRow } from './repository.
 import { createTransition } from './transition.ts';
 import type { BookingViews, Parties } from './views.ts';
 
-interface BookingDeps {
+export interface BookingDeps {
   db: Database;
   bookings: BookingRepository;
   budgets: BudgetRepository;
