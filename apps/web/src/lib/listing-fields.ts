@@ -1,5 +1,6 @@
 // The listing form's fields, written once for the form (ListingForm.svelte), for reading it back
 // (lib/server/listing-form.ts) and for its error summary.
+import { LISTING_PLACE_FIELDS } from '@care-assist/domain';
 
 /** One price a listing can give, per unit, in the order the form shows them. */
 export const PRICE_FIELDS = [
@@ -10,19 +11,14 @@ export const PRICE_FIELDS = [
 ] as const;
 
 /** The order the fields appear on the page, for the error summary. */
-export const LISTING_FIELD_ORDER = [
+export const LISTING_FIELD_ORDER: string[] = [
   'name',
   'summary',
   'description',
   'careTypes',
   'specialisms',
   'fundingAccepted',
-  'addressLine1',
-  'addressLine2',
-  'town',
-  'county',
-  'postcode',
-  'areaServedKm',
+  ...LISTING_PLACE_FIELDS,
   ...PRICE_FIELDS.map((p) => p.field),
   'languages',
   'openingDetails',

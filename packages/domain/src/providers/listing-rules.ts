@@ -12,6 +12,16 @@ export const PRICE_LIMITS_PENCE = {
 
 export const AREA_SERVED_MAX_KM = 100;
 
+/** Where a service is and how far it travels, in the order a listing form asks for them. */
+export const LISTING_PLACE_FIELDS = [
+  'addressLine1',
+  'addressLine2',
+  'town',
+  'county',
+  'postcode',
+  'areaServedKm',
+] as const;
+
 /**
  * Edits that change what a listing claims to be. On a published listing they send it back to the council
  * for review; everything else (prices, vacancies, funding, contact details, opening details) publishes at once.
@@ -22,12 +32,7 @@ export const SIGNIFICANT_LISTING_FIELDS = [
   'description',
   'careTypes',
   'specialisms',
-  'addressLine1',
-  'addressLine2',
-  'town',
-  'county',
-  'postcode',
-  'areaServedKm',
+  ...LISTING_PLACE_FIELDS,
   'cqcLocationId',
   'languages',
 ] as const;

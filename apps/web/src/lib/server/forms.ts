@@ -1,4 +1,4 @@
-// Helpers shared by the sign-in and register form actions.
+// Helpers shared by the form actions: reading fields, and calling the API without losing what was typed.
 import { fail, isHttpError } from '@sveltejs/kit';
 import { UNAVAILABLE_MESSAGE } from './api';
 
@@ -8,6 +8,11 @@ export function formString(form: FormData, name: string, { trim = true } = {}): 
   const value = form.get(name);
   if (typeof value !== 'string') return '';
   return trim ? value.trim() : value;
+}
+
+/** The named fields of a form, each read (and trimmed) as `formString` reads one: what a failed form shows again. */
+export function formStrings<Name extends string>(form: FormData, names: readonly Name[]): Record<Name, string> {
+  return Object.fromEntries(names.map((name) => [name, formString(form, name)])) as Record<Name, string>;
 }
 
 /**

@@ -10,40 +10,21 @@ import {
   type Problem,
   type ProviderListing,
 } from '@care-assist/domain';
-import { PRICE_FIELDS } from '$lib/listing-fields';
+import { LISTING_FIELD_ORDER, PRICE_FIELDS } from '$lib/listing-fields';
 import { problemMessage } from './api';
+import { formStrings } from './forms';
 
 export type ListingFormValues = Record<string, string | string[]>;
 
-const TEXT_FIELDS = [
-  'name',
-  'summary',
-  'description',
-  'addressLine1',
-  'addressLine2',
-  'town',
-  'county',
-  'postcode',
-  'areaServedKm',
-  'languages',
-  'openingDetails',
-  'phone',
-  'email',
-  'website',
-  ...PRICE_FIELDS.map((p) => p.field),
-] as const;
-const LIST_FIELDS = ['careTypes', 'specialisms', 'fundingAccepted'] as const;
+const LIST_FIELDS: readonly string[] = ['careTypes', 'specialisms', 'fundingAccepted'];
+const TEXT_FIELDS = LISTING_FIELD_ORDER.filter((field) => !LIST_FIELDS.includes(field));
 
 export function listingFromForm(form: FormData): {
   body: Required<Pick<ListingPatch, 'name'>> & ListingPatch;
   values: ListingFormValues;
   errors: Record<string, string>;
 } {
-  const values: ListingFormValues = {};
-  for (const field of TEXT_FIELDS) {
-    const raw = form.get(field);
-    values[field] = typeof raw === 'string' ? raw.trim() : '';
-  }
+  const values: ListingFormValues = formStrings(form, TEXT_FIELDS);
   for (const field of LIST_FIELDS) values[field] = form.getAll(field).filter((v): v is string => typeof v === 'string');
   values.acceptingNewClients = form.get('acceptingNewClients') === 'yes' ? 'yes' : '';
 

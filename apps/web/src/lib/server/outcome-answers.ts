@@ -2,7 +2,7 @@
 // question first so a missed one is shown next to it. Used by the person or carer's own questionnaire and by
 // council staff recording answers for council-arranged care.
 import { PREFER_NOT_TO_SAY, QUALITY_OF_LIFE_DOMAIN_CODES, type OutcomeAnswers } from '@care-assist/domain';
-import { formString, type FieldErrors } from './forms';
+import { formStrings, type FieldErrors } from './forms';
 
 /** "0".."max" as a number, "prefer_not_to_say" as itself (when allowed), anything else undefined. */
 function readChoice(value: string, max: number, preferNotToSay: boolean) {
@@ -16,7 +16,7 @@ export function readOutcomeAnswers(
   recordedByStaff = false,
 ): { values: Record<string, string>; errors: FieldErrors; answers: OutcomeAnswers | null } {
   const names = ['satisfaction', ...QUALITY_OF_LIFE_DOMAIN_CODES, 'carerSatisfaction', 'carerStrain'];
-  const values = Object.fromEntries(names.map((name) => [name, formString(form, name)]));
+  const values: Record<string, string> = formStrings(form, names);
   const errors: FieldErrors = {};
 
   const satisfaction = readChoice(values.satisfaction ?? '', 5, false);

@@ -2,7 +2,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { SECTOR_CODES, type Sector } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formString, formStrings } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
@@ -30,12 +30,7 @@ export const actions = {
   registerOrganisation: async ({ request, locals, url }) => {
     const token = requireSignIn(locals, url);
     const form = await request.formData();
-    const values = {
-      name: formString(form, 'name'),
-      sector: formString(form, 'sector'),
-      cqcProviderId: formString(form, 'cqcProviderId'),
-      contactEmail: formString(form, 'contactEmail'),
-    };
+    const values = formStrings(form, ['name', 'sector', 'cqcProviderId', 'contactEmail']);
     const errors: Record<string, string> = {};
     if (!values.name) errors.name = 'Enter the name of your organisation';
     if (!SECTOR_CODES.includes(values.sector as Sector)) errors.sector = 'Choose the sector';

@@ -2,7 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
 import { api, problemFormErrors } from '$lib/server/api';
-import { callFromAction, formString, type FieldErrors } from '$lib/server/forms';
+import { callFromAction, formString, formStrings, type FieldErrors } from '$lib/server/forms';
 import { refreshTokenFrom, safeRedirectPath, startSession } from '$lib/server/session';
 import { mergeShortlistOnSignIn } from '$lib/server/shortlist';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,11 +20,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
   default: async ({ request, cookies, url }) => {
     const form = await request.formData();
-    const values = {
-      displayName: formString(form, 'displayName'),
-      email: formString(form, 'email'),
-      role: formString(form, 'role'),
-    };
+    const values = formStrings(form, ['displayName', 'email', 'role']);
     const password = formString(form, 'password', { trim: false });
 
     const errors: FieldErrors = {};

@@ -3,7 +3,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { parsePounds, type BookingDetail, type BudgetAccount, type Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formString, formStrings } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,11 +26,7 @@ export const load = (async ({ locals, params, url }) => {
 export const actions = {
   quote: async ({ locals, params, request }) => {
     const form = await request.formData();
-    const values = {
-      weeklyPounds: formString(form, 'weeklyPounds'),
-      startDate: formString(form, 'startDate'),
-      terms: formString(form, 'terms'),
-    };
+    const values = formStrings(form, ['weeklyPounds', 'startDate', 'terms']);
     const weeklyPence = parsePounds(values.weeklyPounds);
     if (weeklyPence === null || weeklyPence <= 0) {
       return fail(400, {
@@ -108,12 +104,7 @@ export const actions = {
 
   invoice: async ({ locals, params, request }) => {
     const form = await request.formData();
-    const values = {
-      periodStart: formString(form, 'periodStart'),
-      periodEnd: formString(form, 'periodEnd'),
-      hours: formString(form, 'hours'),
-      amountPounds: formString(form, 'amountPounds'),
-    };
+    const values = formStrings(form, ['periodStart', 'periodEnd', 'hours', 'amountPounds']);
     const amountPence = parsePounds(values.amountPounds);
     if (amountPence === null || amountPence <= 0) {
       return fail(400, {

@@ -3,7 +3,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail, type Page } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { pageQuery } from '$lib/paging';
 import { newFormKey, submit } from '$lib/server/money';
@@ -26,14 +26,14 @@ export const actions = {
   open: async ({ locals, request }) => {
     requirePermission(locals, '/council/budgets', 'manage_budgets');
     const form = await request.formData();
-    const values = {
-      holderEmail: formString(form, 'holderEmail'),
-      councilReference: formString(form, 'councilReference'),
-      startsOn: formString(form, 'startsOn'),
-      endsOn: formString(form, 'endsOn'),
-      allocatedPounds: formString(form, 'allocatedPounds'),
-      reason: formString(form, 'reason'),
-    };
+    const values = formStrings(form, [
+      'holderEmail',
+      'councilReference',
+      'startsOn',
+      'endsOn',
+      'allocatedPounds',
+      'reason',
+    ]);
     const errors: Record<string, string> = {};
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.holderEmail)) {
       errors.holderEmail = "Enter the resident's email address, like name@example.com";

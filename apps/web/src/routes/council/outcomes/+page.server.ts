@@ -3,7 +3,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals, type Page } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { pageQuery } from '$lib/paging';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,12 +23,7 @@ export const actions = {
   package: async ({ locals, request, url }) => {
     const accessToken = requirePermission(locals, url, 'record_outcomes');
     const form = await request.formData();
-    const values = Object.fromEntries(
-      ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn'].map((n) => [
-        n,
-        formString(form, n),
-      ]),
-    );
+    const values = formStrings(form, ['personReference', 'service', 'careType', 'hoursPerWeek', 'startOn', 'endOn']);
     const errors: Record<string, string> = {};
     if (!values.personReference) errors.personReference = 'Enter the council case reference';
     if (!CARE_TYPE_CODES.includes(values.careType as CareType)) errors.careType = 'Choose the type of care';

@@ -4,7 +4,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { MAX_AMOUNT_PENCE, parsePounds, type BudgetDetail } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
-import { formString } from '$lib/server/forms';
+import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { newFormKey, submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,11 +21,7 @@ export const actions = {
   money: async ({ locals, params, request }) => {
     requirePermission(locals, `/council/budgets/${params.id}`, 'manage_budgets');
     const form = await request.formData();
-    const values = {
-      kind: formString(form, 'kind'),
-      amountPounds: formString(form, 'amountPounds'),
-      reason: formString(form, 'reason'),
-    };
+    const values = formStrings(form, ['kind', 'amountPounds', 'reason']);
     const errors: Record<string, string> = {};
     if (values.kind !== 'allocation' && values.kind !== 'adjustment') {
       errors.kind = 'Choose an allocation or an adjustment';

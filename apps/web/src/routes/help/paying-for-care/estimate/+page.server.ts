@@ -9,7 +9,7 @@ import {
   type EstimateHomeSituation,
 } from '@care-assist/domain';
 import { fail } from '@sveltejs/kit';
-import { formString, type FieldErrors } from '$lib/server/forms';
+import { formStrings, type FieldErrors } from '$lib/server/forms';
 import type { Actions } from './$types';
 
 // No JavaScript on this page: everything on it works as plain HTML and forms, and a phone that hydrates nothing
@@ -22,12 +22,7 @@ const oneOf = <T extends string>(options: readonly T[], value: string): T | null
 export const actions = {
   default: async ({ request }) => {
     const form = await request.formData();
-    const values = {
-      capital: formString(form, 'capital'),
-      home: formString(form, 'home'),
-      income: formString(form, 'income'),
-      careType: formString(form, 'careType'),
-    };
+    const values = formStrings(form, ['capital', 'home', 'income', 'careType']);
     const errors: FieldErrors = {};
     const capitalPence = parsePounds(values.capital || '0');
     if (capitalPence === null) errors.capital = 'Enter your savings in pounds, like 12000 or 12,000.50';

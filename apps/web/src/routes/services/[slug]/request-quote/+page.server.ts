@@ -2,7 +2,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { BookingDetail } from '@care-assist/domain';
 import { api } from '$lib/server/api';
-import { formString, type FieldErrors } from '$lib/server/forms';
+import { formStrings, type FieldErrors } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
 import { submit } from '$lib/server/money';
 import type { Actions, PageServerLoad } from './$types';
@@ -26,13 +26,7 @@ export const actions = {
     const service = await api.getService(params.slug);
     if (!service.ok) error(404, 'There is no published care service at this address.');
     const form = await request.formData();
-    const values = {
-      careType: formString(form, 'careType'),
-      hoursPerWeek: formString(form, 'hoursPerWeek'),
-      startDate: formString(form, 'startDate'),
-      durationWeeks: formString(form, 'durationWeeks'),
-      notes: formString(form, 'notes'),
-    };
+    const values = formStrings(form, ['careType', 'hoursPerWeek', 'startDate', 'durationWeeks', 'notes']);
     const errors: FieldErrors = {};
     if (!values.careType) errors.careType = 'Choose the kind of care';
     if (values.hoursPerWeek && !WHOLE.test(values.hoursPerWeek)) errors.hoursPerWeek = 'Enter whole hours, like 10';

@@ -12,7 +12,7 @@ import {
 } from '@care-assist/domain';
 import { api, problemFormErrors } from '$lib/server/api';
 import { deviceIdFor } from '$lib/server/device';
-import { formString, type FieldErrors } from '$lib/server/forms';
+import { formStrings, type FieldErrors } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 import { requireSignIn } from '$lib/server/access';
 
@@ -80,8 +80,7 @@ export const actions = {
     const service = await api.getService(params.slug);
     if (!service.ok) error(404, { message: 'Service not found', code: 'not_found' });
     const form = await request.formData();
-    const values: Record<string, string> = {};
-    for (const name of [
+    const values: Record<string, string> = formStrings(form, [
       'relationship',
       'overall',
       'periodMonth',
@@ -90,9 +89,7 @@ export const actions = {
       'body',
       'consent',
       ...ALL_REVIEW_CATEGORIES,
-    ]) {
-      values[name] = formString(form, name);
-    }
+    ]);
     const errors: FieldErrors = {};
     if (!REVIEWER_RELATIONSHIPS.includes(values.relationship as ReviewerRelationship)) {
       errors.relationship = 'Choose how you know the person who receives care';
