@@ -1,6 +1,6 @@
 // The words and weights the bench data is drawn from: how common each care type is, what services are called,
 // people's names, what residents search for. Constants only: the steps turn them into SQL.
-import { type CareType } from '@care-assist/domain';
+import { CARE_HOME_CATEGORIES, REVIEW_CATEGORIES, type CareType } from '@care-assist/domain';
 
 /** Share of services of each care type (England's CQC register has about this shape). */
 export const CARE_TYPE_WEIGHTS: Record<CareType, number> = {
@@ -157,13 +157,6 @@ export const SEARCH_WORDS = [
   'extra care',
 ];
 
-export const RESIDENTIAL_ONLY = ['cleanliness', 'food', 'activities', 'management'] as const;
-export const CATEGORY_COLUMNS = [
-  'quality_of_care',
-  'dignity_respect',
-  'staff',
-  'reliability',
-  'communication',
-  'value_for_money',
-  ...RESIDENTIAL_ONLY,
-] as const;
+/** The reviews table's category columns: the domain's categories (snake_case, as the columns are named). */
+export const RESIDENTIAL_ONLY = CARE_HOME_CATEGORIES;
+export const CATEGORY_COLUMNS = [...REVIEW_CATEGORIES, ...CARE_HOME_CATEGORIES] as const;

@@ -18,7 +18,7 @@ import {
   type PageRequest,
   type SubmitReviewBody,
 } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
+import type { Database, Executor, ReviewRow } from '@care-assist/db';
 import { requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { ReviewEmails } from '../email/review-emails.ts';
@@ -30,7 +30,7 @@ import type { BurstDetector } from './burst-detector.ts';
 import { toMyReview } from './presenters.ts';
 import { createProviderReviewActions } from './provider-replies.ts';
 import { createReviewReading } from './reading.ts';
-import type { ReviewRepository, ReviewRow } from './repository.ts';
+import type { ReviewRepository } from './repository.ts';
 
 interface ReviewDeps {
   db: Database;
