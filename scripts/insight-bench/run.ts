@@ -10,7 +10,6 @@ import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { createDb, migrate } from '@care-assist/db';
-import { createPostgresSearchIndex } from '@care-assist/search';
 import app, { fastifyOptions } from '../../apps/api/src/app.ts';
 import { loadConfig } from '../../apps/api/src/config.ts';
 
@@ -61,11 +60,8 @@ const config = loadConfig({
   JWT_SECRET: 'x'.repeat(40),
 });
 const fastify = Fastify(fastifyOptions(config));
-await fastify.register(app, {
-  config,
-  db,
-  search: createPostgresSearchIndex({ query: db.query, neutralRankingScore: 3.5 }),
-});
+// Without a search engine the app searches Postgres.
+await fastify.register(app, { config, db });
 await fastify.ready();
 const counts = await db.query<{ services: string; reviews: string }>(
   'select (select count(*) from services) as services, (select count(*) from reviews) as reviews',

@@ -44,7 +44,8 @@ import accountRoutes from './routes/account/index.ts';
 export interface AppOptions {
   config: Config;
   db: DbHandle;
-  search: SearchIndex;
+  /** The search engine (Meilisearch); without one, search answers from Postgres. */
+  search?: SearchIndex | undefined;
   /** Injected so tests can move time; defaults to the wall clock. */
   clock?: () => Date;
 }

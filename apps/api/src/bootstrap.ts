@@ -2,18 +2,13 @@
 // when asked, and the search engine (a configured Meilisearch, or the bundled binary spawned locally).
 import type { FastifyBaseLogger } from 'fastify';
 import { migrate, openDatabase, seedDemoData, type DbHandle } from '@care-assist/db';
-import {
-  createMeiliSearchIndex,
-  createPostgresSearchIndex,
-  startEmbeddedMeilisearch,
-  type SearchIndex,
-} from '@care-assist/search';
-import { NEUTRAL_RANKING_SCORE } from './modules/services/documents.ts';
+import { createMeiliSearchIndex, startEmbeddedMeilisearch, type SearchIndex } from '@care-assist/search';
 import type { Config } from './config.ts';
 
 export interface Runtime {
   db: DbHandle;
-  search: SearchIndex;
+  /** Meilisearch; undefined when none could start, and the app then searches Postgres. */
+  search: SearchIndex | undefined;
   close(): Promise<void>;
 }
 
@@ -49,7 +44,7 @@ export async function bootstrap(config: Config, log: FastifyBaseLogger): Promise
       log.error({ err }, 'the bundled Meilisearch could not start; search runs on the Postgres fallback');
       return {
         db,
-        search: createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE }),
+        search: undefined,
         close: () => database.close(),
       };
     }

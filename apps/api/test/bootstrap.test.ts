@@ -46,7 +46,7 @@ describe('bootstrap when the bundled Meilisearch cannot start', () => {
       error: recordError as unknown as FastifyBaseLogger['error'],
     });
     runtime = await bootstrap(config, log);
-    expect(runtime.search.backend).toBe('postgres');
+    expect(runtime.search).toBeUndefined();
     expect(errors.join('\n')).toMatch(/could not start; search runs on the Postgres fallback/);
 
     const org = await makeOrganisation(runtime.db.db);

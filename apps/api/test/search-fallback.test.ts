@@ -10,10 +10,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueServiceSearchSync, services } from '@care-assist/db';
 import type { SearchResponse } from '@care-assist/domain';
-import { createMeiliSearchIndex, startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@care-assist/search';
+import {
+  createMeiliSearchIndex,
+  PRIMARY_RETRY_AFTER_MS,
+  startEmbeddedMeilisearch,
+  type EmbeddedMeilisearch,
+} from '@care-assist/search';
 import app, { fastifyOptions } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { PRIMARY_RETRY_AFTER_MS } from '../src/modules/services/service.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 

@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchEvents, serviceRatings, type Database } from '@care-assist/db';
 import type { SearchResponse } from '@care-assist/domain';
 import { sectorCentroids } from '@care-assist/geo';
-import { createPostgresSearchIndex, SERVICE_DOCUMENT_VERSION } from '@care-assist/search';
+import { createPostgresSearchIndex, NEUTRAL_RANKING_SCORE, SERVICE_DOCUMENT_VERSION } from '@care-assist/search';
 import app, { fastifyOptions } from '../src/app.ts';
-import { NEUTRAL_RANKING_SCORE } from '../src/modules/services/documents.ts';
 import { makeOrganisation, makeService } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 

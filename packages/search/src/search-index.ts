@@ -1,6 +1,6 @@
 // The one interface callers use for service search. Implementations: Meilisearch (meili-index.ts) and the
 // Postgres fallback (postgres-index.ts). Callers never import the meilisearch client directly.
-import type { CareType, CqcRating, FundingType, PriceUnit } from '@care-assist/domain';
+import type { CareType, CqcRating, FundingType, PriceUnit, SearchSort } from '@care-assist/domain';
 
 /**
  * Bump when ServiceDocument changes shape: the API rebuilds an index whose documents carry an older version
@@ -44,9 +44,6 @@ export interface ServiceDocument {
   updatedAt: number;
 }
 
-export const SEARCH_SORTS = ['relevance', 'distance', 'rating', 'price', 'value'] as const;
-export type SearchSort = (typeof SEARCH_SORTS)[number];
-
 /** Every filter narrows the results (AND). List values match when the service has any of them. */
 export interface SearchFilters {
   careType?: CareType | undefined;
@@ -83,7 +80,11 @@ export interface SearchHit extends ServiceDocument {
   distanceKm: number | null;
 }
 
+export type SearchBackend = 'meilisearch' | 'postgres';
+
 export interface SearchResult {
+  /** Which implementation answered (the fallback wrapper answers from either). */
+  backend: SearchBackend;
   hits: SearchHit[];
   total: number;
   facets: FacetCounts;
@@ -91,12 +92,12 @@ export interface SearchResult {
 
 export interface SearchHealth {
   ok: boolean;
-  backend: 'meilisearch' | 'postgres';
+  backend: SearchBackend;
   detail?: string;
 }
 
 export interface SearchIndex {
-  readonly backend: 'meilisearch' | 'postgres';
+  readonly backend: SearchBackend;
   /** Creates the index if needed and applies settings; waits until they are in force. */
   init(): Promise<void>;
   upsert(documents: ServiceDocument[]): Promise<void>;

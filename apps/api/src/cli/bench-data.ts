@@ -8,12 +8,11 @@ import pg from 'pg';
 import { SingleBar, Presets } from 'cli-progress';
 import { DEMO_PASSWORD, createDb, hashPassword, migrate, searchOutbox } from '@care-assist/db';
 import { isNull } from 'drizzle-orm';
-import { createMeiliSearchIndex, startEmbeddedMeilisearch } from '@care-assist/search';
+import { createMeiliSearchIndex, startEmbeddedMeilisearch, toServiceDocument } from '@care-assist/search';
 import { BENCH_DATA_DIR, BENCH_DATABASE_URL, BENCH_INDEX } from '../bench/defaults.ts';
 import { benchSteps } from '../bench/generate.ts';
 import { createRatingAggregator } from '../modules/ratings/aggregator.ts';
 import { createRatingRepository } from '../modules/ratings/repository.ts';
-import { toServiceDocument } from '../modules/services/documents.ts';
 import { createServiceRepository } from '../modules/services/repository.ts';
 
 const HELP = `Usage: npm run bench:data -- [options]

@@ -5,10 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
 import { openDatabase, users, organisationMembers } from '@care-assist/db';
-import { createPostgresSearchIndex } from '@care-assist/search';
 import app, { fastifyOptions } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { NEUTRAL_RANKING_SCORE } from '../modules/services/documents.ts';
 import { CliError, parseCliArgs, runCli } from './args.ts';
 
 const USAGE = `
@@ -36,9 +34,9 @@ await runCli('bench:insight', async () => {
   });
   const database = await openDatabase({ databaseUrl, dataDir: config.dataDir, pgPort: config.pgPort });
   const db = database.handle;
-  const search = createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE });
   const server = Fastify(fastifyOptions(config));
-  await server.register(app, { config, db, search, clock: () => new Date() });
+  // Without a search engine the app searches Postgres, as the fallback does.
+  await server.register(app, { config, db, clock: () => new Date() });
   await server.ready();
   try {
     const [admin] = await db.db

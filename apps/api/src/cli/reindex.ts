@@ -1,7 +1,6 @@
 // `npm run search:reindex`: rebuilds the search index from Postgres into a new index and swaps it in.
 import { migrate } from '@care-assist/db';
-import { createMeiliSearchIndex, startEmbeddedMeilisearch } from '@care-assist/search';
-import { toServiceDocument } from '../modules/services/documents.ts';
+import { createMeiliSearchIndex, startEmbeddedMeilisearch, toServiceDocument } from '@care-assist/search';
 import { createServiceRepository } from '../modules/services/repository.ts';
 import { CliError, oneLine, parseCliArgs, runCli } from './args.ts';
 import { configFromEnv, openConfiguredDatabase, progressBar } from './common.ts';

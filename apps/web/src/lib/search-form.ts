@@ -8,14 +8,6 @@ import type { ServiceSearchParams } from '$lib/server/api';
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 15, 25, 50] as const;
 
-export const SORT_CHOICES = [
-  { value: 'relevance', label: 'Best match' },
-  { value: 'distance', label: 'Nearest' },
-  { value: 'rating', label: 'Highest rated' },
-  { value: 'price', label: 'Lowest price' },
-  { value: 'value', label: 'Best value for money' },
-] as const;
-
 export const MIN_RATING_CHOICES = [
   { value: '4.5', label: '4.5 and above' },
   { value: '4', label: '4 and above' },

@@ -7,8 +7,7 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@care-assist/db';
-import type { SearchIndex } from '@care-assist/search';
-import { toServiceDocument } from '../services/documents.ts';
+import { toServiceDocument, type SearchIndex } from '@care-assist/search';
 import type { ServiceRepository } from '../services/repository.ts';
 import { createDrainLoop } from '../drain-loop.ts';
 import type { OutboxRepository } from './repository.ts';

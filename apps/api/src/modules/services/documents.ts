@@ -1,83 +1,8 @@
-// How a service listing is shown: as a search document, a search result and a service page.
-import {
-  PRIOR_ANCHOR_MEAN,
-  CQC_KEY_QUESTION_LABELS,
-  careTypeLabel,
-  headlinePrice,
-  ratingText,
-  type RatingSummary,
-  type ServiceDetail,
-  type ServiceSummary,
-} from '@care-assist/domain';
-import { SERVICE_DOCUMENT_VERSION, type SearchHit, type ServiceDocument } from '@care-assist/search';
-import type { CqcKeyQuestionRow, PublicServiceRecord, ServiceRatingRow, ServiceRow } from './repository.ts';
-
-/**
- * The search ranking is the recency-weighted Bayesian score kept in service_ratings by the rating
- * aggregator (@care-assist/domain ratings/maths.ts). A service whose group was never computed ranks at
- * the prior's anchor, as a service with no reviews in an area with no reviews would. The Postgres search
- * fallback must use the same value.
- */
-export const NEUTRAL_RANKING_SCORE = PRIOR_ANCHOR_MEAN;
-function ratingSummary(
-  rating: Pick<ServiceRatingRow, 'meanOverall' | 'reviewCount' | 'rankingScore' | 'computedAt'> | null,
-): RatingSummary {
-  const count = rating?.reviewCount ?? 0;
-  const stored = count > 0 ? (rating?.meanOverall ?? null) : null;
-  const mean = stored === null ? null : Math.round(stored * 100) / 100;
-  return {
-    mean,
-    count,
-    rankingScore: rating?.computedAt ? Math.round(rating.rankingScore * 100) / 100 : NEUTRAL_RANKING_SCORE,
-    text: ratingText(mean, count),
-  };
-}
-
-function pricesOf(service: ServiceRow) {
-  return {
-    hour: service.pricePerHourPence,
-    visit: service.pricePerVisitPence,
-    night: service.pricePerNightPence,
-    week: service.pricePerWeekPence,
-  };
-}
-
-export function toServiceDocument({ service, organisation, rating }: PublicServiceRecord): ServiceDocument {
-  const summary = ratingSummary(rating);
-  const prices = pricesOf(service);
-  const headline = headlinePrice(prices);
-  return {
-    id: service.id,
-    documentVersion: SERVICE_DOCUMENT_VERSION,
-    slug: service.slug,
-    name: service.name,
-    organisationName: organisation.name,
-    summary: service.summary,
-    careTypes: service.careTypes,
-    careTypeLabels: service.careTypes.map(careTypeLabel),
-    specialisms: service.specialisms,
-    languages: service.languages,
-    town: service.town,
-    county: service.county,
-    postcode: service.postcode,
-    _geo: { lat: service.latitude, lng: service.longitude },
-    headlinePrice: headline,
-    headlinePricePence: headline?.amountPence ?? null,
-    pricePerHourPence: prices.hour,
-    pricePerVisitPence: prices.visit,
-    pricePerNightPence: prices.night,
-    pricePerWeekPence: prices.week,
-    fundingAccepted: service.fundingAccepted,
-    cqcRating: service.cqcRating,
-    acceptingNewClients: service.acceptingNewClients,
-    councilAccredited: service.councilAccredited,
-    ratingMean: summary.mean,
-    ratingCount: summary.count,
-    rankingScore: summary.rankingScore,
-    valueScore: rating?.valueScore ?? null,
-    updatedAt: service.updatedAt.getTime(),
-  };
-}
+// How a service listing is shown: as a search result and a service page (its search document is built by
+// toServiceDocument in @care-assist/search, which the Postgres fallback uses too).
+import { CQC_KEY_QUESTION_LABELS, ratingText, type ServiceDetail, type ServiceSummary } from '@care-assist/domain';
+import { toServiceDocument, type SearchHit } from '@care-assist/search';
+import type { CqcKeyQuestionRow, PublicServiceRecord } from './repository.ts';
 
 export function toServiceSummary(hit: SearchHit): ServiceSummary {
   return {
@@ -116,10 +41,16 @@ export function toServiceDetail(
   photos: { fileName: string; altText: string }[] = [],
   organisationMembers = 1,
 ): ServiceDetail {
-  const { service, organisation, rating } = record;
-  const prices = pricesOf(service);
+  const { service, organisation } = record;
+  const document = toServiceDocument(record);
+  const prices = {
+    hour: document.pricePerHourPence,
+    visit: document.pricePerVisitPence,
+    night: document.pricePerNightPence,
+    week: document.pricePerWeekPence,
+  };
   return {
-    ...toServiceSummary({ ...toServiceDocument(record), distanceKm: null }),
+    ...toServiceSummary({ ...document, distanceKm: null }),
     description: service.description,
     addressLine1: service.addressLine1,
     addressLine2: service.addressLine2,
@@ -153,7 +84,6 @@ export function toServiceDetail(
       sector: organisation.sector,
       claimable: organisation.source === 'cqc' && organisationMembers === 0,
     },
-    rating: ratingSummary(rating),
     photos: photos.map(({ fileName, altText }) => ({ fileName, altText })),
   };
 }

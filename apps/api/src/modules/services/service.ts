@@ -6,6 +6,7 @@ import {
   type SearchQuery,
   type SearchResponse,
   type ServiceDetail,
+  type SearchSort,
   type ServiceRecognition,
   type Suggestion,
 } from '@care-assist/domain';
@@ -21,38 +22,30 @@ import {
   InvalidSearchRequestError,
   SearchUnavailableError,
   SERVICE_DOCUMENT_VERSION,
+  toServiceDocument,
+  type SearchBackend,
   type SearchFilters,
   type SearchIndex,
   type SearchRequest,
   type SearchResult,
-  type SearchSort,
 } from '@care-assist/search';
 import { NotFound, ServiceUnavailable, ValidationFailed } from '../../errors.ts';
-import { toServiceDetail, toServiceDocument, toServiceSummary } from './documents.ts';
+import { toServiceDetail, toServiceSummary } from './documents.ts';
 import type { ServiceRepository } from './repository.ts';
 import type { SearchEventRepository } from './search-event-repository.ts';
 import type { RecognitionService } from '../insight/recognitions.ts';
 
 interface DirectoryDeps {
   services: ServiceRepository;
+  /** Answers searches (createFallbackSearchIndex keeps it answering from Postgres while Meilisearch is down). */
   search: SearchIndex;
-  /** Answers when `search` is unavailable (the Postgres implementation). */
-  fallbackSearch?: SearchIndex | undefined;
   searchEvents: SearchEventRepository;
   /** Which "highly rated" recognition each service shows (none when absent). */
   recognitions?: Pick<RecognitionService, 'forServices'>;
-  /** Told when the primary index failed and the fallback answered, or a search could not be recorded. */
+  /** Told when recognitions could not be read or a search could not be recorded. */
   onDegraded?: (what: string, error: unknown) => void;
   clock?: () => Date;
 }
-
-/**
- * After the primary index fails, searches go straight to the fallback for this long before the primary is
- * tried again, so a hung Meilisearch costs one request its timeout, not every request.
- */
-export const PRIMARY_RETRY_AFTER_MS = 10_000;
-
-export type SearchBackend = SearchIndex['backend'];
 
 /** How long the place index is used before it is rebuilt from the published services' towns. */
 export const PLACE_INDEX_TTL_MS = 60_000;
@@ -78,7 +71,6 @@ function filtersOf(query: SearchQuery): SearchFilters {
 export function createDirectoryService({
   services,
   search,
-  fallbackSearch,
   searchEvents,
   recognitions,
   onDegraded,
@@ -100,7 +92,6 @@ export function createDirectoryService({
     return items.map((item) => ({ ...item, highlyRated: shown.get(item.id) ?? null }));
   }
 
-  let primaryDownUntil = 0;
   let placeIndex: { index: PlaceIndex; builtAt: number } | null = null;
 
   /** Town name -> centroid, from where published services are; rebuilt at most once a minute. */
@@ -112,29 +103,16 @@ export function createDirectoryService({
     return placeIndex.index;
   }
 
-  async function runSearch(request: SearchRequest): Promise<{ result: SearchResult; backend: SearchBackend }> {
-    const translate = (error: unknown): never => {
+  /** The index's answer, its errors in the API's terms. */
+  async function runSearch(request: SearchRequest): Promise<SearchResult> {
+    try {
+      return await search.search(request);
+    } catch (error) {
       if (error instanceof SearchUnavailableError) {
         throw new ServiceUnavailable('Search is not available right now. Please try again in a minute.');
       }
       if (error instanceof InvalidSearchRequestError) throw new ValidationFailed(error.message);
       throw error;
-    };
-    const answerFrom = async (index: SearchIndex) => ({
-      result: await index.search(request).catch(translate),
-      backend: index.backend,
-    });
-    if (fallbackSearch && clock().getTime() < primaryDownUntil) return answerFrom(fallbackSearch);
-    try {
-      return { result: await search.search(request), backend: search.backend };
-    } catch (error) {
-      if (!(error instanceof SearchUnavailableError) || !fallbackSearch) return translate(error);
-      primaryDownUntil = clock().getTime() + PRIMARY_RETRY_AFTER_MS;
-      onDegraded?.(
-        `search index unavailable; answering from the Postgres fallback for the next ${PRIMARY_RETRY_AFTER_MS / 1000} s`,
-        error,
-      );
-      return answerFrom(fallbackSearch);
     }
   }
 
@@ -189,7 +167,7 @@ export function createDirectoryService({
 
       const filters = filtersOf(query);
       const text = words;
-      const { result, backend } = await runSearch({
+      const result = await runSearch({
         ...filters,
         text: text || undefined,
         near: location ? { latitude: location.latitude, longitude: location.longitude, radiusKm } : undefined,
@@ -207,13 +185,13 @@ export function createDirectoryService({
           outcode: location ? outcodeOf(where) : null,
           place: placeQuery,
           resultCount: result.total,
-          backend,
+          backend: result.backend,
         })
         .catch((error: unknown) => onDegraded?.('could not record a search event', error));
       const [items] = await Promise.all([withRecognition(result.hits.map(toServiceSummary)), recorded]);
 
       return {
-        backend,
+        backend: result.backend,
         response: {
           items,
           total: result.total,

@@ -4,7 +4,8 @@ import { SHORTLIST_LIMIT, type ServiceSummary } from '@care-assist/domain';
 import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import { toServiceDocument, toServiceSummary } from '../services/documents.ts';
+import { toServiceDocument } from '@care-assist/search';
+import { toServiceSummary } from '../services/documents.ts';
 import type { ShortlistRepository } from './repository.ts';
 
 interface ShortlistDeps {

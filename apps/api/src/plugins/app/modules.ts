@@ -4,7 +4,7 @@ import path from 'node:path';
 import fp from 'fastify-plugin';
 import type { DbHandle } from '@care-assist/db';
 import { networkOf } from '@care-assist/domain';
-import { createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
+import { createFallbackSearchIndex, createPostgresSearchIndex, type SearchIndex } from '@care-assist/search';
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
 import { createSignInThrottle } from '../../modules/auth/sign-in-throttle.ts';
@@ -12,7 +12,6 @@ import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-r
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
 import { createSearchEventRepository } from '../../modules/services/search-event-repository.ts';
-import { NEUTRAL_RANKING_SCORE } from '../../modules/services/documents.ts';
 import { createUserRepository } from '../../modules/users/repository.ts';
 import { createShortlistRepository } from '../../modules/shortlist/repository.ts';
 import { createShortlistService, type ShortlistService } from '../../modules/shortlist/service.ts';
@@ -110,21 +109,21 @@ declare module 'fastify' {
   interface FastifyInstance {
     modules: Modules;
     database: DbHandle;
+    /** The search engine, answering from Postgres while it is down (or Postgres alone when there is none). */
     searchIndex: SearchIndex;
-    /** The Postgres search that answers when searchIndex is down; null when searchIndex is Postgres itself. */
-    fallbackSearchIndex: SearchIndex | null;
   }
 }
 
 export interface ModulesOptions {
   config: Config;
   db: DbHandle;
-  search: SearchIndex;
+  /** The search engine (Meilisearch); without one, search answers from Postgres. */
+  search?: SearchIndex | undefined;
   clock: () => Date;
 }
 
 export default fp(
-  async (app, { config, db, search, clock }: ModulesOptions) => {
+  async (app, { config, db, search: engine, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
     const idempotency = createIdempotency(db.db);
@@ -155,13 +154,19 @@ export default fp(
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
     const reviewEmails = createReviewEmails(config.webOrigin);
+    const postgresSearch = createPostgresSearchIndex({ query: db.query });
+    const search = engine
+      ? createFallbackSearchIndex(engine, postgresSearch, {
+          clock,
+          onFallback: (err, retryAfterMs) =>
+            app.log.warn(
+              { err },
+              `search index unavailable; answering from the Postgres fallback for the next ${retryAfterMs / 1000} s`,
+            ),
+        })
+      : postgresSearch;
     app.decorate('database', db);
     app.decorate('searchIndex', search);
-    const fallbackSearch =
-      search.backend === 'postgres'
-        ? null
-        : createPostgresSearchIndex({ query: db.query, neutralRankingScore: NEUTRAL_RANKING_SCORE });
-    app.decorate('fallbackSearchIndex', fallbackSearch);
     app.decorate('modules', {
       auth: createAuthService({
         db: db.db,
@@ -176,7 +181,6 @@ export default fp(
       directory: createDirectoryService({
         services,
         search,
-        fallbackSearch: fallbackSearch ?? undefined,
         searchEvents: createSearchEventRepository(db.db),
         recognitions,
         onDegraded: (what, err) => app.log.warn({ err }, what),

@@ -1,0 +1,162 @@
+// The words and weights the bench data is drawn from: how common each care type is, what services are called,
+// people's names, what residents search for. Constants only: the steps turn them into SQL.
+import { CARE_HOME_CATEGORIES, REVIEW_CATEGORIES, type CareType } from '@care-assist/domain';
+
+/** Share of services of each care type (England's CQC register has about this shape). */
+export const CARE_TYPE_WEIGHTS: Record<CareType, number> = {
+  home_care: 30,
+  care_home: 18,
+  nursing_home: 9,
+  day_service: 8,
+  supported_living: 8,
+  live_in_care: 6,
+  respite_care: 6,
+  telecare: 4,
+  extra_care: 4,
+  shared_lives: 3,
+};
+
+/** How many reviews a service of this type attracts, relative to others (care homes most). */
+export const REVIEW_APPETITE: Record<CareType, number> = {
+  home_care: 1,
+  care_home: 1.6,
+  nursing_home: 1.5,
+  day_service: 0.6,
+  supported_living: 0.5,
+  live_in_care: 0.8,
+  respite_care: 0.6,
+  telecare: 0.3,
+  extra_care: 0.7,
+  shared_lives: 0.4,
+};
+
+/** What services of each type are called after their brand ("Kingfisher Home Care", "Primrose Lodge"). */
+export const NOUNS: Record<CareType, string[]> = {
+  home_care: ['Home Care', 'Care at Home', 'Homecare', 'Home Support'],
+  live_in_care: ['Live-in Care', 'Live-in Support'],
+  care_home: ['House', 'Lodge', 'Manor', 'Court', 'Care Home', 'Grange'],
+  nursing_home: ['Nursing Home', 'Nursing Centre', 'Park Nursing Home'],
+  day_service: ['Day Centre', 'Day Service', 'Community Hub'],
+  respite_care: ['Respite House', 'Short Breaks'],
+  supported_living: ['Supported Living', 'Support Services'],
+  extra_care: ['Court Extra Care', 'Gardens Extra Care', 'Village'],
+  shared_lives: ['Shared Lives'],
+  telecare: ['Telecare', 'Lifeline', 'Careline'],
+};
+
+/** Chance that a service of this type accepts self-funding, personal budgets and council funding. */
+export const FUNDING_ODDS: Record<CareType, [number, number, number]> = {
+  home_care: [0.95, 0.75, 0.6],
+  live_in_care: [1, 0.45, 0.15],
+  care_home: [0.95, 0.2, 0.65],
+  nursing_home: [0.95, 0.15, 0.7],
+  day_service: [0.8, 0.8, 0.7],
+  respite_care: [0.85, 0.6, 0.6],
+  supported_living: [0.3, 0.8, 0.95],
+  extra_care: [0.7, 0.5, 0.8],
+  shared_lives: [0.3, 0.7, 0.95],
+  telecare: [1, 0.6, 0.5],
+};
+
+export const STREETS = [
+  'High Street',
+  'Church Road',
+  'Station Road',
+  'Park Avenue',
+  'Victoria Road',
+  'London Road',
+  'Mill Lane',
+  'The Green',
+  'Manor Road',
+  'Queens Road',
+  'Kings Road',
+  'New Road',
+  'Grange Road',
+  'School Lane',
+  'Albert Road',
+];
+export const FIRST_NAMES = [
+  'Margaret',
+  'David',
+  'Susan',
+  'John',
+  'Patricia',
+  'Peter',
+  'Linda',
+  'Michael',
+  'Janet',
+  'Robert',
+  'Helen',
+  'Paul',
+  'Karen',
+  'Andrew',
+  'Sarah',
+  'Mark',
+  'Priya',
+  'Mohammed',
+  'Aisha',
+  'Tomasz',
+  'Anna',
+  'Rajesh',
+  'Grace',
+  'Daniel',
+  'Emma',
+  'James',
+  'Fatima',
+  'Oliver',
+  'Chloe',
+  'Ian',
+];
+export const LAST_NAMES = [
+  'Smith',
+  'Jones',
+  'Taylor',
+  'Brown',
+  'Williams',
+  'Wilson',
+  'Johnson',
+  'Davies',
+  'Patel',
+  'Robinson',
+  'Wright',
+  'Thompson',
+  'Evans',
+  'Walker',
+  'White',
+  'Roberts',
+  'Green',
+  'Hall',
+  'Khan',
+  'Kowalski',
+  'Clarke',
+  'Jackson',
+  'Wood',
+  'Harris',
+  'Lewis',
+  'Martin',
+  'Cooper',
+  'Hill',
+  'Ward',
+  'Begum',
+];
+export const SEARCH_WORDS = [
+  'dementia',
+  'home care',
+  'care home',
+  'nursing',
+  'respite',
+  'live in care',
+  'day centre',
+  'learning disability',
+  'autism',
+  'end of life',
+  'dementa',
+  'elderly care',
+  'supported living',
+  'telecare',
+  'extra care',
+];
+
+/** The reviews table's category columns: the domain's categories (snake_case, as the columns are named). */
+export const RESIDENTIAL_ONLY = CARE_HOME_CATEGORIES;
+export const CATEGORY_COLUMNS = [...REVIEW_CATEGORIES, ...CARE_HOME_CATEGORIES] as const;
