@@ -6,6 +6,7 @@ export * from './password.ts';
 export * from './outbox.ts';
 export * from './reads.ts';
 export * from './listen.ts';
+export * from './rows.ts';
 export * as schema from './schema/index.ts';
 export * from './schema/index.ts';
 export * from './seed/index.ts';

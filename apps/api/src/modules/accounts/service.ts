@@ -3,14 +3,22 @@
 // matters to the account holder's safety is told to them by e-mail.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { hashPassword, refreshTokens, users, verifyPassword, type Database, type Executor } from '@care-assist/db';
+import {
+  hashPassword,
+  refreshTokens,
+  users,
+  verifyPassword,
+  type Database,
+  type Executor,
+  type UserRow,
+} from '@care-assist/db';
 import type { AcceptedMessage, User } from '@care-assist/domain';
 import { requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, Unauthorised, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { toPublicUser } from '../auth/service.ts';
 import { queueEmail } from '../email/outbox.ts';
-import type { UserRepository, UserRow } from '../users/repository.ts';
+import type { UserRepository } from '../users/repository.ts';
 import type { EmailThrottle } from './email-throttle.ts';
 import { consumeLinkToken, issueLinkToken } from './tokens.ts';
 

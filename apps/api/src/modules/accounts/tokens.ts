@@ -2,10 +2,8 @@
 // in the e-mail; the database keeps its SHA-256, so a leaked copy of the table cannot be used.
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { accountTokens, type AccountTokenPurpose, type Executor } from '@care-assist/db';
+import { accountTokens, type AccountTokenPurpose, type Executor, type AccountTokenRow } from '@care-assist/db';
 import { Conflict, HttpProblem, ValidationFailed } from '../../errors.ts';
-
-export type AccountTokenRow = typeof accountTokens.$inferSelect;
 
 export const hashLinkToken = (raw: string) => createHash('sha256').update(raw).digest('hex');
 

@@ -1,8 +1,6 @@
 // Refresh tokens are stored as SHA-256 hashes; the raw token only ever exists in the client's cookie.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { refreshTokens, type Database, type Executor } from '@care-assist/db';
-
-export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
+import { refreshTokens, type Database, type Executor, type RefreshTokenRow } from '@care-assist/db';
 
 export function createRefreshTokenRepository(db: Database) {
   return {

@@ -4,11 +4,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { isCouncilRole, type User, type UserRole } from '@care-assist/domain';
 import { actorCan, requireSignIn } from '../../access.ts';
-import { hashPassword, verifyPassword, type Database, type Executor } from '@care-assist/db';
+import { hashPassword, verifyPassword, type Database, type Executor, type UserRow } from '@care-assist/db';
 import { Conflict, Forbidden, TooManyRequests, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { AccessTokenClaims } from '../../plugins/external/jwt.ts';
-import type { UserRepository, UserRow } from '../users/repository.ts';
+import type { UserRepository } from '../users/repository.ts';
 import type { RefreshTokenRepository } from './refresh-token-repository.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 

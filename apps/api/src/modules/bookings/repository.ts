@@ -15,10 +15,12 @@ import {
   readAll,
   type Database,
   type Executor,
+  type BookingRow,
+  type InvoiceRow,
 } from '@care-assist/db';
 
-export type BookingRow = typeof bookings.$inferSelect;
-export type InvoiceRow = typeof invoices.$inferSelect;
+// The booking and invoice services still take these from here; the types themselves live in packages/db.
+export type { BookingRow, InvoiceRow };
 
 export interface BookingRecord {
   booking: BookingRow;

@@ -1,12 +1,17 @@
 // Drizzle queries for budget accounts and their append-only ledger.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { budgetAccounts, budgetLedger, users, type Database, type Executor } from '@care-assist/db';
+import {
+  budgetAccounts,
+  budgetLedger,
+  users,
+  type Database,
+  type Executor,
+  type BudgetAccountRow,
+  type LedgerRow,
+  type NewLedgerRow,
+} from '@care-assist/db';
 import type { PageRequest } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
-
-export type BudgetAccountRow = typeof budgetAccounts.$inferSelect;
-export type LedgerRow = typeof budgetLedger.$inferSelect;
-export type NewLedgerRow = typeof budgetLedger.$inferInsert;
 
 export function createBudgetRepository(db: Database) {
   return {

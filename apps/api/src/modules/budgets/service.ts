@@ -17,12 +17,12 @@ import {
   type Page,
   type PageRequest,
 } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
+import type { Database, Executor, BudgetAccountRow, LedgerRow } from '@care-assist/db';
 import { actorCan, requirePermission, requireSignIn } from '../../access.ts';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
-import type { BudgetAccountRow, BudgetRepository, LedgerRow } from './repository.ts';
+import type { BudgetRepository } from './repository.ts';
 
 interface BudgetDeps {
   db: Database;

@@ -13,6 +13,7 @@ import {
   services,
   type Database,
   type Executor,
+  type ServiceRow,
 } from '@care-assist/db';
 import { slugify } from '../listings/location.ts';
 import type { CqcLocation, CqcRow } from './records.ts';
@@ -30,7 +31,6 @@ export interface ImportReport {
 }
 
 type Outcome = 'created' | 'updated' | 'unchanged' | 'unpublished' | 'skippedByType' | 'skippedDeregistered';
-type ServiceRow = typeof services.$inferSelect;
 
 const differs = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
 

@@ -1,10 +1,14 @@
 // Writing to and claiming from the e-mail outbox (outbound_messages). Writers queue in their own transaction, so
 // an e-mail exists exactly when the change it is about was committed.
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { notificationPreferences, outboundMessages, users, type Executor } from '@care-assist/db';
+import {
+  notificationPreferences,
+  outboundMessages,
+  users,
+  type Executor,
+  type OutboundMessageRow,
+} from '@care-assist/db';
 import { EMAIL_KIND_INFO, type EmailNotificationKind } from '@care-assist/domain';
-
-export type OutboundMessageRow = typeof outboundMessages.$inferSelect;
 
 export interface QueuedEmail {
   to: string;

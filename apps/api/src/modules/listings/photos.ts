@@ -7,7 +7,7 @@ import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { ServicePhoto } from '@care-assist/domain';
-import { servicePhotos, type Database } from '@care-assist/db';
+import { servicePhotos, type Database, type ServicePhotoRow } from '@care-assist/db';
 import { NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { actorCan, requireSignIn } from '../../access.ts';
@@ -23,8 +23,7 @@ export interface PhotoUpload {
 
 export const PHOTO_FILE_NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 
-type PhotoRow = typeof servicePhotos.$inferSelect;
-const toPhoto = (row: PhotoRow): ServicePhoto => ({
+const toPhoto = (row: ServicePhotoRow): ServicePhoto => ({
   id: row.id,
   serviceId: row.serviceId,
   url: `/api/v1/photos/${row.fileName}`,
@@ -99,7 +98,10 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
      * waiting for review, rejected or suspended) only members of its organisation and council staff. To anyone
      * else it does not exist. `public` says whether caches other than the caller's may keep it.
      */
-    async find(actor: Actor | null, fileName: string): Promise<{ photo: PhotoRow; public: boolean } | undefined> {
+    async find(
+      actor: Actor | null,
+      fileName: string,
+    ): Promise<{ photo: ServicePhotoRow; public: boolean } | undefined> {
       if (!PHOTO_FILE_NAME.test(fileName)) return undefined;
       const [row] = await db.select().from(servicePhotos).where(eq(servicePhotos.fileName, fileName));
       if (!row) return undefined;

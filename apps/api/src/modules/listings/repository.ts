@@ -9,13 +9,13 @@ import {
   readAll,
   type Database,
   type Executor,
+  type ServiceRow,
+  type NewService,
 } from '@care-assist/db';
 import type { ServiceStatus } from '@care-assist/domain';
 
-export type ListingRow = typeof services.$inferSelect;
-export type NewListing = typeof services.$inferInsert;
 export interface ListingRecord {
-  service: ListingRow;
+  service: ServiceRow;
   organisation: typeof organisations.$inferSelect;
 }
 
@@ -27,13 +27,13 @@ export function createListingRepository(db: Database) {
       .innerJoin(organisations, eq(organisations.id, services.organisationId));
 
   return {
-    async insert(values: NewListing, tx: Executor = db): Promise<ListingRow | undefined> {
+    async insert(values: NewService, tx: Executor = db): Promise<ServiceRow | undefined> {
       const [row] = await tx.insert(services).values(values).onConflictDoNothing().returning();
       if (row) await tx.insert(serviceRatings).values({ serviceId: row.id }).onConflictDoNothing();
       return row;
     },
 
-    async update(id: string, values: Partial<NewListing>, tx: Executor = db): Promise<ListingRow> {
+    async update(id: string, values: Partial<NewService>, tx: Executor = db): Promise<ServiceRow> {
       const [row] = await tx.update(services).set(values).where(eq(services.id, id)).returning();
       return row!;
     },

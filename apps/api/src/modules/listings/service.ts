@@ -11,7 +11,7 @@ import {
   type ListingPatch,
   type ProviderListing,
 } from '@care-assist/domain';
-import { enqueueServiceSearchSync, type Database, type Executor } from '@care-assist/db';
+import { enqueueServiceSearchSync, type Database, type Executor, type NewService } from '@care-assist/db';
 import { Conflict, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requireSignIn } from '../../access.ts';
@@ -20,7 +20,7 @@ import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toProviderListing } from './documents.ts';
 import { locateListingPostcode, slugify } from './location.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
-import type { ListingRecord, ListingRepository, NewListing } from './repository.ts';
+import type { ListingRecord, ListingRepository } from './repository.ts';
 
 interface ListingDeps {
   db: Database;
@@ -101,7 +101,7 @@ export function createListingService({ db, listings, organisations, aggregator, 
         const current = record.service;
         const { postcode: _postcode, ...fields } = patch;
         const changed = changedListingFields(current, fields);
-        const changes: Partial<NewListing> = Object.fromEntries(
+        const changes: Partial<NewService> = Object.fromEntries(
           changed.map((field) => [field, fields[field as keyof typeof fields]]),
         );
         if (patch.postcode !== undefined) {

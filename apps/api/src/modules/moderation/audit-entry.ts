@@ -1,13 +1,11 @@
 // One audit log row as council staff read it: the person's name, the action and reason in words, and what the
 // action was done to, next to the ids the log keeps for filtering.
 import { REJECT_REASONS, auditActionLabel, type AuditEntry } from '@care-assist/domain';
-import type { moderationActions } from '@care-assist/db';
+import type { ModerationActionRow } from '@care-assist/db';
 import { escalationTargetLabel } from './audit-targets.ts';
 
-type ActionRow = typeof moderationActions.$inferSelect;
-
 export function auditEntryOf(
-  { entry, actorName }: { entry: ActionRow; actorName: string },
+  { entry, actorName }: { entry: ModerationActionRow; actorName: string },
   labels: ReadonlyMap<string, string>,
 ): AuditEntry {
   const reasonLabel =

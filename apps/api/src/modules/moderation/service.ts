@@ -13,13 +13,13 @@ import {
   type ReviewGroup,
   type ReviewGroupDecisionBody,
 } from '@care-assist/domain';
-import type { Database } from '@care-assist/db';
+import type { Database, ReviewGroupRow } from '@care-assist/db';
 import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { ReviewEmails } from '../email/review-emails.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { toModerationReview } from '../reviews/presenters.ts';
-import type { ReviewGroupRepository, ReviewGroupRow } from '../reviews/groups-repository.ts';
+import type { ReviewGroupRepository } from '../reviews/groups-repository.ts';
 import type { ReviewRepository } from '../reviews/repository.ts';
 import { requirePermission } from '../../access.ts';
 import type { NotificationService } from '../notifications/service.ts';

@@ -1,16 +1,22 @@
 // Drizzle queries for the open data downloads: published services with their organisation, rating aggregate and
 // the number of distinct people behind their published reviews (what small-number suppression counts).
 import { and, asc, avg, countDistinct, eq } from 'drizzle-orm';
-import { organisations, reviews, serviceRatings, services, type Database, type Executor } from '@care-assist/db';
-
-export type OpenDataServiceRow = typeof services.$inferSelect;
-export type OpenDataOrganisationRow = typeof organisations.$inferSelect;
-export type OpenDataRatingRow = typeof serviceRatings.$inferSelect;
+import {
+  organisations,
+  reviews,
+  serviceRatings,
+  services,
+  type Database,
+  type Executor,
+  type ServiceRow,
+  type OrganisationRow,
+  type ServiceRatingRow,
+} from '@care-assist/db';
 
 export interface PublishedServiceRecord {
-  service: OpenDataServiceRow;
-  organisation: OpenDataOrganisationRow;
-  rating: OpenDataRatingRow | null;
+  service: ServiceRow;
+  organisation: OrganisationRow;
+  rating: ServiceRatingRow | null;
 }
 
 export interface ServiceReviewFigures {

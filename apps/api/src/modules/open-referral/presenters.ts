@@ -15,9 +15,9 @@ import {
   type OrukServiceSummary,
   type PriceUnit,
 } from '@care-assist/domain';
+import type { OrganisationRow, ServiceRow } from '@care-assist/db';
 import { derivedId } from './ids.ts';
 import { termFor } from './taxonomy.ts';
-import type { OrukOrganisationRow, OrukServiceRow } from './repository.ts';
 
 export interface PresenterContext {
   /** The web app's public origin, for links to our own pages. */
@@ -40,7 +40,7 @@ function email(value: string | null): string | undefined {
   return value && EMAIL.test(value) ? value : undefined;
 }
 
-function prices(service: OrukServiceRow): { unit: PriceUnit; amountPence: number }[] {
+function prices(service: ServiceRow): { unit: PriceUnit; amountPence: number }[] {
   const byUnit: [PriceUnit, number | null][] = [
     ['hour', service.pricePerHourPence],
     ['visit', service.pricePerVisitPence],
@@ -50,7 +50,7 @@ function prices(service: OrukServiceRow): { unit: PriceUnit; amountPence: number
   return byUnit.flatMap(([unit, amountPence]) => (amountPence === null ? [] : [{ unit, amountPence }]));
 }
 
-function accreditations(service: OrukServiceRow): string | undefined {
+function accreditations(service: ServiceRow): string | undefined {
   const parts: string[] = [];
   const rating = CQC_RATINGS[service.cqcRating] ?? service.cqcRating;
   if (service.cqcLocationId) {
@@ -63,13 +63,13 @@ function accreditations(service: OrukServiceRow): string | undefined {
   return parts.length ? parts.join('. ') : undefined;
 }
 
-function organisationDescription(organisation: OrukOrganisationRow): string {
+function organisationDescription(organisation: OrganisationRow): string {
   // Sector is not known for CQC-imported organisations until their provider says.
   const sector = organisation.sector ? SECTORS[organisation.sector] : null;
   return `${sector ? `${sector} sector provider` : 'Provider'} of adult social care${organisation.verifiedAt ? ', verified by the council' : ''}.`;
 }
 
-export function presentOrganisationSummary(organisation: OrukOrganisationRow): OrukOrganizationSummary {
+export function presentOrganisationSummary(organisation: OrganisationRow): OrukOrganizationSummary {
   const website = httpUrl(organisation.website);
   return {
     id: organisation.id,
@@ -80,8 +80,8 @@ export function presentOrganisationSummary(organisation: OrukOrganisationRow): O
 }
 
 export function presentServiceSummary(
-  service: OrukServiceRow,
-  organisation: OrukOrganisationRow,
+  service: ServiceRow,
+  organisation: OrganisationRow,
   ctx: PresenterContext,
 ): OrukServiceSummary {
   const url = httpUrl(service.website) ?? `${ctx.webOrigin}/services/${encodeURIComponent(service.slug)}`;
@@ -105,8 +105,8 @@ export function presentServiceSummary(
 }
 
 export function presentServiceAtLocation(
-  service: OrukServiceRow,
-  organisation: OrukOrganisationRow | null,
+  service: ServiceRow,
+  organisation: OrganisationRow | null,
   ctx: PresenterContext,
 ): OrukServiceAtLocation {
   const locationId = derivedId('location', service.id);
@@ -141,11 +141,7 @@ export function presentServiceAtLocation(
   };
 }
 
-export function presentService(
-  service: OrukServiceRow,
-  organisation: OrukOrganisationRow,
-  ctx: PresenterContext,
-): OrukService {
+export function presentService(service: ServiceRow, organisation: OrganisationRow, ctx: PresenterContext): OrukService {
   const contactId = derivedId('contact', service.id);
   const terms = [
     ...service.careTypes.map((code) => termFor('care_type', code)),
@@ -219,8 +215,8 @@ export function presentService(
 }
 
 export function presentOrganisation(
-  organisation: OrukOrganisationRow,
-  published: OrukServiceRow[],
+  organisation: OrganisationRow,
+  published: ServiceRow[],
   ctx: PresenterContext,
 ): OrukOrganization {
   const identifiers: { type: string; scheme: string; value: string | null }[] = [

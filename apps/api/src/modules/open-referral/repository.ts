@@ -1,10 +1,15 @@
 // Drizzle queries behind the Open Referral API: published services only, and organisations that have at least
 // one published service (an organisation with nothing published is not part of the public directory).
 import { and, asc, count, eq, exists, gte, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { organisations, readAll, services, type Database, type Executor } from '@care-assist/db';
-
-export type OrukServiceRow = typeof services.$inferSelect;
-export type OrukOrganisationRow = typeof organisations.$inferSelect;
+import {
+  organisations,
+  readAll,
+  services,
+  type Database,
+  type Executor,
+  type ServiceRow,
+  type OrganisationRow,
+} from '@care-assist/db';
 
 export interface ServiceFilter {
   text?: string;
@@ -23,8 +28,8 @@ export interface ServiceFilter {
 }
 
 export interface ServiceListRow {
-  service: OrukServiceRow;
-  organisation: OrukOrganisationRow;
+  service: ServiceRow;
+  organisation: OrganisationRow;
   distanceKm: number | null;
 }
 
@@ -118,7 +123,7 @@ export function createOpenReferralRepository(db: Database) {
     async listOrganisations(
       page: { limit: number; offset: number },
       tx: Executor = db,
-    ): Promise<{ rows: OrukOrganisationRow[]; total: number }> {
+    ): Promise<{ rows: OrganisationRow[]; total: number }> {
       const hasPublished = exists(
         tx
           .select({ one: sql`1` })
@@ -143,7 +148,7 @@ export function createOpenReferralRepository(db: Database) {
     async findOrganisation(
       id: string,
       tx: Executor = db,
-    ): Promise<{ organisation: OrukOrganisationRow; services: OrukServiceRow[] } | undefined> {
+    ): Promise<{ organisation: OrganisationRow; services: ServiceRow[] } | undefined> {
       const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, id)).limit(1);
       if (!organisation) return undefined;
       const published = await tx

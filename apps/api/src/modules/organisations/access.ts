@@ -4,8 +4,8 @@ import type { MemberRole } from '@care-assist/domain';
 import { requireSignIn } from '../../access.ts';
 import { Forbidden, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
-import type { OrganisationRepository, OrganisationRow } from './repository.ts';
-import type { Executor } from '@care-assist/db';
+import type { OrganisationRepository } from './repository.ts';
+import type { Executor, OrganisationRow } from '@care-assist/db';
 
 /**
  * The organisation and the caller's role in it. Not a member: 403 (the id is no secret, the data is).

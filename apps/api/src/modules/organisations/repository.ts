@@ -8,12 +8,11 @@ import {
   users,
   type Database,
   type Executor,
+  type OrganisationRow,
+  type NewOrganisation,
+  type InvitationRow,
 } from '@care-assist/db';
 import type { MemberRole } from '@care-assist/domain';
-
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type NewOrganisation = typeof organisations.$inferInsert;
-export type InvitationRow = typeof organisationInvitations.$inferSelect;
 
 export function createOrganisationRepository(db: Database) {
   return {

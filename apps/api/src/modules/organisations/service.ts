@@ -11,12 +11,12 @@ import type {
   OrganisationBody,
   OrganisationPatch,
 } from '@care-assist/domain';
-import type { Database } from '@care-assist/db';
+import type { Database, InvitationRow, OrganisationRow } from '@care-assist/db';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { actorCan, requireRole, requireSignIn } from '../../access.ts';
 import { requireMembership } from './access.ts';
-import type { InvitationRow, OrganisationRepository, OrganisationRow } from './repository.ts';
+import type { OrganisationRepository } from './repository.ts';
 import type { UserRepository } from '../users/repository.ts';
 
 const INVITATION_TTL_DAYS = 14;

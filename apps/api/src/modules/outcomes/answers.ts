@@ -5,8 +5,8 @@ import {
   type OutcomeRespondent,
   type OutcomeReview,
 } from '@care-assist/domain';
+import type { NewOutcomeReview, OutcomeReviewRow } from '@care-assist/db';
 import { ValidationFailed } from '../../errors.ts';
-import type { NewOutcomeReview, OutcomeReviewRow } from './repository.ts';
 
 type AnswerColumns = Pick<
   NewOutcomeReview,

@@ -21,12 +21,12 @@ import {
   type PageRequest,
   mapPage,
 } from '@care-assist/domain';
-import type { Database } from '@care-assist/db';
+import type { Database, CarePackageRow } from '@care-assist/db';
 import { actorCan, requirePermission } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, Unauthorised, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { answerColumns, checkRespondentAnswers, presentReview, sameAnswers } from './answers.ts';
-import type { CarePackageRow, OutcomeBooking, OutcomeRepository } from './repository.ts';
+import type { OutcomeBooking, OutcomeRepository } from './repository.ts';
 import { periodOf } from './service.ts';
 
 interface CareRecordDeps {

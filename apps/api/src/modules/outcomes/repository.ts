@@ -16,13 +16,11 @@ import {
   users,
   type Database,
   type Executor,
+  type OutcomeReviewRow,
+  type NewOutcomeReview,
 } from '@care-assist/db';
 import type { OutcomeRespondent, PageRequest } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
-
-export type OutcomeReviewRow = typeof outcomeReviews.$inferSelect;
-export type NewOutcomeReview = typeof outcomeReviews.$inferInsert;
-export type CarePackageRow = typeof councilCarePackages.$inferSelect;
 
 /** Bookings whose care has started: only these have review points. */
 export const REVIEWABLE_STATUSES = ['active', 'completed'] as const;

@@ -1,11 +1,18 @@
 // Drizzle queries for questions and answers about a service.
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { answers, questions, readAll, services, users, type Database, type Executor } from '@care-assist/db';
+import {
+  answers,
+  questions,
+  readAll,
+  services,
+  users,
+  type Database,
+  type Executor,
+  type QuestionRow,
+  type AnswerRow,
+} from '@care-assist/db';
 import type { PageRequest } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
-
-export type QuestionRow = typeof questions.$inferSelect;
-export type AnswerRow = typeof answers.$inferSelect;
 
 export function createQuestionRepository(db: Database) {
   return {

@@ -4,7 +4,7 @@
 // group's recompute (every member's figures move a hair with the prior) is queued for after commit, where a
 // worker does it under the group lock. A publish in a group of 2,000 services and 40,000 reviews took 3-10 s
 // when the whole group was recomputed inside the moderator's transaction.
-import { enqueueServiceSearchSync, type Database, type Executor } from '@care-assist/db';
+import { enqueueServiceSearchSync, type Database, type Executor, type ServiceRatingRow } from '@care-assist/db';
 import {
   aggregateGroupMember,
   aggregateRatingGroup,
@@ -16,7 +16,7 @@ import {
   type RatingGroupFigures,
   type GroupService,
 } from '@care-assist/domain';
-import type { GroupServiceRow, RatingRepository, ServiceRatingRow } from './repository.ts';
+import type { GroupServiceRow, RatingRepository } from './repository.ts';
 
 interface AggregatorDeps {
   db: Database;

@@ -9,6 +9,8 @@ import {
   services,
   type Database,
   type Executor,
+  type ReviewRow,
+  type ServiceRatingRow,
 } from '@care-assist/db';
 import type {
   AggregatedReview,
@@ -18,9 +20,6 @@ import type {
   RatingGroupFigures,
   ReviewCategory,
 } from '@care-assist/domain';
-
-export type ReviewRow = typeof reviews.$inferSelect;
-export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
 
 /** Which reviews column holds each category score. */
 export const CATEGORY_COLUMNS = {

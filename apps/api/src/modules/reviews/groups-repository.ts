@@ -1,11 +1,17 @@
 // Drizzle queries behind the review-fraud defences: suspected groups of reviews, the reviews a burst takes in
 // (earlier ones included), device and fresh-account counts.
 import { and, asc, count, eq, gte, inArray, ne, sql } from 'drizzle-orm';
-import { reviewGroups, reviews, services, users, type Database, type Executor } from '@care-assist/db';
+import {
+  reviewGroups,
+  reviews,
+  services,
+  users,
+  type Database,
+  type Executor,
+  type ReviewGroupRow,
+} from '@care-assist/db';
 import type { PageRequest, PrecheckCode, PrecheckFlag, ReviewGroupStatus } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
-
-export type ReviewGroupRow = typeof reviewGroups.$inferSelect;
 
 /** Which pending reviews of a service a signal takes into the group. */
 export interface BurstScope {

@@ -12,8 +12,9 @@ import {
   type ReviewCategory,
   ERASED_DISPLAY_NAME,
 } from '@care-assist/domain';
-import { categoriesOf, type ServiceRatingRow } from '../ratings/repository.ts';
-import type { FlagRow, ResponseRow, ReviewRecord } from './repository.ts';
+import type { ServiceRatingRow, ReviewFlagRow, ReviewResponseRow } from '@care-assist/db';
+import { categoriesOf } from '../ratings/repository.ts';
+import type { ReviewRecord } from './repository.ts';
 
 /** "Pat E.": enough to be human, not enough to identify anyone. */
 export function publicName(displayName: string): string {
@@ -23,7 +24,7 @@ export function publicName(displayName: string): string {
   return last ? `${first} ${last[0]!.toUpperCase()}.` : first;
 }
 
-function responseOf(response: ResponseRow | null): PublicReview['response'] {
+function responseOf(response: ReviewResponseRow | null): PublicReview['response'] {
   if (!response) return null;
   return {
     body: response.body,
@@ -68,7 +69,7 @@ export function toMyReview(record: ReviewRecord): MyReview {
 
 export function toModerationReview(
   record: ReviewRecord,
-  flags: FlagRow[],
+  flags: ReviewFlagRow[],
   escalations: ReadonlyMap<string, Escalation[]> = new Map(),
 ): ModerationReview {
   return {

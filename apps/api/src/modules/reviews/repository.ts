@@ -14,18 +14,17 @@ import {
   readAll,
   type Database,
   type Executor,
+  type ReviewRow,
+  type NewReview,
+  type ReviewResponseRow,
+  type ReviewFlagRow,
 } from '@care-assist/db';
 import { pageOf, type PageRequest, type ReviewListQuery } from '@care-assist/domain';
 import { countWhere, readPage } from '../paging.ts';
 
-export type ReviewRow = typeof reviews.$inferSelect;
-export type NewReview = typeof reviews.$inferInsert;
-export type ResponseRow = typeof reviewResponses.$inferSelect;
-export type FlagRow = typeof reviewFlags.$inferSelect;
-
 export interface ReviewRecord {
   review: ReviewRow;
-  response: ResponseRow | null;
+  response: ReviewResponseRow | null;
   authorName: string;
   serviceName: string;
   serviceSlug: string;
@@ -229,7 +228,7 @@ export function createReviewRepository(db: Database) {
       });
     },
 
-    async openFlags(reviewIds: string[], tx: Executor = db): Promise<FlagRow[]> {
+    async openFlags(reviewIds: string[], tx: Executor = db): Promise<ReviewFlagRow[]> {
       if (reviewIds.length === 0) return [];
       return tx
         .select()
@@ -271,12 +270,12 @@ export function createReviewRepository(db: Database) {
       return rows.length > 0;
     },
 
-    async findResponse(reviewId: string, tx: Executor = db): Promise<ResponseRow | undefined> {
+    async findResponse(reviewId: string, tx: Executor = db): Promise<ReviewResponseRow | undefined> {
       const [row] = await tx.select().from(reviewResponses).where(eq(reviewResponses.reviewId, reviewId)).for('update');
       return row;
     },
 
-    async updateResponse(reviewId: string, values: Partial<ResponseRow>, tx: Executor) {
+    async updateResponse(reviewId: string, values: Partial<ReviewResponseRow>, tx: Executor) {
       await tx.update(reviewResponses).set(values).where(eq(reviewResponses.reviewId, reviewId));
     },
 

@@ -22,7 +22,7 @@ import {
   type ReviewPage,
   type SubmitReviewBody,
 } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
+import type { Database, Executor, ReviewRow } from '@care-assist/db';
 import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { ReviewEmails } from '../email/review-emails.ts';
@@ -32,7 +32,7 @@ import { categoryColumns } from '../ratings/repository.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { BurstDetector } from './burst-detector.ts';
 import { toMyReview, toPublicReview, toRatingDetail } from './presenters.ts';
-import type { ReviewRepository, ReviewRow } from './repository.ts';
+import type { ReviewRepository } from './repository.ts';
 
 interface ReviewDeps {
   db: Database;

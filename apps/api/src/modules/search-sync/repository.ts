@@ -5,9 +5,7 @@
 // mid-batch simply lets its lease run out and another worker takes the rows: nothing is lost, and because a
 // row is marked processed by exactly one owner, nothing is processed twice.
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { searchOutbox, type Database, type Executor } from '@care-assist/db';
-
-export type OutboxRow = typeof searchOutbox.$inferSelect;
+import { searchOutbox, type Database, type Executor, type SearchOutboxRow } from '@care-assist/db';
 
 export interface ClaimOptions {
   owner: string;
@@ -18,7 +16,7 @@ export interface ClaimOptions {
 
 export function createOutboxRepository(db: Database) {
   return {
-    async claimBatch({ owner, now, limit, leaseMs }: ClaimOptions, tx: Executor = db): Promise<OutboxRow[]> {
+    async claimBatch({ owner, now, limit, leaseMs }: ClaimOptions, tx: Executor = db): Promise<SearchOutboxRow[]> {
       const leasedUntil = new Date(now.getTime() + leaseMs);
       const ready = tx
         .select({ id: searchOutbox.id })

@@ -9,12 +9,15 @@ import {
   services,
   type Database,
   type Executor,
+  type ServiceRow,
+  type OrganisationRow,
+  type ServiceRatingRow,
+  type CqcKeyQuestionRow,
 } from '@care-assist/db';
 
-export type ServiceRow = typeof services.$inferSelect;
-export type OrganisationRow = typeof organisations.$inferSelect;
-export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
-export type CqcKeyQuestionRow = typeof serviceCqcRatings.$inferSelect;
+// documents.ts (the search document) still takes these from here; the types themselves live in packages/db.
+export type { CqcKeyQuestionRow, ServiceRatingRow, ServiceRow };
+
 export interface PublicServiceRecord {
   service: ServiceRow;
   organisation: OrganisationRow;

@@ -1,8 +1,6 @@
 // Drizzle writes for the anonymous search log (search_events), read later for the council's demand insight.
 import { sql } from 'drizzle-orm';
-import { searchEvents, type Database } from '@care-assist/db';
-
-export type NewSearchEvent = typeof searchEvents.$inferInsert;
+import { searchEvents, type Database, type NewSearchEvent } from '@care-assist/db';
 
 export function createSearchEventRepository(db: Database) {
   return {

@@ -1,9 +1,7 @@
 // Drizzle queries for users. Every method takes an optional transaction.
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { users, type Database, type Executor } from '@care-assist/db';
+import { users, type Database, type Executor, type UserRow } from '@care-assist/db';
 import type { UserRole } from '@care-assist/domain';
-
-export type UserRow = typeof users.$inferSelect;
 
 export function createUserRepository(db: Database) {
   return {
