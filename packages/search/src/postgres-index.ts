@@ -1,10 +1,11 @@
 // The Postgres implementation of SearchIndex: the fallback that answers when Meilisearch cannot be reached.
 // Postgres is the source of truth, so writes are no-ops and searches read the live tables: full text through
 // the stored services.search_vector and its GIN index, typos through the search_words dictionary (pg_trgm,
-// migration 0013), organisation names through their own index, a bounding box then haversine distance, the
-// same filters, sorts, facets, paging and capped total as the Meilisearch implementation, and the same documents
-// (service-document.ts).
-// Each search is one statement that finds the matching set once and reads page, facets and total from it.
+// migration 0013), organisation names through their own index, a bounding box then haversine distance, price
+// order through the price indexes (migration 0023), the same filters, sorts, facets, paging and capped total as
+// the Meilisearch implementation, and the same documents (service-document.ts).
+// Each search is one statement that reads its candidates once (at most MAX_CANDIDATES without a place) and takes
+// the page, the facets and the count from them.
 import type { SearchSort } from '@care-assist/domain';
 import { SERVICE_INDEX_SETTINGS, SYNONYM_GROUPS } from './meili-settings.ts';
 import { InvalidSearchRequestError } from './search-errors.ts';
@@ -21,6 +22,8 @@ export type SqlQuery = <Row>(text: string, params: unknown[]) => Promise<Row[]>;
 
 export interface PostgresSearchIndexOptions {
   query: SqlQuery;
+  /** Candidates read for a search of all England (MAX_CANDIDATES); tests make it small. */
+  maxCandidates?: number;
 }
 
 const EARTH_RADIUS_KM = 6371.0088;
@@ -28,6 +31,18 @@ const EARTH_RADIUS_KM = 6371.0088;
 const TYPO_SIMILARITY = 0.3;
 /** Like Meilisearch's pagination.maxTotalHits: totals stop here ("10,000+") and no page lies beyond it. */
 export const MAX_TOTAL_HITS = SERVICE_INDEX_SETTINGS.pagination.maxTotalHits;
+/**
+ * A search of all England (no place) reads, ranks and counts facets over at most this many matching services (more, a
+ * block at a time, only for pages beyond it), so a word found everywhere ("dementia": 13,000 services) costs what a
+ * town does. They are the first in the order asked for (the cheapest through a price index, the best rated...),
+ * so pages are exact, except that a text search ranks its matches by words and rating a block of this many at a
+ * time (in id order). Past the cap the facets count the candidates and the total is the planner's estimate, as
+ * Meilisearch's estimatedTotalHits is an estimate.
+ * A place bounds the matches by itself, so searches near a place are never capped.
+ */
+export const MAX_CANDIDATES = 1000;
+/** A service's ranking score as its document has it: rounded, or the neutral score until its group is computed. */
+const RANKING_SQL = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${NEUTRAL_RANKING_SCORE}::float8 end)`;
 
 const PRICE_COLUMNS = {
   hour: 's.price_per_hour_pence',
@@ -50,7 +65,12 @@ class Params {
   }
 }
 
-export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions): SearchIndex {
+export function createPostgresSearchIndex({
+  query,
+  maxCandidates = MAX_CANDIDATES,
+}: PostgresSearchIndexOptions): SearchIndex {
+  if (!Number.isInteger(maxCandidates) || maxCandidates < 1)
+    throw new Error('maxCandidates must be a whole number >= 1');
   return {
     backend: 'postgres',
     init: async () => {},
@@ -64,35 +84,54 @@ export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions)
       const { offset, limit } = request;
       if (!Number.isInteger(offset) || offset < 0) throw new InvalidSearchRequestError('offset must be >= 0');
       if (!Number.isInteger(limit) || limit < 0) throw new InvalidSearchRequestError('limit must be >= 0');
-      const params = new Params();
       const text = request.text?.trim();
       // The text's queries are worked out first and passed in as values: the planner then sees how many
-      // services they match (thousands for "dementia") and joins by hash instead of one lookup per row.
+      // services they match and picks its indexes for that.
       const words = text ? await textQueries(query, text) : undefined;
-      const { where, textMatch, textRank, distance } = whereClause(request, params, words);
-      // A literal, not a parameter: an unused parameter (sort by distance) has no type and fails the query.
-      const rankingScore = `(case when r.computed_at is not null then round(r.ranking_score::numeric, 2)::float8 else ${NEUTRAL_RANKING_SCORE}::float8 end)`;
-      const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
-      const orderBy = orderClause(request.sort, { hasText: Boolean(textRank), hasDistance: Boolean(distance) });
+      const params = new Params();
+      const match = whereClause(request, params, words);
+      const orderBy = orderClause(request.sort, { hasText: Boolean(words), hasDistance: Boolean(match.distance) });
       // Past Meilisearch's cap there is nothing to page to, on either backend.
       const pageLimit = Math.max(0, Math.min(limit, MAX_TOTAL_HITS - offset));
+      // A place bounds the matches (and its order reads them all anyway): only a search of all England is capped.
+      // Whole blocks of candidates, so every page of a search reads the same ones whatever its offset.
+      const cap = request.near
+        ? undefined
+        : maxCandidates * Math.max(1, Math.ceil((offset + pageLimit) / maxCandidates));
+      // A text match is ranked a block of candidates at a time (in id order), so pages never repeat or skip one.
+      const blocked = Boolean(words) && request.sort === 'relevance' && cap !== undefined;
+      const pageOrder = blocked ? `block, ${orderBy}` : orderBy;
+      const price = request.priceUnit ? PRICE_COLUMNS[request.priceUnit] : HEADLINE_PRICE_SQL;
+      // The candidates come in the order of the results; a text match's in the primary key's order (its rank needs
+      // every match, so it is worked out for the candidates only; see MAX_CANDIDATES).
+      const candidateOrder = words && request.sort === 'relevance' ? undefined : orderBy;
+      const ratingsFirst = match.usesRatings || (candidateOrder?.includes('ranking') ?? false);
+      // One index lookup per candidate (a LATERAL with a LIMIT is never turned into a join): a hash join would
+      // read all of service_ratings to rate a thousand candidates.
+      const rated = (from: string) => `
+        left join lateral (
+          select ${RANKING_SQL} as ranking, r.value_score as value_for_money, r.review_count, r.mean_overall
+            from service_ratings r where r.service_id = ${from}.id limit 1) r on true`;
 
-      // One statement, one pass: the matching services are found once (each kind of match through its own
-      // index), then the page, the facets and the total are all read from that set.
-      const [row] = await query<{ hits: HitRow[]; total: number | string; facets: FacetRow[] }>(
-        `with ${textMatch ? `${textMatch},` : ''}
-         matched as materialized (
+      const [row] = await query<{ hits: HitRow[]; candidates: number | string; facets: FacetRow[] }>(
+        `with candidates as materialized (
            select s.id, s.care_types, s.specialisms, s.funding_accepted, s.cqc_rating, s.languages,
-                  ${distance ?? 'null::float8'} as distance_km, ${textRank ?? '0::float8'} as text_rank,
-                  ${rankingScore} as ranking, r.value_score as value_for_money, ${price} as price
-             from services s
-             left join service_ratings r on r.service_id = s.id
-            where ${where}),
+                  ${match.distance ?? 'null::float8'} as distance_km, ${price} as price,
+                  ${match.words ? `ts_rank_cd(s.search_vector, ${match.words})::float8` : '0::float8'} as text_rank
+                  ${ratingsFirst ? ', r.ranking, r.value_for_money' : ''}
+             from services s ${ratingsFirst ? rated('s') : ''}
+            where ${match.where}
+            order by ${candidateOrder ? `${candidateOrder}, ` : ''}s.id
+            ${cap === undefined ? '' : `limit ${params.add(cap + 1)}`}),
+         matched as materialized (
+           select c.*${ratingsFirst ? '' : ', r.ranking, r.value_for_money'},
+                  ${blocked ? `(row_number() over (order by c.id) - 1) / ${maxCandidates}` : '0'} as block
+             from candidates c ${ratingsFirst ? '' : rated('c')}),
          page as (
-           select * from matched order by ${orderBy}, id limit ${params.add(pageLimit)} offset ${params.add(offset)})
+           select * from matched order by ${pageOrder}, id limit ${params.add(pageLimit)} offset ${params.add(offset)})
          select
            (select coalesce(json_agg(h order by h.ord), '[]'::json) from (
-              select row_number() over (order by ${orderBy}, p.id) as ord, s.id, s.slug, s.name,
+              select row_number() over (order by ${pageOrder}, p.id) as ord, s.id, s.slug, s.name,
                      o.name as "organisationName", s.summary, s.care_types as "careTypes", s.specialisms,
                      s.languages, s.town, s.county, s.postcode, s.latitude, s.longitude,
                      s.price_per_hour_pence as "pricePerHourPence", s.price_per_visit_pence as "pricePerVisitPence",
@@ -106,11 +145,15 @@ export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions)
                 join services s on s.id = p.id
                 join organisations o on o.id = s.organisation_id
                 left join service_ratings r on r.service_id = s.id) h) as hits,
-           (select count(*) from matched) as total,
+           (select count(*) from matched) as candidates,
            (select coalesce(json_agg(f), '[]'::json) from (${facetSql('matched')}) f) as facets`,
         params.values,
       );
 
+      const candidates = Number(row?.candidates ?? 0);
+      // More matches than candidates: the total is the planner's estimate, as Meilisearch's estimatedTotalHits is.
+      const capped = cap !== undefined && candidates > cap;
+      const total = capped ? Math.max(candidates, await estimateMatches(query, request, words)) : candidates;
       const facets = emptyFacets();
       for (const facet of row?.facets ?? []) facets[facet.facet][facet.value] = Number(facet.n);
       return {
@@ -119,7 +162,7 @@ export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions)
           ...toServiceDocument({ service: hit, organisation: { name: hit.organisationName }, rating: hit }),
           distanceKm: hit.distanceKm === null ? null : Number(hit.distanceKm),
         })),
-        total: Math.min(MAX_TOTAL_HITS, Number(row?.total ?? 0)),
+        total: Math.min(MAX_TOTAL_HITS, total),
         facets,
       };
     },
@@ -133,6 +176,17 @@ export function createPostgresSearchIndex({ query }: PostgresSearchIndexOptions)
       }
     },
   };
+}
+
+/** The planner's estimate of how many services match: the total of a search with more matches than candidates. */
+async function estimateMatches(query: SqlQuery, request: SearchRequest, text: TextQueries | undefined) {
+  const params = new Params();
+  const { where } = whereClause(request, params, text);
+  const [row] = await query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
+    `explain (format json) select 1 from services s left join service_ratings r on r.service_id = s.id where ${where}`,
+    params.values,
+  );
+  return Math.round(row?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0);
 }
 
 async function countPublished(query: SqlQuery): Promise<number> {
@@ -203,21 +257,15 @@ interface TextQueries {
 
 function whereClause(request: SearchRequest, params: Params, text: TextQueries | undefined) {
   const conditions = [`s.status = 'published'`];
-  let textRank: string | undefined;
+  let words: string | undefined;
   let distance: string | undefined;
-  let textMatch: string | undefined;
   if (text) {
-    const words = `${params.add(text.words)}::tsquery`;
+    words = `${params.add(text.words)}::tsquery`;
     const organisationWords = `${params.add(text.organisation_words)}::tsquery`;
-    // Words of services go through the stored search_vector's GIN index; organisation names through theirs.
-    textMatch = `
-      text_hits as (
-        select s.id from services s where s.search_vector @@ ${words}
-        union
-        select s.id from services s
-         where s.organisation_id in (select o.id from organisations o where to_tsvector('simple', o.name) @@ ${organisationWords}))`;
-    conditions.push(`s.id in (select id from text_hits)`);
-    textRank = `ts_rank_cd(s.search_vector, ${words})::float8`;
+    // Words of services through the stored search_vector's GIN index, organisation names through theirs: as an
+    // array the organisations' match is one more index condition, and the planner ORs the two bitmaps.
+    conditions.push(`(s.search_vector @@ ${words} or s.organisation_id = any(array(
+      select o.id from organisations o where to_tsvector('simple', o.name) @@ ${organisationWords})))`);
   }
 
   if (request.near) {
@@ -253,6 +301,7 @@ function whereClause(request: SearchRequest, params: Params, text: TextQueries |
   if (request.councilAccredited !== undefined) {
     conditions.push(`s.council_accredited = ${params.add(request.councilAccredited)}`);
   }
+  const usesRatings = request.minRating !== undefined;
   if (request.minRating !== undefined) {
     conditions.push(
       `coalesce(r.review_count, 0) > 0 and r.mean_overall >= ${params.add(finite(request.minRating, 'minRating'))}::real`,
@@ -265,7 +314,7 @@ function whereClause(request: SearchRequest, params: Params, text: TextQueries |
   if (request.priceMaxPence !== undefined) {
     conditions.push(`${price} <= ${params.add(Math.trunc(finite(request.priceMaxPence, 'priceMaxPence')))}`);
   }
-  return { where: conditions.join(' and '), textMatch, textRank, distance };
+  return { where: conditions.join(' and '), words, distance, usesRatings };
 }
 
 function finite(value: number, what: string): number {

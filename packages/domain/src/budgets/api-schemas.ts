@@ -134,11 +134,13 @@ export const AcceptQuoteSchema = Type.Object(
 export type AcceptQuote = Static<typeof AcceptQuoteSchema>;
 
 export const ReasonBodySchema = Type.Object({ reason: Reason }, { additionalProperties: false });
+export type ReasonBody = Static<typeof ReasonBodySchema>;
 export const EmptyBodySchema = Type.Object({}, { additionalProperties: false });
 export const MessageBodySchema = Type.Object(
   { body: Type.String({ minLength: 1, maxLength: 4000 }) },
   { additionalProperties: false },
 );
+export type MessageBody = Static<typeof MessageBodySchema>;
 
 export const BookingStatusSchema = Type.Enum([...BOOKING_STATUSES]);
 export const InvoiceStatusSchema = Type.Enum([...INVOICE_STATUSES]);
@@ -223,6 +225,7 @@ export const ResolveDisputeSchema = Type.Object(
   { outcome: Type.Enum(['approve', 'reject']), note: Reason },
   { additionalProperties: false },
 );
+export type ResolveDispute = Static<typeof ResolveDisputeSchema>;
 
 /** An invoice waiting for council staff to resolve its dispute, with the booking it belongs to. */
 export const DisputedInvoiceSchema = Type.Object({

@@ -118,3 +118,10 @@ export const CommissionerSchema = Type.Object({
 export type Commissioner = Static<typeof CommissionerSchema>;
 export const CommissionerListSchema = PageSchema(CommissionerSchema);
 export type CommissionerList = Static<typeof CommissionerListSchema>;
+
+/** Whether the caller is a commissioner (may see council insight); without a token the answer is no. */
+export const InsightAccessSchema = Type.Object({ commissioner: Type.Boolean() });
+export type InsightAccess = Static<typeof InsightAccessSchema>;
+/** Granting or revoking the commissioner permission: whether anything changed (it is idempotent). */
+export const CommissionerChangeSchema = Type.Object({ changed: Type.Boolean() });
+export type CommissionerChange = Static<typeof CommissionerChangeSchema>;

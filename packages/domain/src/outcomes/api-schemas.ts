@@ -88,6 +88,7 @@ export const DeliveredHoursBodySchema = Type.Object(
   { hours: Type.Number({ minimum: 0, maximum: 168, multipleOf: 0.25 }) },
   { additionalProperties: false },
 );
+export type DeliveredHoursBody = Static<typeof DeliveredHoursBodySchema>;
 export const DeliveredWeekSchema = Type.Object({ weekStarting: Type.String(), hours: Type.Number() });
 export type DeliveredWeek = Static<typeof DeliveredWeekSchema>;
 

@@ -1,12 +1,11 @@
 // Council admins grant the commissioner permission to moderators (and revoke it); admins have it by role.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CommissionerListSchema, PageQuerySchema, ProblemSchema } from '@care-assist/domain';
+import { CommissionerChangeSchema, CommissionerListSchema, PageQuerySchema, ProblemSchema } from '@care-assist/domain';
 import { pageOfList } from '../short-lists.ts';
 
 const security = [{ bearerAuth: [] }];
 const UserParams = Type.Object({ userId: Type.String({ format: 'uuid' }) });
-const Changed = Type.Object({ changed: Type.Boolean() });
 const problems = { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
@@ -34,7 +33,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Grant a moderator the commissioner permission (admins only; audited)',
         security,
         params: UserParams,
-        response: { 200: Changed, ...problems },
+        response: { 200: CommissionerChangeSchema, ...problems },
       },
     },
     async (request) => app.modules.commissioners.grant(request.actor, request.params.userId),
@@ -49,7 +48,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Take the commissioner permission back from a moderator (admins only; audited)',
         security,
         params: UserParams,
-        response: { 200: Changed, ...problems },
+        response: { 200: CommissionerChangeSchema, ...problems },
       },
     },
     async (request) => app.modules.commissioners.revoke(request.actor, request.params.userId),

@@ -2,7 +2,13 @@
 // refresh, and whether the caller may see any of it. Authorisation is in the service.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { INSIGHT_VIEWS, InsightFiltersSchema, InsightViewSchema, ProblemSchema } from '@care-assist/domain';
+import {
+  INSIGHT_VIEWS,
+  InsightAccessSchema,
+  InsightFiltersSchema,
+  InsightViewSchema,
+  ProblemSchema,
+} from '@care-assist/domain';
 
 const security = [{ bearerAuth: [] }];
 const ViewParams = Type.Object({ view: Type.Enum([...INSIGHT_VIEWS]) });
@@ -18,7 +24,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Whether the caller is a commissioner (may see council insight)',
         // Anyone may ask; without a token the answer is no.
         security: [{}, ...security],
-        response: { 200: Type.Object({ commissioner: Type.Boolean() }) },
+        response: { 200: InsightAccessSchema },
       },
     },
     async (request) => ({ commissioner: await app.modules.commissioners.isCommissioner(request.actor) }),

@@ -2,7 +2,7 @@
 // with problem+json mapped to form errors and the form's idempotency key passed through.
 import { fail } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { api, problemFieldErrors, problemMessage } from './api';
+import { problemFieldErrors, problemMessage, type ApiResult } from './api';
 import { callFromAction, formString } from './forms';
 
 /**
@@ -11,25 +11,18 @@ import { callFromAction, formString } from './forms';
  */
 export const newFormKey = () => randomUUID();
 
+/**
+ * Sends one form's API call (`send`, given the form's idempotency key when it moves money) and turns a refusal
+ * into the form's `fail()`: the API's field errors by input name and its sentence for the whole form.
+ */
 export async function submit<T>(
-  locals: App.Locals,
   form: FormData,
-  path: string,
-  body: unknown,
-  options: { action: string; money?: boolean; values?: Record<string, string> } = { action: '' },
+  send: (idempotencyKey: string | undefined) => Promise<ApiResult<T>>,
+  options: { action: string; money?: boolean; values?: Record<string, string> },
 ) {
   const values = options.values ?? {};
   const idempotencyKey = options.money ? formString(form, 'idempotencyKey') || randomUUID() : undefined;
-  const call = await callFromAction(
-    () =>
-      api.call<T>(path, {
-        method: 'POST',
-        body,
-        accessToken: locals.accessToken,
-        ...(idempotencyKey ? { idempotencyKey } : {}),
-      }),
-    values,
-  );
+  const call = await callFromAction(() => send(idempotencyKey), values);
   if (!call.ok) return { ok: false as const, failure: call.failure };
   const result = call.value;
   if (!result.ok) {

@@ -1,8 +1,8 @@
 // Passes public open data (Open Referral UK under /openreferral/, /open-data downloads) through from the API, so
 // the public reaches it at the web app's own origin. The API's status, body, ETag, Cache-Control, content type
 // and rate limit headers come back unchanged; If-None-Match goes on, so a 304 stays a 304.
-import { baseUrl, UNAVAILABLE_MESSAGE } from './api';
-import { requestContext } from './request-context';
+import { isHttpError } from '@sveltejs/kit';
+import { send, UNAVAILABLE_MESSAGE } from './api';
 
 const TIMEOUT_MS = 15_000;
 
@@ -19,18 +19,17 @@ const PASSED_BACK = [
 
 /** GETs `apiPath` (with its query string) from the API and answers with what the API said. */
 export async function passThrough(apiPath: string, request: Request): Promise<Response> {
-  const headers = new Headers({ accept: request.headers.get('accept') ?? '*/*' });
+  const headers: Record<string, string> = { accept: request.headers.get('accept') ?? '*/*' };
   const ifNoneMatch = request.headers.get('if-none-match');
-  if (ifNoneMatch) headers.set('if-none-match', ifNoneMatch);
-  const clientAddress = requestContext.getStore()?.clientAddress;
-  if (clientAddress) headers.set('x-forwarded-for', clientAddress);
+  if (ifNoneMatch) headers['if-none-match'] = ifNoneMatch;
 
   let upstream: Response;
   try {
-    upstream = await fetch(`${baseUrl()}${apiPath}`, { headers, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    upstream = await send(apiPath, { headers, timeoutMs: TIMEOUT_MS });
   } catch (cause) {
-    console.error(`API GET ${apiPath} failed: ${String(cause)}`);
-    return problem(503, 'Service unavailable', UNAVAILABLE_MESSAGE);
+    // Open data is read by programs: an API that cannot be reached is a problem+json 503, not an HTML page.
+    if (isHttpError(cause) && cause.status === 503) return problem(503, 'Service unavailable', UNAVAILABLE_MESSAGE);
+    throw cause;
   }
   const answer = new Headers({ 'x-content-type-options': 'nosniff' });
   for (const name of PASSED_BACK) {

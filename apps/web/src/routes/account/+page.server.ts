@@ -2,7 +2,7 @@
 import { fail } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (({ locals, url }) => {
@@ -12,7 +12,7 @@ export const load = (({ locals, url }) => {
 export const actions = {
   resend: async ({ locals }) => {
     const { accessToken } = requireUser(locals, '/account');
-    const result = await accountApi.resendVerification(accessToken);
+    const result = await api.resendVerification(accessToken);
     if (!result.ok) return fail(result.status, { resent: null, problem: problemMessage(result.problem) });
     return { resent: result.data.message, problem: null };
   },

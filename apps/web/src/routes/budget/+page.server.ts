@@ -1,5 +1,4 @@
 // The budget holder's personal budget: figures, every ledger entry with a running figure, and a statement.
-import type { BudgetAccount, BudgetDetail, Page } from '@care-assist/domain';
 import { error } from '@sveltejs/kit';
 import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
@@ -19,11 +18,11 @@ export const load = (async ({ locals, url }) => {
   if (statement.error) locals.pageStatus = 400;
   const accessToken = requireSignIn(locals, '/budget');
   // The newest budget (a holder has one per period).
-  const list = await api.call<Page<BudgetAccount>>('/budgets', { accessToken, query: { per_page: '1' } });
+  const list = await api.budgets(accessToken, { per_page: '1' });
   if (!list.ok) error(list.status, problemMessage(list.problem));
   const first = list.data.items[0];
   if (!first) return { budget: null, statement };
-  const detail = await api.call<BudgetDetail>(`/budgets/${first.id}`, { accessToken });
+  const detail = await api.budget(accessToken, first.id);
   if (!detail.ok) error(detail.status, problemMessage(detail.problem));
   return { budget: detail.data, statement };
 }) satisfies PageServerLoad;

@@ -2,7 +2,7 @@
 // address has an account.
 import { fail } from '@sveltejs/kit';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import { callFromAction, formString } from '$lib/server/forms';
 import type { Actions } from './$types';
 
@@ -13,7 +13,7 @@ export const actions = {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(values.email)) {
       return fail(400, { values, errors: { email: 'Enter your email address, like name@example.com' }, sent: null });
     }
-    const call = await callFromAction(() => accountApi.requestPasswordReset(values.email), values);
+    const call = await callFromAction(() => api.requestPasswordReset(values.email), values);
     if (!call.ok) return call.failure;
     const result = call.value;
     if (!result.ok) {

@@ -1,6 +1,5 @@
 // The signed-in person's notifications; opening the page does not mark them read, the button does.
 import { error, redirect } from '@sveltejs/kit';
-import type { NotificationList } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { requireSignIn } from '$lib/server/access';
 import { pageQuery } from '$lib/paging';
@@ -8,7 +7,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requireSignIn(locals, '/notifications');
-  const result = await api.call<NotificationList>('/notifications', { accessToken, query: pageQuery(url) });
+  const result = await api.notifications(accessToken, pageQuery(url));
   if (!result.ok) error(result.status, problemMessage(result.problem));
   return { notifications: result.data };
 }) satisfies PageServerLoad;
@@ -16,7 +15,7 @@ export const load = (async ({ locals, url }) => {
 export const actions = {
   readAll: async ({ locals }) => {
     const accessToken = requireSignIn(locals, '/notifications');
-    await api.call('/notifications/read-all', { method: 'POST', accessToken });
+    await api.readAllNotifications(accessToken);
     redirect(303, '/notifications');
   },
 } satisfies Actions;

@@ -2,7 +2,7 @@
 // draws its charts on the server. A 400 from the API comes back as field errors for the filter form.
 import { error } from '@sveltejs/kit';
 import type { InsightChart, InsightViewResponse } from '@care-assist/domain';
-import { api, problemFormErrors, problemMessage } from '$lib/server/api';
+import { problemFormErrors, problemMessage, type ApiResult } from '$lib/server/api';
 import { renderChartSvg } from './charts';
 
 export const FILTER_KEYS = [
@@ -32,13 +32,12 @@ export function filtersFrom(url: URL): FilterValues {
   return values;
 }
 
+/** Waits for one insight view's answer (`api.councilInsight` or `api.providerInsight`) and draws its charts. */
 export async function loadInsight(
-  path: string,
-  accessToken: string,
-  filters: Record<string, string>,
+  answer: Promise<ApiResult<InsightViewResponse>>,
   locals: App.Locals,
 ): Promise<{ result: InsightViewResponse | null; charts: DrawnChart[]; errors: Record<string, string> }> {
-  const response = await api.call<InsightViewResponse>(path, { accessToken, query: filters });
+  const response = await answer;
   if (!response.ok) {
     if (response.status === 400) {
       locals.pageStatus = 400;

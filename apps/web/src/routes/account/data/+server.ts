@@ -2,12 +2,12 @@
 import { error } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
   const { accessToken } = requireUser(locals, '/account');
-  const result = await accountApi.myData(accessToken);
+  const result = await api.myData(accessToken);
   if (!result.ok) error(result.status, { message: problemMessage(result.problem) });
   return new Response(JSON.stringify(result.data, null, 2), {
     headers: {

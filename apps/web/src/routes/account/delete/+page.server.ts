@@ -2,7 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/access';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import { callFromAction, formString } from '$lib/server/forms';
 import { endSession } from '$lib/server/session';
 import type { Actions, PageServerLoad } from './$types';
@@ -19,7 +19,7 @@ export const actions = {
     const removeReviews = form.get('removeReviews') === 'yes';
     const values = { removeReviews: removeReviews ? 'yes' : '' };
     if (!password) return fail(400, { values, errors: { password: 'Enter your password to confirm' } });
-    const call = await callFromAction(() => accountApi.deleteAccount(accessToken, password, removeReviews), values);
+    const call = await callFromAction(() => api.deleteAccount(accessToken, password, removeReviews), values);
     if (!call.ok) return call.failure;
     if (!call.value.ok) {
       const message = problemMessage(call.value.problem);

@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
 import { requireUser } from '$lib/server/access';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -18,7 +18,7 @@ export const actions = {
     if (!displayName || displayName.length > 100) {
       return fail(400, { form: 'name', errors: { displayName: 'Enter your name (up to 100 characters)' }, done: null });
     }
-    const result = await accountApi.updateProfile(accessToken, displayName);
+    const result = await api.updateProfile(accessToken, displayName);
     if (!result.ok)
       return fail(result.status, { form: 'name', errors: { displayName: problemMessage(result.problem) }, done: null });
     locals.user = result.data;
@@ -34,7 +34,7 @@ export const actions = {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(newEmail)) errors.newEmail = 'Enter an email address, like name@example.com';
     if (!password) errors.emailPassword = 'Enter your password';
     if (Object.keys(errors).length > 0) return fail(400, { form: 'email', errors, done: null });
-    const result = await accountApi.requestEmailChange(accessToken, newEmail, password);
+    const result = await api.requestEmailChange(accessToken, newEmail, password);
     if (!result.ok) {
       const message = problemMessage(result.problem);
       return fail(result.status, {
@@ -57,7 +57,7 @@ export const actions = {
       errors.newPassword = `Your new password must be at least ${PASSWORD_MIN_LENGTH} characters`;
     }
     if (Object.keys(errors).length > 0) return fail(400, { form: 'password', errors, done: null });
-    const result = await accountApi.changePassword(accessToken, currentPassword, newPassword);
+    const result = await api.changePassword(accessToken, currentPassword, newPassword);
     if (!result.ok) {
       return fail(result.status, {
         form: 'password',

@@ -1,7 +1,7 @@
 // One booking: its quote, history, messages and invoices, and what the viewer can do next.
 // Every money-moving form carries an idempotency key rendered with the page, so a resubmission moves nothing.
 import { error, fail } from '@sveltejs/kit';
-import { parsePounds, type BookingDetail, type BudgetAccount, type Page } from '@care-assist/domain';
+import { parsePounds, type AcceptQuote, type BudgetAccount } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString, formStrings } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
@@ -10,12 +10,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params, url }) => {
   const accessToken = requireSignIn(locals, `/bookings/${params.id}`);
-  const result = await api.call<BookingDetail>(`/bookings/${encodeURIComponent(params.id)}`, { accessToken });
+  const result = await api.booking(accessToken, params.id);
   if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   let budgets: BudgetAccount[] = [];
   if (result.data.viewer === 'requester') {
     // A holder's own budgets: one per period, so the first page has every open one.
-    const list = await api.call<Page<BudgetAccount>>('/budgets', { accessToken, query: { per_page: '100' } });
+    const list = await api.budgets(accessToken, { per_page: '100' });
     if (list.ok) budgets = list.data.items.filter((b) => b.status === 'open');
   }
   // Arrived here straight after asking for a quote: say it was sent (the request-quote action adds ?sent=1).
@@ -36,10 +36,9 @@ export const actions = {
       });
     }
     const result = await submit(
-      locals,
       form,
-      `/bookings/${params.id}/quote`,
-      { weeklyPence, startDate: values.startDate, terms: values.terms },
+      () =>
+        api.sendQuote(locals.accessToken, params.id, { weeklyPence, startDate: values.startDate, terms: values.terms }),
       { action: 'quote', values },
     );
     return result.ok ? { action: 'quote', done: 'Quote sent.' } : result.failure;
@@ -48,13 +47,17 @@ export const actions = {
   decline: async ({ locals, params, request }) => {
     const form = await request.formData();
     const values = { reason: formString(form, 'reason') };
-    const result = await submit(locals, form, `/bookings/${params.id}/decline`, values, { action: 'decline', values });
+    const result = await submit(form, () => api.declineBooking(locals.accessToken, params.id, values), {
+      action: 'decline',
+      values,
+    });
     return result.ok ? { action: 'decline', done: 'Request declined.' } : result.failure;
   },
 
   accept: async ({ locals, params, request }) => {
     const form = await request.formData();
-    const funding = formString(form, 'funding');
+    // The API refuses any other way of paying, with the reason beside the form.
+    const funding = formString(form, 'funding') as AcceptQuote['funding'];
     // Name the quote the resident was shown, so a re-quote in between is refused rather than accepted unseen.
     const seen = {
       quotedWeeklyPence: Number(formString(form, 'quotedWeeklyPence')),
@@ -64,20 +67,23 @@ export const actions = {
       funding === 'budget'
         ? { funding, budgetAccountId: formString(form, 'budgetAccountId') || undefined, ...seen }
         : { funding, ...seen };
-    const result = await submit(locals, form, `/bookings/${params.id}/accept`, body, { action: 'accept', money: true });
+    const result = await submit(form, (key) => api.acceptQuote(locals.accessToken, params.id, body, key), {
+      action: 'accept',
+      money: true,
+    });
     return result.ok ? { action: 'accept', done: 'Quote accepted.' } : result.failure;
   },
 
   start: async ({ locals, params, request }) => {
     const form = await request.formData();
-    const result = await submit(locals, form, `/bookings/${params.id}/start`, undefined, { action: 'start' });
+    const result = await submit(form, () => api.startCare(locals.accessToken, params.id), { action: 'start' });
     return result.ok ? { action: 'start', done: 'Care started.' } : result.failure;
   },
 
   cancel: async ({ locals, params, request }) => {
     const form = await request.formData();
     const values = { reason: formString(form, 'reason') };
-    const result = await submit(locals, form, `/bookings/${params.id}/cancel`, values, {
+    const result = await submit(form, (key) => api.cancelBooking(locals.accessToken, params.id, values, key), {
       action: 'cancel',
       money: true,
       values,
@@ -87,7 +93,7 @@ export const actions = {
 
   complete: async ({ locals, params, request }) => {
     const form = await request.formData();
-    const result = await submit(locals, form, `/bookings/${params.id}/complete`, undefined, {
+    const result = await submit(form, (key) => api.completeBooking(locals.accessToken, params.id, key), {
       action: 'complete',
       money: true,
     });
@@ -98,7 +104,10 @@ export const actions = {
     const form = await request.formData();
     const values = { body: formString(form, 'body') };
     if (!values.body) return fail(400, { action: 'message', values, errors: { body: 'Write a message' } });
-    const result = await submit(locals, form, `/bookings/${params.id}/messages`, values, { action: 'message', values });
+    const result = await submit(form, () => api.sendMessage(locals.accessToken, params.id, values), {
+      action: 'message',
+      values,
+    });
     return result.ok ? { action: 'message', done: 'Message sent.' } : result.failure;
   },
 
@@ -113,13 +122,17 @@ export const actions = {
         errors: { amountPounds: 'Enter the amount in pounds, like 350.00' },
       });
     }
-    const result = await submit(
-      locals,
-      form,
-      `/bookings/${params.id}/invoices`,
-      { periodStart: values.periodStart, periodEnd: values.periodEnd, hours: Number(values.hours || 0), amountPence },
-      { action: 'invoice', money: true, values },
-    );
+    const invoice = {
+      periodStart: values.periodStart,
+      periodEnd: values.periodEnd,
+      hours: Number(values.hours || 0),
+      amountPence,
+    };
+    const result = await submit(form, (key) => api.sendInvoice(locals.accessToken, params.id, invoice, key), {
+      action: 'invoice',
+      money: true,
+      values,
+    });
     return result.ok ? { action: 'invoice', done: 'Invoice sent.' } : result.failure;
   },
 
@@ -132,7 +145,7 @@ async function invoiceStep(locals: App.Locals, form: FormData, step: 'approve' |
   const invoiceId = formString(form, 'invoiceId');
   if (!/^[0-9a-f-]{36}$/i.test(invoiceId)) return fail(400, { action: step, errors: { form: 'Choose an invoice' } });
   const body = step === 'dispute' ? { reason: formString(form, 'reason') } : undefined;
-  const result = await submit(locals, form, `/invoices/${invoiceId}/${step}`, body, {
+  const result = await submit(form, (key) => api.invoiceStep(locals.accessToken, invoiceId, step, body, key), {
     action: step,
     money: step !== 'dispute',
   });

@@ -19,11 +19,10 @@ export const GET: RequestHandler = async ({ locals, url }) => {
     backWith('Enter the dates for your statement, like 2026-04-01.');
   }
   if (from && to && from > to) backWith('The “To” date must be the same as or after the “From” date.');
-  const response = await api.download(`/budgets/${budgetId}/statement.csv`, accessToken, { from, to });
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-    backWith(problem.detail ?? 'We could not make that statement. Check the dates and try again.');
-  }
+  const result = await api.budgetStatement(accessToken, budgetId, { from, to });
+  if (!result.ok)
+    return backWith(result.problem.detail ?? 'We could not make that statement. Check the dates and try again.');
+  const response = result.data;
   return new Response(await response.text(), {
     headers: {
       'content-type': response.headers.get('content-type') ?? 'text/csv; charset=utf-8',

@@ -1,7 +1,7 @@
 // Council staff: every personal budget, and a form to open one for a resident (picked by their email address).
 // The form carries an idempotency key rendered with the page, so submitting it twice opens one budget.
 import { fail, redirect } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount, type BudgetDetail, type Page } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetAccount } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, '/council/budgets', 'manage_budgets');
-  const list = await api.call<Page<BudgetAccount>>('/budgets', { accessToken, query: pageQuery(url) });
+  const list = await api.budgets(accessToken, pageQuery(url));
   if (!list.ok)
     return {
       budgets: [] as BudgetAccount[],
@@ -53,20 +53,19 @@ export const actions = {
     }
     if (Object.keys(errors).length > 0 || allocatedPence === null) return fail(400, { action: 'open', values, errors });
 
-    const result = await submit<BudgetDetail>(
-      locals,
-      form,
-      '/budgets',
-      {
-        holderEmail: values.holderEmail,
-        councilReference: values.councilReference,
-        startsOn: values.startsOn,
-        endsOn: values.endsOn,
-        allocatedPence,
-        ...(values.reason ? { reason: values.reason } : {}),
-      },
-      { action: 'open', money: true, values },
-    );
+    const budget = {
+      holderEmail: values.holderEmail,
+      councilReference: values.councilReference,
+      startsOn: values.startsOn,
+      endsOn: values.endsOn,
+      allocatedPence,
+      ...(values.reason ? { reason: values.reason } : {}),
+    };
+    const result = await submit(form, (key) => api.openBudget(locals.accessToken, budget, key), {
+      action: 'open',
+      money: true,
+      values,
+    });
     if (!result.ok) return renameFields(result.failure);
     redirect(303, `/council/budgets/${result.data.id}?opened=1`);
   },

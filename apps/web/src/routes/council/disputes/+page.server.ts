@@ -1,6 +1,6 @@
 // Council staff: invoices held in dispute, each with a form to uphold it (approved, payable) or reject it.
 import { fail } from '@sveltejs/kit';
-import type { BookingDetail, DisputedInvoice, Page } from '@care-assist/domain';
+import type { DisputedInvoice, ResolveDispute } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
@@ -10,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, '/council/disputes', 'manage_budgets');
-  const result = await api.call<Page<DisputedInvoice>>('/invoices/disputed', { accessToken, query: pageQuery(url) });
+  const result = await api.disputedInvoices(accessToken, pageQuery(url));
   if (!result.ok) return { invoices: [] as DisputedInvoice[], list: null, loadError: problemMessage(result.problem) };
   return { invoices: result.data.items, list: result.data, loadError: null };
 }) satisfies PageServerLoad;
@@ -31,13 +31,11 @@ export const actions = {
     }
     if (Object.keys(errors).length > 0) return fail(400, { action: 'resolve', values, errors });
 
-    const result = await submit<BookingDetail>(
-      locals,
-      form,
-      `/invoices/${invoiceId}/resolve`,
-      { outcome: values.outcome, note: values.note },
-      { action: 'resolve', values },
-    );
+    const decision = { outcome: values.outcome as ResolveDispute['outcome'], note: values.note };
+    const result = await submit(form, () => api.resolveDispute(locals.accessToken, invoiceId, decision), {
+      action: 'resolve',
+      values,
+    });
     if (!result.ok) return result.failure;
     return {
       action: 'resolve',

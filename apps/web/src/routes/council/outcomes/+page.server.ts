@@ -1,7 +1,7 @@
 // Council staff: what outcome records exist (answers from people and carers, delivered hours, admissions),
 // the council-arranged care recorded outside Care Assist, and a form to record more of it.
 import { error, fail } from '@sveltejs/kit';
-import { CARE_TYPE_CODES, type CarePackage, type CareType, type OutcomeTotals, type Page } from '@care-assist/domain';
+import { CARE_TYPE_CODES, type CareType } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
@@ -11,8 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, url }) => {
   const accessToken = requirePermission(locals, url, 'record_outcomes');
   const [totals, packages] = await Promise.all([
-    api.call<OutcomeTotals>('/council/outcomes', { accessToken }),
-    api.call<Page<CarePackage>>('/council/care-packages', { accessToken, query: pageQuery(url) }),
+    api.outcomeTotals(accessToken),
+    api.carePackages(accessToken, pageQuery(url)),
   ]);
   if (!totals.ok) error(totals.status, problemMessage(totals.problem));
   if (!packages.ok) error(packages.status, problemMessage(packages.problem));
@@ -36,12 +36,12 @@ export const actions = {
     const body = {
       personReference: values.personReference,
       serviceId: service.data.id,
-      careType: values.careType,
+      careType: values.careType as CareType,
       ...(values.hoursPerWeek ? { hoursPerWeek: Number(values.hoursPerWeek) } : {}),
       startOn: values.startOn,
       ...(values.endOn ? { endOn: values.endOn } : {}),
     };
-    const result = await api.call<CarePackage>('/council/care-packages', { method: 'POST', body, accessToken });
+    const result = await api.recordCarePackage(accessToken, body);
     if (!result.ok) {
       return fail(result.status, { values, errors: problemFormErrors(result.problem) });
     }

@@ -8,8 +8,9 @@ const PHOTO_FILE_NAME = /^[0-9a-f-]{36}\.(jpg|png|webp)$/;
 
 export const GET = (async ({ params, locals }) => {
   if (!PHOTO_FILE_NAME.test(params.fileName)) error(404, { message: 'There is no such photo' });
-  const upstream = await api.photo(params.fileName, locals.accessToken);
-  if (!upstream.ok || !upstream.body) error(upstream.status === 404 ? 404 : 502, { message: 'There is no such photo' });
+  const result = await api.photo(params.fileName, locals.accessToken);
+  const upstream = result.ok ? result.data : null;
+  if (!upstream?.body) error(result.status === 404 ? 404 : 502, { message: 'There is no such photo' });
   const headers = new Headers({
     'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',

@@ -16,11 +16,6 @@ export const load = (async ({ locals, url }) => {
   if (!chosen) return { organisations: items, organisationId: null, filters: {}, result: null, charts: [], errors: {} };
   const { from, to } = filtersFrom(url);
   const filters = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
-  const loaded = await loadInsight(
-    '/provider/insight',
-    accessToken,
-    { ...filters, organisation_id: chosen.id },
-    locals,
-  );
+  const loaded = await loadInsight(api.providerInsight(accessToken, chosen.id, filters), locals);
   return { organisations: items, organisationId: chosen.id, filters, ...loaded };
 }) satisfies PageServerLoad;

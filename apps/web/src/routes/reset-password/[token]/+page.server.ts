@@ -2,7 +2,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { PASSWORD_MIN_LENGTH } from '@care-assist/domain';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import { callFromAction, formString } from '$lib/server/forms';
 import { endSession } from '$lib/server/session';
 import type { Actions } from './$types';
@@ -17,7 +17,7 @@ export const actions = {
       errors.password = `Password must be at least ${PASSWORD_MIN_LENGTH} characters`;
     } else if (password !== confirm) errors.confirmPassword = 'The two passwords are not the same';
     if (Object.keys(errors).length > 0) return fail(400, { errors });
-    const call = await callFromAction(() => accountApi.resetPassword(params.token, password), {});
+    const call = await callFromAction(() => api.resetPassword(params.token, password), {});
     if (!call.ok) return call.failure;
     if (!call.value.ok) {
       return fail(call.value.status, { errors: { form: problemMessage(call.value.problem) } });

@@ -2,12 +2,12 @@
 // the page changes nothing; pressing the button (a POST) switches that kind of e-mail off.
 import { fail } from '@sveltejs/kit';
 import { problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
+import { api } from '$lib/server/api';
 import type { Actions } from './$types';
 
 export const actions = {
   default: async ({ params }) => {
-    const result = await accountApi.unsubscribe(params.token);
+    const result = await api.unsubscribe(params.token);
     if (!result.ok) return fail(result.status, { done: null, problem: problemMessage(result.problem) });
     return { done: result.data.label, problem: null };
   },

@@ -2,7 +2,7 @@
 // adjustment with a reason. The form carries an idempotency key rendered with the page, so a resubmission adds
 // the money once.
 import { error, fail } from '@sveltejs/kit';
-import { MAX_AMOUNT_PENCE, parsePounds, type BudgetDetail } from '@care-assist/domain';
+import { MAX_AMOUNT_PENCE, parsePounds, type BudgetMoneyRequest } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formStrings } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
@@ -12,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load = (async ({ locals, params, url }) => {
   const accessToken = requirePermission(locals, `/council/budgets/${params.id}`, 'manage_budgets');
   if (!/^[0-9a-f-]{36}$/i.test(params.id)) error(404, 'There is no such budget');
-  const result = await api.call<BudgetDetail>(`/budgets/${encodeURIComponent(params.id)}`, { accessToken });
+  const result = await api.budget(accessToken, params.id);
   if (!result.ok) error(result.status === 400 ? 404 : result.status, problemMessage(result.problem));
   return { budget: result.data, opened: url.searchParams.has('opened'), formKey: newFormKey() };
 }) satisfies PageServerLoad;
@@ -37,13 +37,12 @@ export const actions = {
     }
     if (Object.keys(errors).length > 0 || amountPence === null) return fail(400, { action: 'money', values, errors });
 
-    const result = await submit<BudgetDetail>(
-      locals,
-      form,
-      `/budgets/${params.id}/entries`,
-      { kind: values.kind, amountPence, reason: values.reason },
-      { action: 'money', money: true, values },
-    );
+    const entry = { kind: values.kind as BudgetMoneyRequest['kind'], amountPence, reason: values.reason };
+    const result = await submit(form, (key) => api.addBudgetMoney(locals.accessToken, params.id, entry, key), {
+      action: 'money',
+      money: true,
+      values,
+    });
     if (!result.ok) {
       const data = (result.failure as { data?: { errors?: Record<string, string> } }).data;
       if (data?.errors?.amountPence) {

@@ -11,13 +11,13 @@ export const GET: RequestHandler = async ({ locals, url }) => {
   const view = url.searchParams.get('view') as InsightView;
   const table = url.searchParams.get('table') ?? '';
   if (!INSIGHT_VIEWS.includes(view) || !/^[a-z-]{1,40}$/.test(table)) error(404, { message: 'There is no such table' });
-  const response = await api.download(`/insight/${view}/csv/${table}`, accessToken, filtersFrom(url));
-  if (!response.ok) {
-    const problem = (await response.json().catch(() => ({}))) as { detail?: string };
-    error(response.status === 403 || response.status === 404 ? response.status : 400, {
-      message: problem.detail ?? 'We could not make that download.',
+  const result = await api.councilInsightCsv(accessToken, view, table, filtersFrom(url));
+  if (!result.ok) {
+    error(result.status === 403 || result.status === 404 ? result.status : 400, {
+      message: result.problem.detail ?? 'We could not make that download.',
     });
   }
+  const response = result.data;
   return new Response(await response.text(), {
     headers: {
       'content-type': response.headers.get('content-type') ?? 'text/csv; charset=utf-8',

@@ -2,18 +2,16 @@
 // with forms to record what the person or their carer said at a review point and an admission to hospital or
 // residential care. The same answers as the person's own questionnaire, checked the same way.
 import { error, fail } from '@sveltejs/kit';
-import { ADMISSION_KIND_CODES, type AdmissionKind, type CarePackageDetail } from '@care-assist/domain';
+import { ADMISSION_KIND_CODES, type AdmissionKind } from '@care-assist/domain';
 import { api, problemFormErrors, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { requirePermission } from '$lib/server/access';
 import { readOutcomeAnswers } from '$lib/server/outcome-answers';
 import type { Actions, PageServerLoad } from './$types';
 
-const base = (id: string) => `/council/care-packages/${encodeURIComponent(id)}`;
-
 export const load = (async ({ locals, params, url }) => {
   const accessToken = requirePermission(locals, url, 'record_outcomes');
-  const result = await api.call<CarePackageDetail>(base(params.id), { accessToken });
+  const result = await api.carePackage(accessToken, params.id);
   if (!result.ok) {
     const status = result.status === 400 ? 404 : result.status;
     error(status, status === 404 ? 'Council-arranged care not found' : problemMessage(result.problem));
@@ -32,11 +30,8 @@ export const actions = {
     if (!reviewPoint) errors.reviewPoint = 'Choose the review point';
     const kept = { ...values, respondent, reviewPoint };
     if (!answers || Object.keys(errors).length > 0) return fail(400, { action: 'answers', values: kept, errors });
-    const result = await api.call(`${base(params.id)}/outcomes`, {
-      method: 'POST',
-      body: { reviewPoint, respondent, answers },
-      accessToken,
-    });
+    const outcome = { reviewPoint, respondent: respondent as 'person' | 'carer', answers }; // checked above
+    const result = await api.recordCarePackageOutcome(accessToken, params.id, outcome);
     if (!result.ok) {
       return fail(result.status, { action: 'answers', values: kept, errors: problemFormErrors(result.problem) });
     }
@@ -51,7 +46,8 @@ export const actions = {
     if (!ADMISSION_KIND_CODES.includes(values.kind as AdmissionKind)) errors.kind = 'Choose where they were admitted';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.admittedOn)) errors.admittedOn = 'Enter the date they were admitted';
     if (Object.keys(errors).length > 0) return fail(400, { action: 'admission', values, errors });
-    const result = await api.call(`${base(params.id)}/admissions`, { method: 'POST', body: values, accessToken });
+    const admission = { kind: values.kind as AdmissionKind, admittedOn: values.admittedOn };
+    const result = await api.recordCarePackageAdmission(accessToken, params.id, admission);
     if (!result.ok) {
       return fail(result.status, { action: 'admission', values, errors: problemFormErrors(result.problem) });
     }

@@ -2,19 +2,15 @@
 // Plain form fields, checked here first so a missed question is shown next to it; the API checks again and
 // records the answers once (sending the same answers twice, e.g. a double click, is harmless).
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { OutcomeQuestionnaire, OutcomeReview } from '@care-assist/domain';
 import { api, problemMessage } from '$lib/server/api';
 import { formString } from '$lib/server/forms';
 import { readOutcomeAnswers } from '$lib/server/outcome-answers';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
-const path = (params: { bookingId: string; reviewPoint: string }) =>
-  `/bookings/${encodeURIComponent(params.bookingId)}/outcomes/${encodeURIComponent(params.reviewPoint)}`;
-
 export const load = (async ({ locals, params, url }) => {
   const accessToken = requireSignIn(locals, url);
-  const result = await api.call<OutcomeQuestionnaire>(path(params), { accessToken });
+  const result = await api.outcomeQuestionnaire(accessToken, params.bookingId, params.reviewPoint);
   if (!result.ok) {
     const status = result.status === 400 ? 404 : result.status;
     error(status, {
@@ -32,7 +28,7 @@ export const actions = {
     const { values, errors, answers: body } = readOutcomeAnswers(form, asCarer);
     if (!body) return fail(400, { values, errors });
 
-    const result = await api.call<OutcomeReview>(path(params), { method: 'POST', body, accessToken });
+    const result = await api.answerQuestionnaire(accessToken, params.bookingId, params.reviewPoint, body);
     if (!result.ok) {
       return fail(result.status, { values, errors: { form: problemMessage(result.problem) } });
     }

@@ -2,12 +2,11 @@
 // account yet can create one with that address and come straight back here to join; the API checks it all again.
 import { fail, redirect } from '@sveltejs/kit';
 import { api, problemMessage } from '$lib/server/api';
-import { accountApi } from '$lib/server/account-api';
 import { requireSignIn } from '$lib/server/access';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, params }) => {
-  const result = await accountApi.previewInvitation(params.token);
+  const result = await api.previewInvitation(params.token);
   if (!result.ok) {
     locals.pageStatus = result.status;
     return { invitation: null, problem: problemMessage(result.problem), signedInAs: locals.user?.email ?? null };

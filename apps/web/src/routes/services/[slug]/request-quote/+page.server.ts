@@ -1,6 +1,6 @@
 // Ask a published service for a quote: what care, how much, from when, for how long, and any notes.
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { BookingDetail } from '@care-assist/domain';
+import type { RequestQuote } from '@care-assist/domain';
 import { api } from '$lib/server/api';
 import { formStrings, type FieldErrors } from '$lib/server/forms';
 import { requireSignIn } from '$lib/server/access';
@@ -34,20 +34,19 @@ export const actions = {
     if (!WHOLE.test(values.durationWeeks)) errors.durationWeeks = 'Enter the number of weeks, like 12';
     if (Object.keys(errors).length > 0) return fail(400, { values, errors });
 
-    const result = await submit<BookingDetail>(
-      locals,
-      form,
-      '/bookings',
-      {
-        serviceId: service.data.id,
-        careType: values.careType,
-        ...(values.hoursPerWeek ? { hoursPerWeek: Number(values.hoursPerWeek) } : {}),
-        startDate: values.startDate,
-        durationWeeks: Number(values.durationWeeks),
-        notes: values.notes,
-      },
-      { action: 'request', values },
-    );
+    const quoteRequest = {
+      serviceId: service.data.id,
+      // The API refuses a kind of care the service does not give, with the reason beside the form.
+      careType: values.careType as RequestQuote['careType'],
+      ...(values.hoursPerWeek ? { hoursPerWeek: Number(values.hoursPerWeek) } : {}),
+      startDate: values.startDate,
+      durationWeeks: Number(values.durationWeeks),
+      notes: values.notes,
+    };
+    const result = await submit(form, () => api.requestQuote(locals.accessToken, quoteRequest), {
+      action: 'request',
+      values,
+    });
     if (!result.ok) return result.failure;
     redirect(303, `/bookings/${result.data.id}?sent=1`);
   },

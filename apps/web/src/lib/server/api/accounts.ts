@@ -1,17 +1,30 @@
-// API calls of the account lifecycle (issue 15): verification, password reset, changes, preferences, data rights,
-// and the invitation link a person may create their account from.
+// Signing in and out, and the account lifecycle (issue 15): verification, password reset, changes, preferences,
+// data rights, and the invitation link a person may create their account from.
 import type {
   AcceptedMessage,
   AccountData,
+  AuthResponse,
   EmailPreferences,
   InvitationPreview,
   PrivacyFacts,
   UnsubscribeResult,
   User,
 } from '@care-assist/domain';
-import { request } from './api';
+import { request } from './client';
 
-export const accountApi = {
+export const accountsApi = {
+  register: (body: { email: string; password: string; displayName: string; role?: 'resident' | 'provider' }) =>
+    request<AuthResponse>('/auth/register', { method: 'POST', body }),
+
+  login: (body: { email: string; password: string }) => request<AuthResponse>('/auth/login', { method: 'POST', body }),
+
+  refresh: (refreshToken: string) => request<AuthResponse>('/auth/refresh', { method: 'POST', refreshToken }),
+
+  logout: (refreshToken: string | null, accessToken: string | null) =>
+    request<undefined>('/auth/logout', { method: 'POST', refreshToken, accessToken }),
+
+  me: (accessToken: string) => request<User>('/me', { accessToken }),
+
   verifyEmail: (token: string) => request<User>('/auth/verify-email', { method: 'POST', body: { token } }),
   resendVerification: (accessToken: string) =>
     request<AcceptedMessage>('/auth/verify-email/resend', { method: 'POST', accessToken }),
@@ -37,6 +50,6 @@ export const accountApi = {
   myData: (accessToken: string) => request<AccountData>('/me/data', { accessToken }),
   deleteAccount: (accessToken: string, password: string, removeReviews: boolean) =>
     request<undefined>('/me', { method: 'DELETE', accessToken, body: { password, removeReviews } }),
-};
 
-export const privacyFacts = () => request<PrivacyFacts>('/privacy');
+  privacyFacts: () => request<PrivacyFacts>('/privacy'),
+};
