@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accountTokens, refreshTokens, users } from '@care-assist/db';
 import type { User } from '@care-assist/domain';
 import { RESET_ANSWER_MS } from '../src/modules/accounts/service.ts';
-import { makeProvider } from './helpers/budgets.ts';
+import { makeProvider } from './helpers/factories.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BudgetDetail } from '@care-assist/domain';
-import { caller, ledgerRowCount, makePerson, type Person } from './helpers/budgets.ts';
+import { makePerson, type Person } from './helpers/factories.ts';
+import { caller, ledgerRowCount } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -3,7 +3,8 @@
 // and a refused call is refused by the rule, not by the state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDetail, BudgetDetail, Page } from '@care-assist/domain';
-import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from './helpers/factories.ts';
+import { caller } from './helpers/budgets.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

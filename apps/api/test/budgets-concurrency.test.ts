@@ -6,7 +6,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetFigures, committedForBooking, type BookingDetail, type BudgetDetail } from '@care-assist/domain';
 import { brokerageFees, budgetLedger, invoices } from '@care-assist/db';
-import { caller, makePerson, makeProvider, type Person, seenQuote } from './helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from './helpers/factories.ts';
+import { caller, seenQuote } from './helpers/budgets.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

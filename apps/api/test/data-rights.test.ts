@@ -6,7 +6,8 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bookings, reviews, serviceRatings, users } from '@care-assist/db';
 import type { AccountData, BookingDetail, BudgetDetail, ReviewPage, User } from '@care-assist/domain';
-import { caller, ledgerRowCount, makePerson, makeProvider, seenQuote, type Person } from './helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from './helpers/factories.ts';
+import { caller, ledgerRowCount, seenQuote } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

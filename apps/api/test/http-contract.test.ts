@@ -1,7 +1,8 @@
 // HTTP semantics every client can rely on: a 401 says how to authenticate (WWW-Authenticate: Bearer), and a
 // 201 says where the new thing lives (Location), which a GET of that address then answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caller, inDays, makePerson, makeProvider } from './helpers/budgets.ts';
+import { makePerson, makeProvider } from './helpers/factories.ts';
+import { caller, inDays } from './helpers/budgets.ts';
 import { buildTestApp, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDetail, MyReview } from '@care-assist/domain';
 import { organisationMembers } from '@care-assist/db';
-import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from './helpers/factories.ts';
+import { caller } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -25,7 +25,8 @@ import type {
   OutcomeTotals,
   Page,
 } from '@care-assist/domain';
-import { caller, makePerson, makeProvider, type Person } from './helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from './helpers/factories.ts';
+import { caller } from './helpers/budgets.ts';
 import { buildTestApp, expectProblem, type TestContext } from './helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { count, eq, inArray, sql } from 'drizzle-orm';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { budgetLedger, enqueueServiceSearchSync, hashPassword, searchOutbox, users } from '@care-assist/db';
+import { budgetLedger, enqueueServiceSearchSync, hashPassword, searchOutbox } from '@care-assist/db';
 import { startApiProcess, stopApiProcess, type ApiProcess } from './helpers/api-process.ts';
-import { makeOrganisation, makeService } from './helpers/factories.ts';
+import { makeOrganisation, makeService, makeUserRow } from './helpers/factories.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
 
 const PASSWORD = 'Two-processes-2026!';
@@ -66,11 +66,8 @@ afterAll(async () => {
 });
 
 async function makeUser(role: 'resident' | 'admin') {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-  await database.handle.db
-    .insert(users)
-    .values({ email, passwordHash: await hashPassword(PASSWORD), displayName: `Two ${role}`, role });
-  return email;
+  const passwordHash = await hashPassword(PASSWORD);
+  return (await makeUserRow(database.handle.db, { passwordHash, displayName: `Two ${role}`, role })).email;
 }
 
 /** Calls from one forwarded address (a new one per client), so the tests' rate-limit buckets never mix. */

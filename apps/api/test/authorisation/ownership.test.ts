@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BookingDetail, BudgetDetail, MyReview, NotificationList } from '@care-assist/domain';
-import { caller, makePerson, makeProvider, type Person, seenQuote } from '../helpers/budgets.ts';
+import { makePerson, makeProvider, type Person } from '../helpers/factories.ts';
+import { caller, seenQuote } from '../helpers/budgets.ts';
 import { buildTestApp, type TestContext } from '../helpers/test-app.ts';
 
 let ctx: TestContext;

@@ -1,37 +1,13 @@
-// Builders for the money tests: people in each role with a signed access token, a provider organisation
-// with a published service, and short-hands for calling the API as one of them.
+// Short-hands for the money tests: calling the API as someone (with an Idempotency-Key on each POST), counting
+// ledger rows, the quote a resident saw, and the app the budget, booking and invoice tests share (useMoneyApp).
+// The people and providers they use come from factories.ts.
 import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
-import type { UserRole } from '@care-assist/domain';
-import { budgetLedger, organisationMembers, users, type Database } from '@care-assist/db';
-import { makeOrganisation, makeService } from './factories.ts';
-import type { TestContext } from './test-app.ts';
-
-export interface Person {
-  id: string;
-  email: string;
-  role: UserRole;
-  token: string;
-}
-
-export async function makePerson(ctx: TestContext, role: UserRole, name = `Test ${role}`): Promise<Person> {
-  const email = `${role}-${randomUUID().slice(0, 8)}@example.test`;
-  const [row] = await ctx.database.handle.db
-    .insert(users)
-    .values({ email, passwordHash: 'not-a-real-hash', displayName: name, role })
-    .returning();
-  return { id: row!.id, email, role, token: ctx.app.jwt.sign({ sub: row!.id, role }) };
-}
-
-/** A provider organisation with one member and a published home-care service. */
-export async function makeProvider(ctx: TestContext, overrides: { status?: 'published' | 'draft' } = {}) {
-  const db = ctx.database.handle.db;
-  const organisation = await makeOrganisation(db);
-  const member = await makePerson(ctx, 'provider', 'Pat Provider');
-  await db.insert(organisationMembers).values({ organisationId: organisation.id, userId: member.id, role: 'owner' });
-  const service = await makeService(db, { organisationId: organisation.id, status: overrides.status ?? 'published' });
-  return { organisation, member, service };
-}
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
+import type { BookingDetail, BudgetDetail } from '@care-assist/domain';
+import { budgetLedger, type Database } from '@care-assist/db';
+import { makePerson, makeProvider, type Person } from './factories.ts';
+import { buildTestApp, expectProblem, type TestContext } from './test-app.ts';
 
 export function caller(ctx: TestContext) {
   return async (
@@ -73,3 +49,73 @@ export async function seenQuote(ctx: TestContext, who: Person, bookingId: string
     res.statusCode === 200 ? res.json<{ quote: { weeklyPence: number; quotedAt: string } | null }>().quote : null;
   return quote ? { quotedWeeklyPence: quote.weeklyPence, quotedAt: quote.quotedAt } : { quotedWeeklyPence: 1 };
 }
+
+export const BUDGET_PERIOD = { startsOn: '2026-04-01', endsOn: '2027-03-31' };
+
+/**
+ * The app the budget, booking and invoice tests share (brokerage fee 2.5%), with council staff and a provider
+ * with a published service, plus short-hands: open a budget, get a booking quoted, read a budget's figures,
+ * set the clock. Registers the file's beforeAll/afterAll, and sets the clock to 1 June 2026 before each test.
+ */
+export function useMoneyApp() {
+  let referenceCounter = 0;
+  const app = {
+    ctx: undefined as unknown as TestContext,
+    admin: undefined as unknown as Person,
+    provider: undefined as unknown as Awaited<ReturnType<typeof makeProvider>>,
+    call: (...args: Parameters<ReturnType<typeof caller>>) => caller(app.ctx)(...args),
+    at: (iso: string) => (app.ctx.clock.now = new Date(iso)),
+
+    openBudget: async (who: Person, allocatedPence: number) => {
+      const res = await app.call(app.admin, 'POST', '/api/v1/budgets', {
+        holderEmail: who.email,
+        councilReference: `ECC-PB-${++referenceCounter}-${randomUUID().slice(0, 4)}`,
+        ...BUDGET_PERIOD,
+        allocatedPence,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<BudgetDetail>();
+    },
+
+    quotedBooking: async (who: Person, weeklyPence: number, startDate = '2026-06-08', durationWeeks = 4) => {
+      const requested = await app.call(who, 'POST', '/api/v1/bookings', {
+        serviceId: app.provider.service.id,
+        careType: 'home_care',
+        hoursPerWeek: 10,
+        startDate,
+        durationWeeks,
+        notes: 'Help with washing and dressing in the mornings.',
+      });
+      expect(requested.statusCode, requested.body).toBe(201);
+      const id = requested.json<BookingDetail>().id;
+      const quoted = await app.call(app.provider.member, 'POST', `/api/v1/bookings/${id}/quote`, {
+        weeklyPence,
+        startDate,
+        terms: 'Four weeks notice either way.',
+      });
+      expect(quoted.statusCode, quoted.body).toBe(200);
+      return id;
+    },
+
+    /** Expects the problem `status` for a request that was already sent, and that no ledger row was written by it. */
+    expectNoMoneyMoved: async (response: Awaited<ReturnType<ReturnType<typeof caller>>>, status: number) => {
+      const db = app.ctx.database.handle.db;
+      const before = await ledgerRowCount(db);
+      const problem = expectProblem(response, status);
+      expect(await ledgerRowCount(db)).toBe(before);
+      return problem;
+    },
+
+    figures: async (who: Person, id: string) =>
+      (await app.call(who, 'GET', `/api/v1/budgets/${id}`)).json<BudgetDetail>(),
+  };
+  beforeAll(async () => {
+    app.ctx = await buildTestApp({ BROKERAGE_FEE_PERCENT: '2.5' });
+    app.admin = await makePerson(app.ctx, 'admin', 'Amira Council');
+    app.provider = await makeProvider(app.ctx);
+  });
+  afterAll(() => app.ctx.close());
+  beforeEach(() => app.at('2026-06-01T10:00:00Z'));
+  return app;
+}
+export type MoneyApp = ReturnType<typeof useMoneyApp>;

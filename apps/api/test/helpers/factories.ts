@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '@care-assist/domain';
 import { organisationMembers, organisations, serviceRatings, services, users, type Database } from '@care-assist/db';
+import type { TestContext } from './test-app.ts';
 
 type NewService = typeof services.$inferInsert;
 type NewOrganisation = typeof organisations.$inferInsert;
@@ -41,39 +42,63 @@ export async function makeService(db: Database, overrides: Partial<NewService> &
   return row!;
 }
 
-/** A user with a given role, and a valid access token for them (no password round trip: argon2 is slow). */
+export async function makeMember(db: Database, organisationId: string, userId: string) {
+  await db.insert(organisationMembers).values({ organisationId, userId, role: 'owner' });
+}
+type NewUser = typeof users.$inferInsert;
+
+/**
+ * The one way tests make a user: a row with an unusable password hash (tests sign access tokens for it
+ * directly: argon2 is slow), or the hash they pass.
+ */
+export async function makeUserRow(db: Database, overrides: Partial<NewUser> = {}) {
+  const role = overrides.role ?? 'resident';
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: `${role}-${randomUUID().slice(0, 8)}@example.test`,
+      passwordHash: 'not-a-real-hash',
+      displayName: 'Test Person',
+      role,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A user with a given role, and a valid access token for them. */
 export async function makeUser(
   app: { jwt: { sign(claims: { sub: string; role: UserRole }): string } },
   db: Database,
   role: UserRole = 'resident',
   displayName = 'Pat Example',
 ) {
-  const [user] = await db
-    .insert(users)
-    .values({ email: `${role}-${randomUUID()}@example.test`, passwordHash: 'not-a-real-hash', displayName, role })
-    .returning();
-  const token = app.jwt.sign({ sub: user!.id, role });
-  return { ...user!, token, auth: { authorization: `Bearer ${token}` } };
+  const user = await makeUserRow(db, { role, displayName });
+  const token = app.jwt.sign({ sub: user.id, role });
+  return { ...user, role, token, auth: { authorization: `Bearer ${token}` } };
 }
 
-export async function makeMember(db: Database, organisationId: string, userId: string) {
-  await db.insert(organisationMembers).values({ organisationId, userId, role: 'owner' });
+/** Someone who calls the API in a test: who they are and their access token. */
+export interface Person {
+  id: string;
+  email: string;
+  role: UserRole;
+  token: string;
 }
-type NewUser = typeof users.$inferInsert;
 
-/** A user row with an unusable password hash: tests sign access tokens for it directly (see tokenFor). */
-export async function makeUserRow(db: Database, overrides: Partial<NewUser> = {}) {
-  const [row] = await db
-    .insert(users)
-    .values({
-      email: `user-${randomUUID().slice(0, 8)}@example.test`,
-      passwordHash: 'not-a-real-hash',
-      displayName: 'Test Person',
-      role: 'resident',
-      ...overrides,
-    })
-    .returning();
-  return row!;
+/** makeUser for a test app context, named for what the test reads (`Test resident` unless told). */
+export async function makePerson(ctx: TestContext, role: UserRole, name = `Test ${role}`): Promise<Person> {
+  return makeUser(ctx.app, ctx.database.handle.db, role, name);
+}
+
+/** A provider organisation with one member and a published home-care service. */
+export async function makeProvider(ctx: TestContext, overrides: { status?: 'published' | 'draft' } = {}) {
+  const db = ctx.database.handle.db;
+  const organisation = await makeOrganisation(db);
+  const member = await makePerson(ctx, 'provider', 'Pat Provider');
+  await addMember(db, organisation.id, member.id, 'owner');
+  const service = await makeService(db, { organisationId: organisation.id, status: overrides.status ?? 'published' });
+  return { organisation, member, service };
 }
 
 /** Adds a member to an organisation without the invitation dance. */

@@ -7,26 +7,15 @@ import { PageSchema } from '../pagination/page.ts';
 import { EscalationSchema } from './safeguarding.ts';
 import {
   REJECT_REASONS,
-  RELATIONSHIP_LABELS,
   REPORT_REASONS,
   REVIEW_LIMITS,
   REVIEWER_RELATIONSHIPS,
   type RejectReason,
   type ReportReason,
-  type ReviewerRelationship,
 } from './labels.ts';
 
 // The labels and limits live in ./labels.ts (no TypeBox there); re-exported so every import keeps working.
-export {
-  REJECT_REASONS,
-  RELATIONSHIP_LABELS,
-  REPORT_REASONS,
-  REVIEW_LIMITS,
-  REVIEWER_RELATIONSHIPS,
-  type RejectReason,
-  type ReportReason,
-  type ReviewerRelationship,
-};
+export * from './labels.ts';
 
 export const REVIEW_STATUSES = [
   'pending',

@@ -17,25 +17,18 @@ import {
   type Page,
   type PageRequest,
 } from '@care-assist/domain';
-import type { Database, Executor } from '@care-assist/db';
-import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
+import type { Executor } from '@care-assist/db';
+import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requirePermission, requireSignIn } from '../../access.ts';
 import { refusePlan } from '../budgets/service.ts';
-import type { BudgetRepository } from '../budgets/repository.ts';
-import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
-import type { NotificationService } from '../notifications/service.ts';
-import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
-import type { BookingViews, Viewer } from './views.ts';
+import type { IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.ts';
+import type { BookingDeps } from './service.ts';
+import { createPartyNotifier, otherSide } from './notify-parties.ts';
+import type { BookingRecord, InvoiceRow } from './repository.ts';
+import type { Parties } from './views.ts';
 
-interface InvoiceDeps {
-  db: Database;
-  bookings: BookingRepository;
-  budgets: BudgetRepository;
-  views: BookingViews;
-  notifications: NotificationService;
-  idempotency: Idempotency;
-  clock: () => Date;
+interface InvoiceDeps extends Omit<BookingDeps, 'listingActivity'> {
   /** The council's brokerage fee in percent, from configuration. */
   brokerageFeePercent: number;
 }
@@ -48,15 +41,20 @@ const ACTION_WORDS: Record<InvoiceAction, string> = {
   resolve_reject: 'resolved',
 };
 
-export function createInvoiceService(deps: InvoiceDeps) {
-  const { db, bookings, budgets, views, notifications, idempotency, clock, brokerageFeePercent } = deps;
+const PROVIDER: Parties = { viewers: ['provider'], named: 'the provider' };
+/** Who approves, pays or disputes an invoice. */
+const PAYER: Parties = { viewers: ['requester', 'council'], named: 'the person who booked the care or council staff' };
 
-  async function loadInvoice(actor: Actor | null, invoiceId: string, tx: Executor = db) {
+export function createInvoiceService(deps: InvoiceDeps) {
+  const { db, bookings, budgets, views, idempotency, clock, brokerageFeePercent } = deps;
+  const notifyParties = createPartyNotifier(deps);
+
+  /** The invoice's booking opened for an action (see views.open); an invoice on a hidden booking is a 404 too. */
+  async function openInvoice(actor: Actor | null, invoiceId: string, only?: Parties, tx: Executor = db) {
     const found = await bookings.findInvoice(invoiceId, tx);
     if (!found) throw new NotFound('There is no such invoice.');
     try {
-      const { record, viewer } = await views.load(actor, found.invoice.bookingId, tx);
-      return { invoice: found.invoice, record, viewer };
+      return await views.open(actor, found.invoice.bookingId, only, tx);
     } catch (error) {
       if (error instanceof NotFound) throw new NotFound('There is no such invoice.');
       throw error;
@@ -73,23 +71,6 @@ export function createInvoiceService(deps: InvoiceDeps) {
     return next;
   }
 
-  function requireViewer(viewer: Viewer, allowed: Viewer[], what: string) {
-    if (!allowed.includes(viewer)) throw new Forbidden(`Only ${what} can do that.`);
-  }
-
-  async function tell(
-    tx: Executor,
-    record: BookingRecord,
-    to: 'requester' | 'provider' | 'both',
-    text: string,
-    kind: string,
-  ) {
-    const ids = new Set<string>();
-    if (to !== 'provider') ids.add(record.booking.requesterId);
-    if (to !== 'requester') for (const id of await bookings.memberIds(record.service.organisationId, tx)) ids.add(id);
-    await notifications.notify(tx, [...ids], { kind, text, link: `/bookings/${record.booking.id}` });
-  }
-
   /** Locks the booking's budget (if any) and then the invoice, and returns the freshly read invoice. */
   async function lockInvoice(tx: Executor, record: BookingRecord, invoiceId: string) {
     if (record.booking.budgetAccountId) await budgets.lockAccount(record.booking.budgetAccountId, tx);
@@ -98,16 +79,20 @@ export function createInvoiceService(deps: InvoiceDeps) {
     return invoice;
   }
 
-  /** Would paying this invoice from the budget work right now? Refuses with 409 if not. */
+  /**
+   * Would paying this invoice from the booking's budget work right now? Refuses with 409 if not; gives the
+   * ledger entries that pay it and their budget, or null for self-funded care.
+   */
   async function checkPayable(tx: Executor, record: BookingRecord, amountPence: number) {
-    if (!record.booking.budgetAccountId) return null;
-    const plan = planPayment(await budgets.entries(record.booking.budgetAccountId, tx), record.booking.id, amountPence);
+    const budgetAccountId = record.booking.budgetAccountId;
+    if (!budgetAccountId) return null;
+    const plan = planPayment(await budgets.entries(budgetAccountId, tx), record.booking.id, amountPence);
     if (!plan.ok) {
       if (plan.reason === 'insufficient_funds')
         throw new Conflict(`The budget cannot pay this invoice. ${plan.detail}`);
       refusePlan(plan);
     }
-    return plan;
+    return { budgetAccountId, entries: plan.entries };
   }
 
   return {
@@ -117,9 +102,8 @@ export function createInvoiceService(deps: InvoiceDeps) {
       input: InvoiceRequest,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = requireSignIn(actor);
-      const { record, viewer } = await views.load(actor, bookingId);
-      requireViewer(viewer, ['provider'], 'the provider');
+      requireSignIn(actor);
+      const { who, record, viewer } = await views.open(actor, bookingId, PROVIDER);
       if (input.periodEnd < input.periodStart) {
         throw new ValidationFailed('The invoice period must end on or after the day it starts.', [
           { field: 'periodEnd', message: 'Must be on or after the start of the period' },
@@ -145,14 +129,14 @@ export function createInvoiceService(deps: InvoiceDeps) {
           { bookingId, ...input, createdBy: who.userId, createdAt: clock(), updatedAt: clock() },
           tx,
         );
-        await tell(
+        await notifyParties(
           tx,
           record,
           'requester',
-          `${record.service.name} sent an invoice for ${formatPence(input.amountPence)}.`,
           'invoice_issued',
+          `${record.service.name} sent an invoice for ${formatPence(input.amountPence)}.`,
         );
-        return { status: 201, body: await views.detail(bookingId, viewer, tx) };
+        return views.detail(bookingId, viewer, tx);
       });
     },
 
@@ -161,39 +145,37 @@ export function createInvoiceService(deps: InvoiceDeps) {
       invoiceId: string,
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
-      const who = requireSignIn(actor);
-      const { record, viewer } = await loadInvoice(actor, invoiceId);
-      requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+      requireSignIn(actor);
+      const { who, record, viewer } = await openInvoice(actor, invoiceId, PAYER);
       return idempotency.run<BookingDetail>(who.userId, scope, async (tx) => {
         const invoice = await lockInvoice(tx, record, invoiceId);
         const next = nextStatus(invoice, 'approve');
         await checkPayable(tx, record, invoice.amountPence);
         await bookings.updateInvoice(invoiceId, { status: next, approvedBy: who.userId, updatedAt: clock() }, tx);
-        await tell(
+        await notifyParties(
           tx,
           record,
           'provider',
-          `Your invoice for ${formatPence(invoice.amountPence)} was approved.`,
           'invoice_approved',
+          `Your invoice for ${formatPence(invoice.amountPence)} was approved.`,
         );
-        return { status: 200, body: await views.detail(record.booking.id, viewer, tx) };
+        return views.detail(record.booking.id, viewer, tx);
       });
     },
 
     /** Payment: committed -> paid on the budget (or simply marked paid when self-funded), plus the brokerage fee. */
     async pay(actor: Actor | null, invoiceId: string, scope: IdempotencyScope): Promise<StoredAnswer<BookingDetail>> {
-      const who = requireSignIn(actor);
-      const { record, viewer } = await loadInvoice(actor, invoiceId);
-      requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+      requireSignIn(actor);
+      const { who, record, viewer } = await openInvoice(actor, invoiceId, PAYER);
       return idempotency.run<BookingDetail>(who.userId, scope, async (tx, key) => {
         const invoice = await lockInvoice(tx, record, invoiceId);
         const next = nextStatus(invoice, 'pay');
-        const plan = await checkPayable(tx, record, invoice.amountPence);
-        if (plan?.ok) {
+        const payment = await checkPayable(tx, record, invoice.amountPence);
+        if (payment) {
           await budgets.append(
-            plan.entries.map((e) => ({
+            payment.entries.map((e) => ({
               ...e,
-              budgetAccountId: record.booking.budgetAccountId!,
+              budgetAccountId: payment.budgetAccountId,
               invoiceId,
               idempotencyKey: key,
               reason: `${record.service.name}: invoice for ${invoice.periodStart} to ${invoice.periodEnd}`,
@@ -215,30 +197,29 @@ export function createInvoiceService(deps: InvoiceDeps) {
           },
           tx,
         );
-        await tell(
+        await notifyParties(
           tx,
           record,
-          viewer === 'council' ? 'both' : 'provider',
-          `The invoice for ${formatPence(invoice.amountPence)} was paid.`,
+          otherSide(viewer),
           'invoice_paid',
+          `The invoice for ${formatPence(invoice.amountPence)} was paid.`,
         );
-        return { status: 200, body: await views.detail(record.booking.id, viewer, tx) };
+        return views.detail(record.booking.id, viewer, tx);
       });
     },
 
     async dispute(actor: Actor | null, invoiceId: string, reason: string): Promise<BookingDetail> {
       return db.transaction(async (tx) => {
-        const { record, viewer } = await loadInvoice(actor, invoiceId, tx);
-        requireViewer(viewer, ['requester', 'council'], 'the person who booked the care or council staff');
+        const { record, viewer } = await openInvoice(actor, invoiceId, PAYER, tx);
         const invoice = await lockInvoice(tx, record, invoiceId);
         const next = nextStatus(invoice, 'dispute');
         await bookings.updateInvoice(invoiceId, { status: next, disputeReason: reason, updatedAt: clock() }, tx);
-        await tell(
+        await notifyParties(
           tx,
           record,
           'provider',
-          `Your invoice for ${formatPence(invoice.amountPence)} was disputed: ${reason}`,
           'invoice_disputed',
+          `Your invoice for ${formatPence(invoice.amountPence)} was disputed: ${reason}`,
         );
         return views.detail(record.booking.id, viewer, tx);
       });
@@ -252,7 +233,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
     ): Promise<BookingDetail> {
       const staff = requirePermission(actor, 'manage_budgets');
       return db.transaction(async (tx) => {
-        const { record, viewer } = await loadInvoice(staff, invoiceId, tx);
+        const { record, viewer } = await openInvoice(staff, invoiceId, undefined, tx);
         const invoice = await lockInvoice(tx, record, invoiceId);
         const next = nextStatus(invoice, outcome === 'approve' ? 'resolve_approve' : 'resolve_reject');
         if (next === 'approved') await checkPayable(tx, record, invoice.amountPence);
@@ -266,12 +247,12 @@ export function createInvoiceService(deps: InvoiceDeps) {
           },
           tx,
         );
-        await tell(
+        await notifyParties(
           tx,
           record,
           'both',
-          `The disputed invoice for ${formatPence(invoice.amountPence)} was ${next === 'approved' ? 'upheld' : 'rejected'} by the council: ${note}`,
           'invoice_resolved',
+          `The disputed invoice for ${formatPence(invoice.amountPence)} was ${next === 'approved' ? 'upheld' : 'rejected'} by the council: ${note}`,
         );
         return views.detail(record.booking.id, viewer, tx);
       });

@@ -1,13 +1,25 @@
-// Who may see a booking, and the shapes the API returns for bookings and invoices.
-import { committedForBooking, type BookingDetail, type BookingSummary, type Invoice } from '@care-assist/domain';
+// Who may see a booking (and act on it), and the shapes the API returns for bookings and invoices.
+import {
+  bookingQuote,
+  committedForBooking,
+  type BookingDetail,
+  type BookingSummary,
+  type Invoice,
+} from '@care-assist/domain';
 import { readAll, type Database, type Executor } from '@care-assist/db';
 import { actorCan, requireSignIn } from '../../access.ts';
-import { NotFound } from '../../errors.ts';
+import { Forbidden, NotFound } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { BudgetRepository } from '../budgets/repository.ts';
 import type { BookingRecord, BookingRepository, InvoiceRow } from './repository.ts';
 
 export type Viewer = BookingDetail['viewer'];
+
+/** Who may take an action on a booking, and how a refusal names them ("Only the provider can do that."). */
+export interface Parties {
+  viewers: readonly Viewer[];
+  named: string;
+}
 
 export function createBookingViews({
   db,
@@ -38,6 +50,16 @@ export function createBookingViews({
     return { record, viewer: await viewerOf(actor, record, tx) };
   }
 
+  /**
+   * The opening of every action on a booking: the booking, how the signed-in actor sees it (404 for people with
+   * no business with it) and, when only some parties may act, a 403 for anyone else.
+   */
+  async function open(actor: Actor | null, bookingId: string, only?: Parties, tx: Executor = db) {
+    const { record, viewer } = await load(actor, bookingId, tx);
+    if (only && !only.viewers.includes(viewer)) throw new Forbidden(`Only ${only.named} can do that.`);
+    return { who: requireSignIn(actor), record, viewer };
+  }
+
   function summary({ booking, service, organisationName, requesterName }: BookingRecord): BookingSummary {
     return {
       id: booking.id,
@@ -59,15 +81,7 @@ export function createBookingViews({
         durationWeeks: booking.durationWeeks,
         notes: booking.notes,
       },
-      quote:
-        booking.quoteWeeklyPence && booking.quoteStartDate && booking.quotedAt
-          ? {
-              weeklyPence: booking.quoteWeeklyPence,
-              startDate: booking.quoteStartDate,
-              terms: booking.quoteTerms ?? '',
-              quotedAt: booking.quotedAt.toISOString(),
-            }
-          : null,
+      quote: quoteView(booking),
       declineReason: booking.declineReason,
       createdAt: booking.createdAt.toISOString(),
       updatedAt: booking.updatedAt.toISOString(),
@@ -122,6 +136,11 @@ export function createBookingViews({
     };
   }
 
-  return { viewerOf, load, summary, invoice, detail };
+  return { viewerOf, load, open, summary, invoice, detail };
 }
 export type BookingViews = ReturnType<typeof createBookingViews>;
+
+function quoteView(booking: BookingRecord['booking']): BookingSummary['quote'] {
+  const quote = bookingQuote(booking);
+  return quote && { ...quote, quotedAt: quote.quotedAt.toISOString() };
+}

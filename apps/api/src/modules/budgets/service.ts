@@ -157,7 +157,7 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
           clock(),
           tx,
         );
-        return { status: 201, body: await detail(account.id, tx) };
+        return detail(account.id, tx);
       });
     },
 
@@ -192,7 +192,7 @@ export function createBudgetService({ db, budgets, idempotency, clock }: BudgetD
           clock(),
           tx,
         );
-        return { status: 201, body: await detail(accountId, tx) };
+        return detail(accountId, tx);
       });
     },
 

@@ -13,6 +13,8 @@ export interface IdempotencyScope {
   route: string;
   /** Hash of the route's params and body; see requestHash(). */
   requestHash: string;
+  /** The status the route answers with when the work succeeds; stored with the answer and replayed with it. */
+  status: number;
 }
 
 export interface StoredAnswer<T> {
@@ -41,12 +43,13 @@ export function createIdempotency(db: Database) {
   return {
     /**
      * Runs `work` once per (user, key) in one transaction. `work` gets the transaction and the idempotency
-     * record's id (written on ledger entries so a request can never add the same kind of entry twice).
+     * record's id (written on ledger entries so a request can never add the same kind of entry twice), and
+     * gives the answer's body; the status is the route's (scope.status).
      */
     async run<T>(
       userId: string,
       scope: IdempotencyScope,
-      work: (tx: Executor, idempotencyId: string) => Promise<{ status: number; body: T }>,
+      work: (tx: Executor, idempotencyId: string) => Promise<T>,
     ): Promise<StoredAnswer<T>> {
       return db.transaction(async (tx) => {
         const [claimed] = await tx
@@ -66,31 +69,38 @@ export function createIdempotency(db: Database) {
           }
           return { status: first.responseStatus, body: first.responseBody as T, replayed: true };
         }
-        const answer = await work(tx, claimed.id);
+        const body = await work(tx, claimed.id);
         await tx
           .update(idempotencyKeys)
-          .set({ responseStatus: answer.status, responseBody: answer.body })
+          .set({ responseStatus: scope.status, responseBody: body })
           .where(eq(idempotencyKeys.id, claimed.id));
-        return { ...answer, replayed: false };
+        return { status: scope.status, body, replayed: false };
       });
     },
   };
 }
 export type Idempotency = ReturnType<typeof createIdempotency>;
 
-/** The idempotency scope of a request whose schema requires the Idempotency-Key header. */
-export function scopeOf(request: {
-  method: string;
-  routeOptions: { url?: string | undefined };
-  params: unknown;
-  body: unknown;
-  headers: Record<string, unknown>;
-}): IdempotencyScope {
+/**
+ * The idempotency scope of a request whose schema requires the Idempotency-Key header, answered with `status`
+ * when the work succeeds (the route's choice: 201 when it creates something, 200 otherwise).
+ */
+export function scopeOf(
+  request: {
+    method: string;
+    routeOptions: { url?: string | undefined };
+    params: unknown;
+    body: unknown;
+    headers: Record<string, unknown>;
+  },
+  status: 200 | 201,
+): IdempotencyScope {
   const route = `${request.method} ${request.routeOptions.url ?? ''}`;
   return {
     key: String(request.headers['idempotency-key']),
     route,
     requestHash: requestHash(route, request.params, request.body),
+    status,
   };
 }
 

@@ -1,29 +1,25 @@
-// Reviews: writing, editing and withdrawing them, reading them, helpful votes and reports, provider replies.
-// Authorisation lives here. Every change that can move a rating recomputes service_ratings (and queues the
-// search sync) in the same transaction.
+// Reviews: writing, editing and withdrawing them here; reading them, helpful votes and reports in reading.ts;
+// the provider's replies and confirmations in provider-replies.ts. This service offers all of them.
+// Authorisation lives in these services. Every change that can move a rating recomputes service_ratings (and
+// queues the search sync) in the same transaction.
 import {
   BURST_WINDOW_HOURS,
   burstFlag,
   networkBurstFlag,
-  REVIEW_LIMITS,
   needsSafeguarding,
   precheckText,
   reviewSubmissionErrors,
   trustWeightOf,
   type EditReviewBody,
+  type PrecheckFlag,
   mapPage,
   type MyReview,
   type Page,
   type PageRequest,
-  type PublicReview,
-  type ReplyBody,
-  type ReportBody,
-  type ReviewListQuery,
-  type ReviewPage,
   type SubmitReviewBody,
 } from '@care-assist/domain';
 import type { Database, Executor, ReviewRow } from '@care-assist/db';
-import { actorCan, requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
+import { requireRole, requireVerifiedEmail, requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { ReviewEmails } from '../email/review-emails.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
@@ -31,7 +27,9 @@ import type { RatingAggregator } from '../ratings/aggregator.ts';
 import { categoryColumns } from '../ratings/repository.ts';
 import type { ServiceRepository } from '../services/repository.ts';
 import type { BurstDetector } from './burst-detector.ts';
-import { toMyReview, toPublicReview, toRatingDetail } from './presenters.ts';
+import { toMyReview } from './presenters.ts';
+import { createProviderReviewActions } from './provider-replies.ts';
+import { createReviewReading } from './reading.ts';
 import type { ReviewRepository } from './repository.ts';
 
 interface ReviewDeps {
@@ -59,6 +57,26 @@ export interface SubmissionContext {
   deviceId?: string;
 }
 
+/**
+ * What the writer's answers set on a review, on submission and on every edit: the answers (trimmed), their
+ * consent time, and the prechecks with what follows from them (safeguarding, trust weight).
+ */
+function answerColumns(body: EditReviewBody, prechecks: PrecheckFlag[], now: Date) {
+  return {
+    relationship: body.relationship,
+    overall: body.overall,
+    ...categoryColumns(body.categories),
+    periodMonth: body.periodMonth,
+    periodYear: body.periodYear,
+    title: body.title.trim(),
+    body: body.body.trim(),
+    consentAt: now,
+    prechecks,
+    safeguarding: needsSafeguarding(prechecks),
+    trustWeight: trustWeightOf(prechecks),
+  };
+}
+
 export function createReviewService({
   db,
   reviews,
@@ -70,6 +88,9 @@ export function createReviewService({
   burst,
   emails,
 }: ReviewDeps) {
+  const reading = createReviewReading({ db, reviews, services, clock });
+  const { get, listForService, markHelpful, report } = reading;
+
   async function prechecksFor(
     serviceId: string,
     authorId: string,
@@ -103,12 +124,6 @@ export function createReviewService({
     const record = await reviews.findRecord(id, tx);
     if (!record) throw new NotFound('There is no review with that id.');
     return toMyReview(record);
-  }
-
-  async function publishedReview(id: string, tx: Executor) {
-    const review = await reviews.findForUpdate(id, tx);
-    if (!review || review.status !== 'published') throw new NotFound('There is no published review with that id.');
-    return review;
   }
 
   return {
@@ -159,22 +174,12 @@ export function createReviewService({
             {
               serviceId: body.serviceId,
               authorId: actor.userId,
-              relationship: body.relationship,
-              overall: body.overall,
-              ...categoryColumns(body.categories),
-              periodMonth: body.periodMonth,
-              periodYear: body.periodYear,
-              title: body.title.trim(),
-              body: body.body.trim(),
-              consentAt: clock(),
-              prechecks,
-              safeguarding: needsSafeguarding(prechecks),
+              ...answerColumns(body, prechecks, clock()),
               replacesReviewId: live.find((r) => r.status === 'published')?.id ?? null,
               bookingId: booking?.id ?? null,
               verified: booking !== undefined,
               networkHash: network,
               deviceHash: writer.device,
-              trustWeight: trustWeightOf(prechecks),
               createdAt: clock(),
               updatedAt: clock(),
             },
@@ -232,17 +237,7 @@ export function createReviewService({
         await reviews.update(
           id,
           {
-            relationship: body.relationship,
-            overall: body.overall,
-            ...categoryColumns(body.categories),
-            periodMonth: body.periodMonth,
-            periodYear: body.periodYear,
-            title: body.title.trim(),
-            body: body.body.trim(),
-            consentAt: clock(),
-            prechecks,
-            safeguarding: needsSafeguarding(prechecks),
-            trustWeight: trustWeightOf(prechecks),
+            ...answerColumns(body, prechecks, clock()),
             status: 'pending',
             ...(review.status === 'rejected' ? { rejectReason: null, moderatorNote: null } : {}),
             updatedAt: clock(),
@@ -299,156 +294,11 @@ export function createReviewService({
       return mapPage(await reviews.listByAuthor(actor.userId, page), toMyReview);
     },
 
-    async get(actor: Actor | null, id: string): Promise<PublicReview> {
-      const record = await reviews.findRecord(id);
-      const visible =
-        record &&
-        (record.review.status === 'published' ||
-          record.review.authorId === actor?.userId ||
-          actorCan(actor, 'moderate'));
-      if (!record || !visible) throw new NotFound('There is no published review with that id.');
-      return toPublicReview(record);
-    },
-
-    async listForService(idOrSlug: string, query: ReviewListQuery): Promise<ReviewPage> {
-      const record = await services.findPublishedByIdOrSlug(idOrSlug);
-      if (!record) throw new NotFound('There is no published care service with that address.');
-      // The aggregate counts published reviews once it has been computed; until then, count them.
-      const known = record.rating?.computedAt ? record.rating.reviewCount : undefined;
-      const page = await reviews.listPublished(record.service.id, query, known);
-      return { ...page, items: page.items.map(toPublicReview), rating: toRatingDetail(record.rating) };
-    },
-
-    async markHelpful(actorOrNull: Actor | null, id: string): Promise<{ helpfulCount: number }> {
-      const actor = requireSignIn(actorOrNull);
-      return db.transaction(async (tx) => {
-        const review = await publishedReview(id, tx);
-        if (review.authorId === actor.userId) throw new Forbidden('You cannot mark your own review as helpful.');
-        // Votes order reviews ("most helpful"): a provider must not push up the praise of its own service.
-        const service = await services.findPublishedById(review.serviceId, tx);
-        if (service && (await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
-          throw new Forbidden('You cannot mark reviews of a service your organisation runs as helpful.');
-        }
-        if (!(await reviews.addHelpfulVote(id, actor.userId, tx))) {
-          throw new Conflict('You have already marked this review as helpful.');
-        }
-        return { helpfulCount: review.helpfulCount + 1 };
-      });
-    },
-
-    async report(actorOrNull: Actor | null, id: string, body: ReportBody): Promise<void> {
-      const actor = requireSignIn(actorOrNull);
-      await db.transaction(async (tx) => {
-        await publishedReview(id, tx);
-        const added = await reviews.addFlag(
-          {
-            reviewId: id,
-            reporterId: actor.userId,
-            reason: body.reason,
-            note: body.note?.trim() || null,
-            createdAt: clock(),
-          },
-          tx,
-        );
-        if (!added) throw new Conflict('You have already reported this review; a moderator will look at it.');
-      });
-    },
-
-    async reply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
-      const actor = requireSignIn(actorOrNull);
-      await db.transaction(async (tx) => {
-        const review = await publishedReview(id, tx);
-        const service = await services.findPublishedById(review.serviceId, tx);
-        if (!service || !(await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
-          throw new Forbidden('Only the organisation that runs this service can reply to its reviews.');
-        }
-        const added = await reviews.insertResponse(
-          {
-            reviewId: id,
-            organisationId: service.service.organisationId,
-            authorId: actor.userId,
-            body: body.body.trim(),
-            changePlanned: body.changePlanned ?? false,
-            changeMade: body.changeMade ?? false,
-            createdAt: clock(),
-            updatedAt: clock(),
-          },
-          tx,
-        );
-        if (!added)
-          throw new Conflict('This review already has a reply; you can edit it for 30 minutes after posting.');
-        await aggregator.refreshForService(review.serviceId, tx);
-        await emails?.replied(tx, id);
-      });
-      return this.get(actor, id);
-    },
-
-    async editReply(actorOrNull: Actor | null, id: string, body: ReplyBody): Promise<PublicReview> {
-      const actor = requireSignIn(actorOrNull);
-      await db.transaction(async (tx) => {
-        const review = await publishedReview(id, tx);
-        const response = await reviews.findResponse(id, tx);
-        if (!response) throw new NotFound('This review has no reply yet.');
-        if (!(await reviews.isMember(actor.userId, response.organisationId, tx))) {
-          throw new Forbidden('Only the organisation that replied can edit the reply.');
-        }
-        const windowEnds = response.createdAt.getTime() + REVIEW_LIMITS.replyEditWindowMinutes * 60_000;
-        if (clock().getTime() > windowEnds)
-          throw new Conflict('A reply can only be edited for 30 minutes after it is posted.');
-        await reviews.updateResponse(
-          id,
-          {
-            body: body.body.trim(),
-            changePlanned: body.changePlanned ?? response.changePlanned,
-            changeMade: body.changeMade ?? response.changeMade,
-            updatedAt: clock(),
-          },
-          tx,
-        );
-        await aggregator.refreshForService(review.serviceId, tx);
-      });
-      return this.get(actor, id);
-    },
-
-    /**
-     * The provider confirms the writer was really its client: the review shows "verified". (Reviews linked
-     * to an active or completed booking are verified on submission.) Audited like moderation.
-     */
-    async verify(actorOrNull: Actor | null, id: string): Promise<PublicReview> {
-      const actor = requireSignIn(actorOrNull);
-      await db.transaction(async (tx) => {
-        const review = await reviews.findForUpdate(id, tx);
-        if (!review || !['pending', 'published'].includes(review.status)) {
-          throw new NotFound('There is no pending or published review with that id.');
-        }
-        const service = await services.findPublishedById(review.serviceId, tx);
-        if (!service || !(await reviews.isMember(actor.userId, service.service.organisationId, tx))) {
-          throw new Forbidden('Only the organisation that runs this service can confirm its clients.');
-        }
-        if (review.verified) throw new Conflict('This review is already verified.');
-        await reviews.update(id, { verified: true, updatedAt: clock() }, tx);
-        await reviews.audit(
-          {
-            actorId: actor.userId,
-            targetType: 'review',
-            targetId: id,
-            action: 'verify',
-            note: 'Confirmed by the provider as a client',
-            at: clock(),
-          },
-          tx,
-        );
-        if (review.status === 'published') await aggregator.refreshForService(review.serviceId, tx);
-      });
-      const record = await reviews.findRecord(id);
-      return toPublicReview(record!);
-    },
-
-    /** The provider's portal: published reviews of every service its organisations run. */
-    async forMyServices(actorOrNull: Actor | null, page: PageRequest): Promise<Page<MyReview>> {
-      const actor = requireRole(actorOrNull, 'provider', 'Only providers have a reviews portal.');
-      return mapPage(await reviews.listForOrganisationsOf(actor.userId, page), toMyReview);
-    },
+    get,
+    listForService,
+    markHelpful,
+    report,
+    ...createProviderReviewActions({ db, reviews, services, aggregator, reading, clock, emails }),
   };
 }
 export type ReviewService = ReturnType<typeof createReviewService>;

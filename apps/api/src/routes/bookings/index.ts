@@ -17,17 +17,9 @@ import {
   RequestQuoteSchema,
 } from '@care-assist/domain';
 import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { ACTION_ERRORS, MONEY_ERRORS } from '../money-errors.ts';
 import { IdParams } from '../params.ts';
 import { created } from '../created.ts';
-
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
-const moneyErrors = { ...errors, 422: ProblemSchema };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { bookings, invoices } = app.modules;
@@ -54,7 +46,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['bookings'],
         summary: 'Ask a published service for a quote (residents)',
         body: RequestQuoteSchema,
-        response: { 201: BookingDetailSchema, ...errors },
+        response: { 201: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request, reply) => {
@@ -86,7 +78,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Answer a request with a weekly price, start date and terms (the provider)',
         params: IdParams,
         body: QuoteSchema,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => bookings.quote(request.actor, request.params.id, request.body),
@@ -101,7 +93,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Decline a request with a reason (the provider)',
         params: IdParams,
         body: ReasonBodySchema,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => bookings.decline(request.actor, request.params.id, request.body.reason),
@@ -116,7 +108,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Send a message to the other side of a request',
         params: IdParams,
         body: MessageBodySchema,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => bookings.message(request.actor, request.params.id, request.body.body),
@@ -132,11 +124,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: IdempotencyHeadersSchema,
         params: IdParams,
         body: AcceptQuoteSchema,
-        response: { 200: BookingDetailSchema, ...moneyErrors },
+        response: { 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request));
+      const answer = await bookings.accept(request.actor, request.params.id, request.body, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -149,7 +141,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['bookings'],
         summary: 'Mark accepted care as started (the provider)',
         params: IdParams,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => bookings.start(request.actor, request.params.id),
@@ -165,11 +157,16 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: IdempotencyHeadersSchema,
         params: IdParams,
         body: ReasonBodySchema,
-        response: { 200: BookingDetailSchema, ...moneyErrors },
+        response: { 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await bookings.cancel(request.actor, request.params.id, request.body.reason, scopeOf(request));
+      const answer = await bookings.cancel(
+        request.actor,
+        request.params.id,
+        request.body.reason,
+        scopeOf(request, 200),
+      );
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -183,11 +180,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Complete a booking (the provider or council staff); releases what is still committed',
         headers: IdempotencyHeadersSchema,
         params: IdParams,
-        response: { 200: BookingDetailSchema, ...moneyErrors },
+        response: { 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request));
+      const answer = await bookings.complete(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -202,11 +199,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: IdempotencyHeadersSchema,
         params: IdParams,
         body: InvoiceRequestSchema,
-        response: { 201: BookingDetailSchema, 200: BookingDetailSchema, ...moneyErrors },
+        response: { 201: BookingDetailSchema, 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request));
+      const answer = await invoices.issue(request.actor, request.params.id, request.body, scopeOf(request, 201));
       // Invoices are shown on their booking.
       return sendStoredAnswer(reply, answer, `/api/v1/bookings/${request.params.id}`);
     },

@@ -15,16 +15,8 @@ import {
   StatementQuerySchema,
 } from '@care-assist/domain';
 import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { MONEY_ERRORS } from '../money-errors.ts';
 import { IdParams } from '../params.ts';
-
-const moneyErrors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-  422: ProblemSchema,
-};
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -50,11 +42,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Open a personal budget for a resident with its first allocation (council staff)',
         headers: IdempotencyHeadersSchema,
         body: OpenBudgetRequestSchema,
-        response: { 201: BudgetDetailSchema, 200: BudgetDetailSchema, ...moneyErrors },
+        response: { 201: BudgetDetailSchema, 200: BudgetDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request));
+      const answer = await app.modules.budgets.open(request.actor, request.body, scopeOf(request, 201));
       return sendStoredAnswer(reply, answer, `/api/v1/budgets/${answer.body.id}`);
     },
   );
@@ -96,7 +88,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         headers: IdempotencyHeadersSchema,
         params: IdParams,
         body: BudgetMoneyRequestSchema,
-        response: { 201: BudgetDetailSchema, 200: BudgetDetailSchema, ...moneyErrors },
+        response: { 201: BudgetDetailSchema, 200: BudgetDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
@@ -104,7 +96,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         request.actor,
         request.params.id,
         request.body,
-        scopeOf(request),
+        scopeOf(request, 201),
       );
       // An entry is shown on its budget.
       return sendStoredAnswer(reply, answer, `/api/v1/budgets/${request.params.id}`);

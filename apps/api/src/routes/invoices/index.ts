@@ -12,16 +12,8 @@ import {
   ResolveDisputeSchema,
 } from '@care-assist/domain';
 import { scopeOf, sendStoredAnswer } from '../../modules/idempotency/idempotency.ts';
+import { ACTION_ERRORS, MONEY_ERRORS } from '../money-errors.ts';
 import { IdParams } from '../params.ts';
-
-const errors = {
-  400: ProblemSchema,
-  401: ProblemSchema,
-  403: ProblemSchema,
-  404: ProblemSchema,
-  409: ProblemSchema,
-};
-const moneyErrors = { ...errors, 422: ProblemSchema };
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { invoices } = app.modules;
@@ -54,11 +46,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Approve an invoice (the person who booked, or council staff); checks the budget can pay it',
         headers: IdempotencyHeadersSchema,
         params: IdParams,
-        response: { 200: BookingDetailSchema, ...moneyErrors },
+        response: { 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request));
+      const answer = await invoices.approve(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -72,11 +64,11 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Pay an approved invoice: moves budget money from committed to paid and records the brokerage fee',
         headers: IdempotencyHeadersSchema,
         params: IdParams,
-        response: { 200: BookingDetailSchema, ...moneyErrors },
+        response: { 200: BookingDetailSchema, ...MONEY_ERRORS },
       },
     },
     async (request, reply) => {
-      const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request));
+      const answer = await invoices.pay(request.actor, request.params.id, scopeOf(request, 200));
       return sendStoredAnswer(reply, answer);
     },
   );
@@ -90,7 +82,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Hold an invoice with a reason until council staff resolve it',
         params: IdParams,
         body: ReasonBodySchema,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => invoices.dispute(request.actor, request.params.id, request.body.reason),
@@ -105,7 +97,7 @@ const routes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Resolve a disputed invoice: uphold it (approved) or reject it (council staff)',
         params: IdParams,
         body: ResolveDisputeSchema,
-        response: { 200: BookingDetailSchema, ...errors },
+        response: { 200: BookingDetailSchema, ...ACTION_ERRORS },
       },
     },
     async (request) => invoices.resolve(request.actor, request.params.id, request.body.outcome, request.body.note),
