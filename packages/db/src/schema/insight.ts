@@ -19,10 +19,42 @@ import {
   text,
   timestamp,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import type { CareType, CqcRating, Sector } from '@care-assist/domain';
 import { services } from './services.ts';
 import { users } from './users.ts';
+
+// Column sets several summary tables share. Functions, so each table gets its own column builders.
+
+/** A service's row for one month, keyed by both and read one service's months at a time (provider insight). */
+const serviceMonthColumns = () => ({
+  month: date('month').notNull(),
+  serviceId: uuid('service_id').notNull(),
+});
+const serviceMonthKeys = (table: string, t: { month: AnyPgColumn; serviceId: AnyPgColumn }) => [
+  primaryKey({ columns: [t.month, t.serviceId] }),
+  index(`${table}_service_idx`).on(t.serviceId, t.month),
+];
+
+/** The service, provider, area, sector and care type an outcomes row is about: what the outcomes view groups by. */
+const outcomeServiceColumns = () => ({
+  serviceId: uuid('service_id').notNull(),
+  organisationId: uuid('organisation_id').notNull(),
+  organisationName: text('organisation_name').notNull(),
+  county: text('county').notNull(),
+  district: text('district').notNull(),
+  sector: text('sector').$type<Sector>(),
+  careType: text('care_type').$type<CareType>().notNull(),
+});
+
+/** A county x care type x sector breakdown ('*' = all, GROUPING SETS at refresh) and how many services are in it. */
+const breakdownColumns = () => ({
+  county: text('county').notNull(),
+  careType: text('care_type').notNull(),
+  sector: text('sector').notNull(),
+  services: integer('services').notNull(),
+});
 
 /** Permissions granted to a user on top of their role (today only 'commissioner', granted to moderators). */
 export const userPermissions = pgTable(
@@ -123,8 +155,7 @@ export const insightSearchDays = pgTable(
 export const insightBrokerageMonths = pgTable(
   'insight_brokerage_months',
   {
-    month: date('month').notNull(),
-    serviceId: uuid('service_id').notNull(),
+    ...serviceMonthColumns(),
     organisationId: uuid('organisation_id').notNull(),
     requested: integer('requested').notNull(),
     quoted: integer('quoted').notNull(),
@@ -135,27 +166,19 @@ export const insightBrokerageMonths = pgTable(
     /** Paid invoices behind the fee income (its suppression count). */
     feeInvoices: integer('fee_invoices').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.month, t.serviceId] }),
-    // Provider insight reads one service's months at a time.
-    index('insight_brokerage_months_service_idx').on(t.serviceId, t.month),
-  ],
+  (t) => serviceMonthKeys('insight_brokerage_months', t),
 );
 
 /** Reviews per month and service: the rating trend and its area median. */
 export const insightRatingMonths = pgTable(
   'insight_rating_months',
   {
-    month: date('month').notNull(),
-    serviceId: uuid('service_id').notNull(),
+    ...serviceMonthColumns(),
     reviews: integer('reviews').notNull(),
     sumOverall: integer('sum_overall').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.month, t.serviceId] }),
-    // Provider insight and the performance view read one service's months at a time.
-    index('insight_rating_months_service_idx').on(t.serviceId, t.month),
-  ],
+  // Provider insight and the performance view read one service's months at a time.
+  (t) => serviceMonthKeys('insight_rating_months', t),
 );
 
 /** Each service's prices as they stood in each month (a snapshot at every refresh, kept): prices over time. */
@@ -208,13 +231,7 @@ export const insightOutcomeAnswers = pgTable(
     subjectId: uuid('subject_id').notNull(),
     /** 'booked' through Care Assist or 'council' arranged. */
     source: text('source').$type<'booked' | 'council'>().notNull(),
-    serviceId: uuid('service_id').notNull(),
-    organisationId: uuid('organisation_id').notNull(),
-    organisationName: text('organisation_name').notNull(),
-    county: text('county').notNull(),
-    district: text('district').notNull(),
-    sector: text('sector').$type<Sector>(),
-    careType: text('care_type').$type<CareType>().notNull(),
+    ...outcomeServiceColumns(),
     respondent: text('respondent').$type<'person' | 'carer'>().notNull(),
     satisfaction: smallint('satisfaction').notNull(),
     /** Mean of the answered quality-of-life domains (0–3); null when every one was "prefer not to say". */
@@ -234,13 +251,7 @@ export const insightOutcomeAdmissions = pgTable(
   {
     admittedOn: date('admitted_on').notNull(),
     subjectId: uuid('subject_id').notNull(),
-    serviceId: uuid('service_id').notNull(),
-    organisationId: uuid('organisation_id').notNull(),
-    organisationName: text('organisation_name').notNull(),
-    county: text('county').notNull(),
-    district: text('district').notNull(),
-    sector: text('sector').$type<Sector>(),
-    careType: text('care_type').$type<CareType>().notNull(),
+    ...outcomeServiceColumns(),
     kind: text('kind').$type<'hospital' | 'residential_care'>().notNull(),
   },
   (t) => [index('insight_outcome_admissions_day_idx').on(t.admittedOn)],
@@ -257,10 +268,7 @@ export const insightSpreads = pgTable(
   'insight_spreads',
   {
     measure: text('measure').notNull(),
-    county: text('county').notNull(),
-    careType: text('care_type').notNull(),
-    sector: text('sector').notNull(),
-    services: integer('services').notNull(),
+    ...breakdownColumns(),
     lowest: doublePrecision('lowest').notNull(),
     lowerQuartile: doublePrecision('lower_quartile').notNull(),
     median: doublePrecision('median').notNull(),
@@ -276,10 +284,7 @@ export const insightPriceMonthMedians = pgTable(
   {
     month: date('month').notNull(),
     unit: text('unit').notNull(),
-    county: text('county').notNull(),
-    careType: text('care_type').notNull(),
-    sector: text('sector').notNull(),
-    services: integer('services').notNull(),
+    ...breakdownColumns(),
     median: doublePrecision('median').notNull(),
   },
   (t) => [primaryKey({ columns: [t.county, t.careType, t.sector, t.unit, t.month] })],

@@ -1,7 +1,7 @@
 // Drizzle queries for bookings, their history and messages, invoices and the council's brokerage income.
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FundingType, Page, PageRequest } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { readFilteredPage, readPage } from '../paging.ts';
 import {
   bookingEvents,
   bookingMessages,
@@ -188,9 +188,8 @@ export function createBookingRepository(db: Database) {
 
     /** One page of the disputed invoices, oldest dispute first, with its booking's service, provider and requester. */
     async disputedInvoices(page: PageRequest, tx: Executor = db) {
-      const disputed = eq(invoices.status, 'disputed');
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      return readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({
               invoice: invoices,
@@ -204,12 +203,10 @@ export function createBookingRepository(db: Database) {
             .innerJoin(services, eq(services.id, bookings.serviceId))
             .innerJoin(organisations, eq(organisations.id, services.organisationId))
             .innerJoin(users, eq(users.id, bookings.requesterId))
-            .leftJoin(brokerageFees, eq(brokerageFees.invoiceId, invoices.id))
-            .where(disputed)
-            .orderBy(asc(invoices.updatedAt), asc(invoices.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, invoices, disputed),
+            .leftJoin(brokerageFees, eq(brokerageFees.invoiceId, invoices.id)),
+        where: eq(invoices.status, 'disputed'),
+        orderBy: [asc(invoices.updatedAt), asc(invoices.id)],
+        counted: invoices,
       });
     },
 

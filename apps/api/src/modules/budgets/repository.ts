@@ -11,7 +11,7 @@ import {
   type NewLedgerRow,
 } from '@care-assist/db';
 import type { PageRequest } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { readFilteredPage } from '../paging.ts';
 
 export function createBudgetRepository(db: Database) {
   return {
@@ -36,17 +36,15 @@ export function createBudgetRepository(db: Database) {
     /** One page of budgets, newest period first: one holder's, or (null) every budget. */
     async listAccounts(holderId: string | null, page: PageRequest, tx: Executor = db) {
       const where = holderId ? eq(budgetAccounts.holderId, holderId) : undefined;
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      return readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({ account: budgetAccounts, holderName: users.displayName })
             .from(budgetAccounts)
-            .innerJoin(users, eq(users.id, budgetAccounts.holderId))
-            .where(where)
-            .orderBy(desc(budgetAccounts.startsOn), asc(budgetAccounts.councilReference), asc(budgetAccounts.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, budgetAccounts, where),
+            .innerJoin(users, eq(users.id, budgetAccounts.holderId)),
+        where,
+        orderBy: [desc(budgetAccounts.startsOn), asc(budgetAccounts.councilReference), asc(budgetAccounts.id)],
+        counted: budgetAccounts,
       });
     },
 

@@ -7,7 +7,7 @@ import {
   type NotificationList,
   type PageRequest,
 } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { countWhere, readFilteredPage } from '../paging.ts';
 import { notifications, type Database, type Executor } from '@care-assist/db';
 import { requireSignIn } from '../../access.ts';
 import { queueNotificationEmails } from '../email/outbox.ts';
@@ -68,16 +68,11 @@ export function createNotificationService({
       const { userId } = requireSignIn(actor);
       const mine = eq(notifications.userId, userId);
       const [rows, unread] = await Promise.all([
-        readPage(db, page, {
-          items: ({ limit, offset }) =>
-            db
-              .select()
-              .from(notifications)
-              .where(mine)
-              .orderBy(desc(notifications.createdAt), desc(notifications.id))
-              .limit(limit)
-              .offset(offset),
-          total: () => countWhere(db, notifications, mine),
+        readFilteredPage(db, page, {
+          select: () => db.select().from(notifications),
+          where: mine,
+          orderBy: [desc(notifications.createdAt), desc(notifications.id)],
+          counted: notifications,
         }),
         countWhere(db, notifications, and(mine, isNull(notifications.readAt))),
       ]);

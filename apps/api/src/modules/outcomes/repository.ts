@@ -20,7 +20,7 @@ import {
   type NewOutcomeReview,
 } from '@care-assist/db';
 import type { OutcomeRespondent, PageRequest } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { readFilteredPage } from '../paging.ts';
 
 /** Bookings whose care has started: only these have review points. */
 export const REVIEWABLE_STATUSES = ['active', 'completed'] as const;
@@ -335,16 +335,15 @@ export function createOutcomeRepository(db: Database) {
         where ${outcomeReviews.carePackageId} = ${councilCarePackages.id})`;
       const admissionCount = sql<number>`(select count(*)::int from ${careAdmissions}
         where ${careAdmissions.carePackageId} = ${councilCarePackages.id})`;
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      return readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({ pkg: councilCarePackages, serviceName: services.name, outcomeCount, admissionCount })
             .from(councilCarePackages)
-            .innerJoin(services, eq(services.id, councilCarePackages.serviceId))
-            .orderBy(desc(councilCarePackages.startOn), desc(councilCarePackages.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, councilCarePackages, undefined),
+            .innerJoin(services, eq(services.id, councilCarePackages.serviceId)),
+        where: undefined,
+        orderBy: [desc(councilCarePackages.startOn), desc(councilCarePackages.id)],
+        counted: councilCarePackages,
       });
     },
 

@@ -12,7 +12,7 @@ import {
   type AnswerRow,
 } from '@care-assist/db';
 import type { PageRequest } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { countWhere, readFilteredPage } from '../paging.ts';
 
 export function createQuestionRepository(db: Database) {
   return {
@@ -50,17 +50,15 @@ export function createQuestionRepository(db: Database) {
     /** One page of a service's published questions (newest first), with all their published answers. */
     async publishedForService(serviceId: string, page: PageRequest, tx: Executor = db) {
       const where = and(eq(questions.serviceId, serviceId), eq(questions.status, 'published'));
-      const { items: qs, ...counts } = await readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      const { items: qs, ...counts } = await readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({ question: questions, authorName: users.displayName })
             .from(questions)
-            .innerJoin(users, eq(users.id, questions.authorId))
-            .where(where)
-            .orderBy(desc(questions.publishedAt), desc(questions.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, questions, where),
+            .innerJoin(users, eq(users.id, questions.authorId)),
+        where,
+        orderBy: [desc(questions.publishedAt), desc(questions.id)],
+        counted: questions,
       });
       const as =
         qs.length === 0

@@ -11,7 +11,7 @@ import {
   type ReviewGroupRow,
 } from '@care-assist/db';
 import type { PageRequest, PrecheckCode, PrecheckFlag, ReviewGroupStatus } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { readFilteredPage } from '../paging.ts';
 
 /** Which pending reviews of a service a signal takes into the group. */
 export interface BurstScope {
@@ -108,17 +108,15 @@ export function createReviewGroupRepository(db: Database) {
 
     async list(status: ReviewGroupStatus, page: PageRequest, tx: Executor = db) {
       const where = eq(reviewGroups.status, status);
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      return readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({ group: reviewGroups, serviceName: services.name })
             .from(reviewGroups)
-            .innerJoin(services, eq(services.id, reviewGroups.serviceId))
-            .where(where)
-            .orderBy(asc(reviewGroups.createdAt), asc(reviewGroups.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, reviewGroups, where),
+            .innerJoin(services, eq(services.id, reviewGroups.serviceId)),
+        where,
+        orderBy: [asc(reviewGroups.createdAt), asc(reviewGroups.id)],
+        counted: reviewGroups,
       });
     },
 

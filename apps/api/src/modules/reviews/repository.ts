@@ -20,7 +20,7 @@ import {
   type ReviewFlagRow,
 } from '@care-assist/db';
 import { pageOf, type PageRequest, type ReviewListQuery } from '@care-assist/domain';
-import { countWhere, readPage } from '../paging.ts';
+import { readFilteredPage } from '../paging.ts';
 
 export interface ReviewRecord {
   review: ReviewRow;
@@ -146,10 +146,11 @@ export function createReviewRepository(db: Database) {
 
     async listByAuthor(authorId: string, page: PageRequest, tx: Executor = db) {
       const where = eq(reviews.authorId, authorId);
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
-          records(tx).where(where).orderBy(desc(reviews.createdAt), desc(reviews.id)).limit(limit).offset(offset),
-        total: () => countWhere(tx, reviews, where),
+      return readFilteredPage(tx, page, {
+        select: () => records(tx),
+        where,
+        orderBy: [desc(reviews.createdAt), desc(reviews.id)],
+        counted: reviews,
       });
     },
 
@@ -201,10 +202,11 @@ export function createReviewRepository(db: Database) {
         .where(eq(organisationMembers.userId, userId));
       const serviceIds = tx.select({ id: services.id }).from(services).where(inArray(services.organisationId, orgIds));
       const where = and(inArray(reviews.serviceId, serviceIds), eq(reviews.status, 'published'));
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
-          records(tx).where(where).orderBy(desc(reviews.publishedAt), desc(reviews.id)).limit(limit).offset(offset),
-        total: () => countWhere(tx, reviews, where),
+      return readFilteredPage(tx, page, {
+        select: () => records(tx),
+        where,
+        orderBy: [desc(reviews.publishedAt), desc(reviews.id)],
+        counted: reviews,
       });
     },
 
@@ -221,10 +223,11 @@ export function createReviewRepository(db: Database) {
         safeguarding: and(eq(reviews.status, 'pending'), eq(reviews.safeguarding, true)),
         reported: and(eq(reviews.status, 'published'), inArray(reviews.id, openFlags)),
       }[queue];
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
-          records(tx).where(where).orderBy(asc(reviews.createdAt), asc(reviews.id)).limit(limit).offset(offset),
-        total: () => countWhere(tx, reviews, where),
+      return readFilteredPage(tx, page, {
+        select: () => records(tx),
+        where,
+        orderBy: [asc(reviews.createdAt), asc(reviews.id)],
+        counted: reviews,
       });
     },
 
@@ -325,17 +328,15 @@ export function createReviewRepository(db: Database) {
         filter.targetId ? eq(moderationActions.targetId, filter.targetId) : undefined,
         filter.since ? gte(moderationActions.at, filter.since) : undefined,
       );
-      return readPage(tx, page, {
-        items: ({ limit, offset }) =>
+      return readFilteredPage(tx, page, {
+        select: () =>
           tx
             .select({ entry: moderationActions, actorName: users.displayName })
             .from(moderationActions)
-            .innerJoin(users, eq(users.id, moderationActions.actorId))
-            .where(where)
-            .orderBy(desc(moderationActions.at), desc(moderationActions.id))
-            .limit(limit)
-            .offset(offset),
-        total: () => countWhere(tx, moderationActions, where),
+            .innerJoin(users, eq(users.id, moderationActions.actorId)),
+        where,
+        orderBy: [desc(moderationActions.at), desc(moderationActions.id)],
+        counted: moderationActions,
       });
     },
   };
