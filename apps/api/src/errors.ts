@@ -61,8 +61,8 @@ export class TooManyRequests extends HttpProblem {
 }
 
 export class Conflict extends HttpProblem {
-  constructor(detail: string) {
-    super(409, 'Conflict', detail);
+  constructor(detail: string, errors?: FieldError[]) {
+    super(409, 'Conflict', detail, errors);
   }
 }
 

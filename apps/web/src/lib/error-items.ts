@@ -1,8 +1,14 @@
 // Turns a form's field errors into error summary items, in the order the fields appear on the page.
 import type { ErrorSummaryItem } from '$lib/components/ErrorSummary.svelte';
 
-/** `form` is the key for errors that belong to no single field; those are listed first, without a link. */
-export function errorSummaryItems(errors: Record<string, string>, fieldOrder: string[]): ErrorSummaryItem[] {
+/**
+ * `form` is the key for errors that belong to no single field; those are listed first, without a link. Without a
+ * field order the fields are listed in the order the action gave them.
+ */
+export function errorSummaryItems(
+  errors: Record<string, string>,
+  fieldOrder: string[] = Object.keys(errors),
+): ErrorSummaryItem[] {
   const items: ErrorSummaryItem[] = [];
   if (errors.form) items.push({ message: errors.form });
   for (const field of fieldOrder) {

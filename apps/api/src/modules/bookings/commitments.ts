@@ -13,7 +13,7 @@ import {
   type BookingQuote,
 } from '@care-assist/domain';
 import type { Executor } from '@care-assist/db';
-import { Conflict, HttpProblem, NotFound, ValidationFailed } from '../../errors.ts';
+import { Conflict, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requireSignIn, requireVerifiedEmail } from '../../access.ts';
 import { refusePlan } from '../budgets/service.ts';
@@ -214,9 +214,7 @@ function refuseChangedQuote(quote: BookingQuote, input: Pick<AcceptQuote, 'quote
     input.quotedAt !== undefined && quote.quotedAt.getTime() !== new Date(input.quotedAt).getTime();
   if (!priceChanged && !versionChanged) return;
   const now = formatPence(quote.weeklyPence);
-  throw new HttpProblem(
-    409,
-    'Conflict',
+  throw new Conflict(
     `The quote has changed since you saw it: it is now ${now} a week. Read the new quote before accepting it.`,
     [{ field: 'quotedWeeklyPence', message: `The quote is now ${now} a week` }],
   );
