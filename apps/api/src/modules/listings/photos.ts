@@ -5,9 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
 import type { ServicePhoto } from '@care-assist/domain';
-import { servicePhotos, type Database, type ServicePhotoRow } from '@care-assist/db';
+import type { ServicePhotoRow } from '@care-assist/db';
 import { NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { actorCan, requireSignIn } from '../../access.ts';
@@ -34,14 +33,13 @@ const toPhoto = (row: ServicePhotoRow): ServicePhoto => ({
 });
 
 interface PhotoDeps {
-  db: Database;
   listings: ListingRepository;
   organisations: OrganisationRepository;
   photoDir: string;
   clock: () => Date;
 }
 
-export function createPhotoService({ db, listings, organisations, photoDir, clock }: PhotoDeps) {
+export function createPhotoService({ listings, organisations, photoDir, clock }: PhotoDeps) {
   return {
     photoDir,
 
@@ -66,19 +64,16 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
       const filePath = path.join(photoDir, fileName);
       await writeFile(filePath, photo.bytes, { flag: 'wx' });
       try {
-        const [row] = await db
-          .insert(servicePhotos)
-          .values({
-            serviceId,
-            fileName,
-            contentType: photo.contentType,
-            sizeBytes: photo.bytes.length,
-            altText: alt,
-            uploadedBy: who.userId,
-            createdAt: clock(),
-          })
-          .returning();
-        return toPhoto(row!);
+        const row = await listings.insertPhoto({
+          serviceId,
+          fileName,
+          contentType: photo.contentType,
+          sizeBytes: photo.bytes.length,
+          altText: alt,
+          uploadedBy: who.userId,
+          createdAt: clock(),
+        });
+        return toPhoto(row);
       } catch (error) {
         await unlink(filePath).catch(() => {});
         throw error;
@@ -90,7 +85,7 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
       const record = await listings.findRecord(serviceId);
       if (!record) throw new NotFound('There is no listing with that id.');
       await requireMembership(organisations, who, record.organisation.id);
-      return (await db.select().from(servicePhotos).where(eq(servicePhotos.serviceId, serviceId))).map(toPhoto);
+      return (await listings.photosOf(serviceId)).map(toPhoto);
     },
 
     /**
@@ -103,7 +98,7 @@ export function createPhotoService({ db, listings, organisations, photoDir, cloc
       fileName: string,
     ): Promise<{ photo: ServicePhotoRow; public: boolean } | undefined> {
       if (!PHOTO_FILE_NAME.test(fileName)) return undefined;
-      const [row] = await db.select().from(servicePhotos).where(eq(servicePhotos.fileName, fileName));
+      const row = await listings.photoByFileName(fileName);
       if (!row) return undefined;
       const record = await listings.findRecord(row.serviceId);
       if (!record) return undefined;

@@ -5,12 +5,14 @@ import {
   organisationMembers,
   organisations,
   serviceRatings,
+  servicePhotos,
   services,
   readAll,
   type Database,
   type Executor,
   type ServiceRow,
   type NewService,
+  type ServicePhotoRow,
 } from '@care-assist/db';
 import type { ServiceStatus } from '@care-assist/domain';
 
@@ -27,6 +29,20 @@ export function createListingRepository(db: Database) {
       .innerJoin(organisations, eq(organisations.id, services.organisationId));
 
   return {
+    async insertPhoto(values: typeof servicePhotos.$inferInsert, tx: Executor = db): Promise<ServicePhotoRow> {
+      const [row] = await tx.insert(servicePhotos).values(values).returning();
+      return row!;
+    },
+
+    async photosOf(serviceId: string, tx: Executor = db): Promise<ServicePhotoRow[]> {
+      return tx.select().from(servicePhotos).where(eq(servicePhotos.serviceId, serviceId));
+    },
+
+    async photoByFileName(fileName: string, tx: Executor = db): Promise<ServicePhotoRow | undefined> {
+      const [row] = await tx.select().from(servicePhotos).where(eq(servicePhotos.fileName, fileName));
+      return row;
+    },
+
     async insert(values: NewService, tx: Executor = db): Promise<ServiceRow | undefined> {
       const [row] = await tx.insert(services).values(values).onConflictDoNothing().returning();
       if (row) await tx.insert(serviceRatings).values({ serviceId: row.id }).onConflictDoNothing();

@@ -198,7 +198,6 @@ export default fp(
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
       claims: createClaimService({ db: db.db, notifications, clock }),
       photos: createPhotoService({
-        db: db.db,
         listings,
         organisations,
         photoDir: path.join(config.dataDir, 'photos'),
