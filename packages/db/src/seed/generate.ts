@@ -1,7 +1,7 @@
 // Builds the whole demo data set in memory, deterministically: same seed, same rows (ids and dates included).
 // No database here, so it is cheap to test; seedDemoData() in index.ts writes the result.
 import { Faker, base, en, en_GB } from '@faker-js/faker';
-import { CARE_TYPES, type CareType, type CqcRating, type Sector, type ServiceStatus } from '@care-assist/domain';
+import { CARE_TYPES, type CareType, type Sector } from '@care-assist/domain';
 import type { organisationMembers, organisations, serviceRatings, services, users } from '../schema/index.ts';
 import {
   AT_HOME_CARE_TYPES,
@@ -23,6 +23,7 @@ import {
   type Place,
 } from './places.ts';
 import { serviceDescription, serviceSummary } from './text.ts';
+import { CARE_TYPE_WEIGHTS, CQC_WEIGHTS, DEMO_PROVIDER_SERVICES, SECTOR_WEIGHTS, STATUS_WEIGHTS } from './weights.ts';
 import { DEMO_PROVIDER_ORGANISATION, DEMO_USERS, type DemoUser } from './users.ts';
 
 export const DEFAULT_SEED = 20261125;
@@ -73,50 +74,6 @@ interface Slot {
   name?: string;
   forcePublished?: boolean;
 }
-
-const CARE_TYPE_WEIGHTS: { value: CareType; weight: number }[] = [
-  { value: 'home_care', weight: 30 },
-  { value: 'care_home', weight: 18 },
-  { value: 'nursing_home', weight: 9 },
-  { value: 'day_service', weight: 8 },
-  { value: 'supported_living', weight: 8 },
-  { value: 'live_in_care', weight: 6 },
-  { value: 'respite_care', weight: 6 },
-  { value: 'telecare', weight: 4 },
-  { value: 'extra_care', weight: 4 },
-  { value: 'shared_lives', weight: 3 },
-];
-
-const SECTOR_WEIGHTS: { value: Sector; weight: number }[] = [
-  { value: 'private', weight: 62 },
-  { value: 'voluntary_community', weight: 17 },
-  { value: 'social_enterprise', weight: 13 },
-  { value: 'public', weight: 4 },
-  { value: 'mutual', weight: 4 },
-];
-
-const CQC_WEIGHTS: { value: CqcRating; weight: number }[] = [
-  { value: 'good', weight: 68 },
-  { value: 'outstanding', weight: 9 },
-  { value: 'requires_improvement', weight: 15 },
-  { value: 'inadequate', weight: 3 },
-  { value: 'not_yet_rated', weight: 5 },
-];
-
-const STATUS_WEIGHTS: { value: ServiceStatus; weight: number }[] = [
-  { value: 'published', weight: 95 },
-  { value: 'draft', weight: 3 },
-  { value: 'pending', weight: 2 },
-];
-
-/** The demo provider's services, all published and all in Chelmsford. */
-const DEMO_PROVIDER_SERVICES: { name: string; careType: CareType; district: string }[] = [
-  { name: 'Chelmer Valley Home Care', careType: 'home_care', district: 'CM1' },
-  { name: 'Moulsham Home Care', careType: 'home_care', district: 'CM2' },
-  { name: 'Chelmer Live-in Care', careType: 'live_in_care', district: 'CM2' },
-  { name: 'Writtle Grange Care Home', careType: 'care_home', district: 'CM1' },
-  { name: 'Springfield Day Centre', careType: 'day_service', district: 'CM1' },
-];
 
 const DAY_MS = 86_400_000;
 

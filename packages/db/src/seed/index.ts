@@ -19,7 +19,8 @@ import { DEMO_PASSWORD } from './users.ts';
 import { seedBudgets } from './budgets.ts';
 import { generateDemoReviews } from './reviews.ts';
 import { seedProviderListings } from './providers.ts';
-import { demoOutcomeRowCount, generateDemoOutcomes, seedOutcomes } from './outcomes.ts';
+import { generateDemoOutcomes } from './outcomes.ts';
+import { demoOutcomeRowCount, seedOutcomes } from './outcomes-write.ts';
 import { generateDemoSearches } from './searches.ts';
 import { demoClaimantRow, seedDemoClaims } from './claims.ts';
 

@@ -1,7 +1,8 @@
 // Demo brokerage history and outcomes: bookings by the demo reviewers at every stage across many services,
 // outcomes questionnaires answered by people and their carers over time (some getting better, some not),
-// hours delivered, a few admissions, care the council arranged outside Care Assist, and anonymous daily
-// page views and enquiries. All of that is a function of the seed, dated against REFERENCE_DATE.
+// hours delivered, a few admissions and care the council arranged outside Care Assist. All of that is a function
+// of the seed, dated against REFERENCE_DATE; outcomes-write.ts writes it, with anonymous daily page views and
+// enquiries.
 // One thing follows the real clock: the demo resident's own booking starts seven weeks before `now`, so her
 // 6-week outcomes questionnaire is due whenever the demo is started (the API sends it on her first page).
 import { Faker, base, en, en_GB } from '@faker-js/faker';
@@ -13,8 +14,6 @@ import {
   type BookingStatus,
   type CareType,
 } from '@care-assist/domain';
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../client.ts';
 import {
   bookingCarers,
   bookingEvents,
@@ -22,10 +21,7 @@ import {
   careAdmissions,
   councilCarePackages,
   deliveredCareHours,
-  organisations,
   outcomeReviews,
-  serviceDailyActivity,
-  services,
 } from '../schema/index.ts';
 import { AT_HOME_CARE_TYPES } from './care.ts';
 import type { DemoData, DemoUserRow, ServiceRow } from './generate.ts';
@@ -53,7 +49,7 @@ export interface DemoOutcomes {
 const DAY_MS = 86_400_000;
 const FRAMEWORK_PROVIDERS = 8;
 const PACKAGES_PER_FRAMEWORK_PROVIDER = 12;
-const REFERENCE_DAY = REFERENCE_DATE.toISOString().slice(0, 10);
+export const REFERENCE_DAY = REFERENCE_DATE.toISOString().slice(0, 10);
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const at = (isoDay: string, hour = 10) => new Date(`${isoDay}T${String(hour).padStart(2, '0')}:00:00Z`);
 /** The Monday on or before a day. */
@@ -380,51 +376,4 @@ export function generateDemoOutcomes(
   }
 
   return out;
-}
-
-export async function seedOutcomes(
-  tx: Executor,
-  demo: DemoOutcomes,
-  write: <T>(rows: readonly T[], insert: (batch: T[]) => Promise<unknown>, batchSize?: number) => Promise<void>,
-): Promise<void> {
-  // Big batches: PGlite pays per statement, and the seed must stay fast.
-  await write(demo.bookings, (batch) => tx.insert(bookings).values(batch), 500);
-  await write(demo.events, (batch) => tx.insert(bookingEvents).values(batch), 1_000);
-  await write(demo.carers, (batch) => tx.insert(bookingCarers).values(batch), 1_000);
-  await write(demo.packages, (batch) => tx.insert(councilCarePackages).values(batch), 1_000);
-  await write(demo.reviews, (batch) => tx.insert(outcomeReviews).values(batch), 1_000);
-  await write(demo.hours, (batch) => tx.insert(deliveredCareHours).values(batch), 2_000);
-  await write(demo.admissions, (batch) => tx.insert(careAdmissions).values(batch), 1_000);
-  await seedListingActivity(tx);
-}
-
-/**
- * Anonymous page views and enquiries per listing per day: four months for the demo provider's listings (so
- * its insight has a trend), five weeks for every other published listing. Thousands of rows, so they are made
- * by one INSERT ... SELECT in the database; hashtext() of the service and day stands in for a random number
- * generator, so the figures are the same on every run. Popular listings get more of both.
- */
-async function seedListingActivity(tx: Executor): Promise<void> {
-  const reference = REFERENCE_DAY;
-  await tx.execute(sql`
-    insert into ${serviceDailyActivity} (service_id, day, page_views, enquiries)
-    select id, day, views, enquiries from (
-      select s.id, d.day::date as day,
-        greatest(0, 1 + abs(hashtext(s.id::text)) % 9 + abs(hashtext(s.id::text || d.day::text)) % 7 - 3) as views,
-        (abs(hashtext(s.id::text || d.day::text || 'enquiry')) % 40 < 1 + abs(hashtext(s.id::text)) % 9)::int as enquiries
-      from ${services} s
-      join ${organisations} o on o.id = s.organisation_id
-      cross join lateral generate_series(
-        ${reference}::date - (case when o.name = ${DEMO_PROVIDER_ORGANISATION} then 120 else 35 end),
-        ${reference}::date - 1,
-        interval '1 day'
-      ) as d(day)
-      where s.status = 'published'
-    ) daily
-    where views > 0
-  `);
-}
-
-export function demoOutcomeRowCount(demo: DemoOutcomes): number {
-  return (Object.values(demo) as unknown[][]).reduce((sum, rows) => sum + rows.length, 0);
 }
