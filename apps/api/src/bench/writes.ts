@@ -189,7 +189,11 @@ export async function benchPublish(db: pg.Client, origin: string, jwtSecret: str
   );
   const group = groups[0]!;
   const { rows: members } = await db.query<{ id: string }>(
-    `select id from services where status = 'published' and county = $1 and care_types[1] = $2 order by id limit 10`,
+    // Services no review reached today: a second run on the same database would otherwise add its reviews to the
+    // first run's and trip the burst check (several reviews of one service in a short time), holding them back.
+    `select id from services s where status = 'published' and county = $1 and care_types[1] = $2
+        and not exists (select 1 from reviews r where r.service_id = s.id and r.created_at > now() - interval '1 day')
+      order by id limit 10`,
     [group.county, group.care_type],
   );
   const times: number[] = [];
