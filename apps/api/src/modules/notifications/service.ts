@@ -1,5 +1,4 @@
 // In-app notifications: each state change of a booking or invoice tells the other side, in the same transaction.
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
   EMAIL_KIND_INFO,
   mapPage,
@@ -7,8 +6,8 @@ import {
   type NotificationList,
   type PageRequest,
 } from '@care-assist/domain';
-import { countWhere, readFilteredPage } from '../paging.ts';
-import { notifications, type Database, type Executor } from '@care-assist/db';
+import type { Executor } from '@care-assist/db';
+import type { NotificationRepository } from './repository.ts';
 import { requireSignIn } from '../../access.ts';
 import { queueNotificationEmails } from '../email/outbox.ts';
 import { NotFound } from '../../errors.ts';
@@ -30,11 +29,11 @@ const EMAILED_AS: Partial<Record<string, EmailNotificationKind>> = {
 };
 
 export function createNotificationService({
-  db,
+  notifications,
   clock,
   webOrigin,
 }: {
-  db: Database;
+  notifications: NotificationRepository;
   clock: () => Date;
   /** For the link in notification e-mails; without it nothing is e-mailed (in-app only). */
   webOrigin?: string;
@@ -44,7 +43,10 @@ export function createNotificationService({
     async notify(tx: Executor, userIds: readonly string[], notification: NewNotification): Promise<void> {
       const unique = [...new Set(userIds)];
       if (unique.length === 0) return;
-      await tx.insert(notifications).values(unique.map((userId) => ({ userId, ...notification })));
+      await notifications.insertMany(
+        unique.map((userId) => ({ userId, ...notification })),
+        tx,
+      );
       const emailKind = EMAILED_AS[notification.kind];
       if (emailKind && webOrigin) {
         const link = `${webOrigin}${notification.link}`;
@@ -58,23 +60,14 @@ export function createNotificationService({
 
     /** One notification, returning its id (for records that point at the notification they caused). */
     async notifyReturning(tx: Executor, userId: string, notification: NewNotification) {
-      return tx
-        .insert(notifications)
-        .values({ userId, ...notification })
-        .returning({ id: notifications.id });
+      return notifications.insertReturningId({ userId, ...notification }, tx);
     },
 
     async list(actor: Actor | null, page: PageRequest): Promise<NotificationList> {
       const { userId } = requireSignIn(actor);
-      const mine = eq(notifications.userId, userId);
       const [rows, unread] = await Promise.all([
-        readFilteredPage(db, page, {
-          select: () => db.select().from(notifications),
-          where: mine,
-          orderBy: [desc(notifications.createdAt), desc(notifications.id)],
-          counted: notifications,
-        }),
-        countWhere(db, notifications, and(mine, isNull(notifications.readAt))),
+        notifications.pageForUser(userId, page),
+        notifications.countUnread(userId),
       ]);
       return {
         ...mapPage(rows, (n) => ({
@@ -91,20 +84,13 @@ export function createNotificationService({
 
     async markRead(actor: Actor | null, id: string): Promise<void> {
       const { userId } = requireSignIn(actor);
-      const updated = await db
-        .update(notifications)
-        .set({ readAt: clock() })
-        .where(and(eq(notifications.id, id), eq(notifications.userId, userId)))
-        .returning({ id: notifications.id });
+      const updated = await notifications.markRead(id, userId, clock());
       if (updated.length === 0) throw new NotFound('There is no such notification.');
     },
 
     async markAllRead(actor: Actor | null): Promise<void> {
       const { userId } = requireSignIn(actor);
-      await db
-        .update(notifications)
-        .set({ readAt: clock() })
-        .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+      await notifications.markAllRead(userId, clock());
     },
   };
 }

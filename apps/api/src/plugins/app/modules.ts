@@ -20,6 +20,7 @@ import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/sea
 import { createRatingGroupWorker, type RatingGroupWorker } from '../../modules/ratings/group-worker.ts';
 import { createIdempotency } from '../../modules/idempotency/idempotency.ts';
 import { createNotificationService, type NotificationService } from '../../modules/notifications/service.ts';
+import { createNotificationRepository } from '../../modules/notifications/repository.ts';
 import { createBudgetRepository } from '../../modules/budgets/repository.ts';
 import { createBudgetService, type BudgetService } from '../../modules/budgets/service.ts';
 import { createBookingRepository } from '../../modules/bookings/repository.ts';
@@ -127,7 +128,11 @@ export default fp(
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
     const idempotency = createIdempotency(db.db);
-    const notifications = createNotificationService({ db: db.db, clock, webOrigin: config.webOrigin });
+    const notifications = createNotificationService({
+      notifications: createNotificationRepository(db.db),
+      clock,
+      webOrigin: config.webOrigin,
+    });
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
