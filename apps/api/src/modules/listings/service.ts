@@ -17,7 +17,7 @@ import type { Actor } from '../../plugins/app/actor.ts';
 import { requireSignIn } from '../../access.ts';
 import { requireMembership } from '../organisations/access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
-import { toProviderListing } from './documents.ts';
+import { toProviderListing } from './presenters.ts';
 import { locateListingPostcode, slugify } from './location.ts';
 import type { RatingAggregator } from '../ratings/aggregator.ts';
 import type { ListingRecord, ListingRepository } from './repository.ts';

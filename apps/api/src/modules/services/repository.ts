@@ -15,7 +15,7 @@ import {
   type CqcKeyQuestionRow,
 } from '@care-assist/db';
 
-// documents.ts (the search document) still takes these from here; the types themselves live in packages/db.
+// presenters.ts (the service page) still takes these from here; the types themselves live in packages/db.
 export type { CqcKeyQuestionRow, ServiceRatingRow, ServiceRow };
 
 export interface PublicServiceRecord {

@@ -30,7 +30,7 @@ import {
   type SearchResult,
 } from '@care-assist/search';
 import { NotFound, ServiceUnavailable, ValidationFailed } from '../../errors.ts';
-import { toServiceDetail, toServiceSummary } from './documents.ts';
+import { toServiceDetail, toServiceSummary } from './presenters.ts';
 import type { ServiceRepository } from './repository.ts';
 import type { SearchEventRepository } from './search-event-repository.ts';
 import type { RecognitionService } from '../insight/recognitions.ts';

@@ -5,7 +5,7 @@ import type { Database } from '@care-assist/db';
 import { Conflict, NotFound, Unauthorised } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { toServiceDocument } from '@care-assist/search';
-import { toServiceSummary } from '../services/documents.ts';
+import { toServiceSummary } from '../services/presenters.ts';
 import type { ShortlistRepository } from './repository.ts';
 
 interface ShortlistDeps {

@@ -18,7 +18,7 @@ import type { Actor } from '../../plugins/app/actor.ts';
 import { requirePermission } from '../../access.ts';
 import type { OrganisationRepository } from '../organisations/repository.ts';
 import { toOrganisation } from '../organisations/service.ts';
-import { toProviderListing } from '../listings/documents.ts';
+import { toProviderListing } from '../listings/presenters.ts';
 import type { ListingRecord, ListingRepository } from '../listings/repository.ts';
 
 interface VerificationDeps {
