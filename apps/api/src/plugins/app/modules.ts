@@ -44,6 +44,7 @@ import { createListingRepository } from '../../modules/listings/repository.ts';
 import { createListingService, type ListingService } from '../../modules/listings/service.ts';
 import { createPhotoService, type PhotoService } from '../../modules/listings/photos.ts';
 import { createClaimService, type ClaimService } from '../../modules/organisations/claims.ts';
+import { createClaimRepository } from '../../modules/organisations/claims-repository.ts';
 import { createVerificationService, type VerificationService } from '../../modules/verification/service.ts';
 import { createOutcomeRepository } from '../../modules/outcomes/repository.ts';
 import { createOutcomeService, type OutcomeService } from '../../modules/outcomes/service.ts';
@@ -202,7 +203,7 @@ export default fp(
       }),
       listings: createListingService({ db: db.db, listings, organisations, aggregator, clock }),
       verification: createVerificationService({ db: db.db, listings, organisations, clock }),
-      claims: createClaimService({ db: db.db, notifications, clock }),
+      claims: createClaimService({ db: db.db, claims: createClaimRepository(db.db), notifications, clock }),
       photos: createPhotoService({
         listings,
         organisations,
