@@ -3,8 +3,8 @@
 // no money; the same key with a different body (or route) is refused with 422. Two concurrent requests with
 // one key serialise on the unique index: the second waits, then replays the first one's answer.
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
-import { idempotencyKeys, type Database, type Executor } from '@care-assist/db';
+import type { Database, Executor } from '@care-assist/db';
+import type { IdempotencyKeyRepository } from './repository.ts';
 import { UnprocessableContent } from '../../errors.ts';
 
 export interface IdempotencyScope {
@@ -39,7 +39,7 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-export function createIdempotency(db: Database) {
+export function createIdempotency({ db, keys }: { db: Database; keys: IdempotencyKeyRepository }) {
   return {
     /**
      * Runs `work` once per (user, key) in one transaction. `work` gets the transaction and the idempotency
@@ -52,16 +52,12 @@ export function createIdempotency(db: Database) {
       work: (tx: Executor, idempotencyId: string) => Promise<T>,
     ): Promise<StoredAnswer<T>> {
       return db.transaction(async (tx) => {
-        const [claimed] = await tx
-          .insert(idempotencyKeys)
-          .values({ userId, key: scope.key, route: scope.route, requestHash: scope.requestHash })
-          .onConflictDoNothing()
-          .returning({ id: idempotencyKeys.id });
+        const claimed = await keys.claim(
+          { userId, key: scope.key, route: scope.route, requestHash: scope.requestHash },
+          tx,
+        );
         if (!claimed) {
-          const [first] = await tx
-            .select()
-            .from(idempotencyKeys)
-            .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, scope.key)));
+          const first = await keys.find(userId, scope.key, tx);
           if (!first || first.requestHash !== scope.requestHash || first.responseStatus === null) {
             throw new UnprocessableContent(
               'This Idempotency-Key was already used for a different request. Use a new key for a new request.',
@@ -70,10 +66,7 @@ export function createIdempotency(db: Database) {
           return { status: first.responseStatus, body: first.responseBody as T, replayed: true };
         }
         const body = await work(tx, claimed.id);
-        await tx
-          .update(idempotencyKeys)
-          .set({ responseStatus: scope.status, responseBody: body })
-          .where(eq(idempotencyKeys.id, claimed.id));
+        await keys.storeAnswer(claimed.id, scope.status, body, tx);
         return { status: scope.status, body, replayed: false };
       });
     },

@@ -19,6 +19,7 @@ import { createOutboxRepository } from '../../modules/search-sync/repository.ts'
 import { createSearchSyncWorker, type SearchSyncWorker } from '../../modules/search-sync/worker.ts';
 import { createRatingGroupWorker, type RatingGroupWorker } from '../../modules/ratings/group-worker.ts';
 import { createIdempotency } from '../../modules/idempotency/idempotency.ts';
+import { createIdempotencyKeyRepository } from '../../modules/idempotency/repository.ts';
 import { createNotificationService, type NotificationService } from '../../modules/notifications/service.ts';
 import { createNotificationRepository } from '../../modules/notifications/repository.ts';
 import { createBudgetRepository } from '../../modules/budgets/repository.ts';
@@ -127,7 +128,7 @@ export default fp(
   async (app, { config, db, search: engine, clock }: ModulesOptions) => {
     const users = createUserRepository(db.db);
     const services = createServiceRepository(db.db);
-    const idempotency = createIdempotency(db.db);
+    const idempotency = createIdempotency({ db: db.db, keys: createIdempotencyKeyRepository(db.db) });
     const notifications = createNotificationService({
       notifications: createNotificationRepository(db.db),
       clock,
