@@ -22,12 +22,12 @@ import type { Idempotency, IdempotencyScope, StoredAnswer } from '../idempotency
 import { otherSide, type NotifyParties } from './notify-parties.ts';
 import type { BookingRecord, BookingRepository, BookingRow } from './repository.ts';
 import { illegalTransition, type Transition } from './transition.ts';
-import type { BookingViews } from './views.ts';
+import type { BookingAccess } from './access.ts';
 
 interface CommitmentDeps {
   bookings: BookingRepository;
   budgets: BudgetRepository;
-  views: BookingViews;
+  access: BookingAccess;
   idempotency: Idempotency;
   notifyParties: NotifyParties;
   transition: Transition;
@@ -35,7 +35,7 @@ interface CommitmentDeps {
 }
 
 export function createBookingCommitments(deps: CommitmentDeps) {
-  const { bookings, budgets, views, idempotency, notifyParties, transition, clock } = deps;
+  const { bookings, budgets, access, idempotency, notifyParties, transition, clock } = deps;
 
   /**
    * Locks, in the one fixed order, the budget a booking pays from (if any) and then the booking itself.
@@ -102,7 +102,7 @@ export function createBookingCommitments(deps: CommitmentDeps) {
       action === 'complete'
         ? { viewers: ['provider', 'council'] as const, named: 'the provider or council staff' }
         : undefined;
-    const { who, record, viewer } = await views.open(actor, bookingId, only);
+    const { who, record, viewer } = await access.open(actor, bookingId, only);
     return idempotency.run<BookingDetail>(who.userId, scope, async (tx, key) => {
       const booking = await lockForMoney(tx, record, record.booking.budgetAccountId);
       await transition(tx, booking, action, who.userId, reason);
@@ -123,7 +123,7 @@ export function createBookingCommitments(deps: CommitmentDeps) {
           ? `The booking with ${record.service.name} was cancelled: ${reason}`
           : `The booking with ${record.service.name} is complete.`,
       );
-      return views.detail(bookingId, viewer, tx);
+      return access.detail(bookingId, viewer, tx);
     });
   }
 
@@ -136,7 +136,7 @@ export function createBookingCommitments(deps: CommitmentDeps) {
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
       requireSignIn(actor);
-      const { who, record, viewer } = await views.open(actor, bookingId, {
+      const { who, record, viewer } = await access.open(actor, bookingId, {
         viewers: ['requester'],
         named: 'the person who asked for the quote',
       });
@@ -188,7 +188,7 @@ export function createBookingCommitments(deps: CommitmentDeps) {
           'accepted',
           `${record.requesterName} accepted your quote for ${record.service.name}.`,
         );
-        return views.detail(bookingId, viewer, tx);
+        return access.detail(bookingId, viewer, tx);
       });
     },
 

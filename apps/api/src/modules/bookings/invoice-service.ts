@@ -26,7 +26,8 @@ import type { IdempotencyScope, StoredAnswer } from '../idempotency/idempotency.
 import type { BookingDeps } from './service.ts';
 import { createPartyNotifier, otherSide } from './notify-parties.ts';
 import type { BookingRecord, InvoiceRow } from './repository.ts';
-import type { Parties } from './views.ts';
+import type { Parties } from './access.ts';
+import { toInvoice } from './presenters.ts';
 
 interface InvoiceDeps extends Omit<BookingDeps, 'listingActivity'> {
   /** The council's brokerage fee in percent, from configuration. */
@@ -46,15 +47,15 @@ const PROVIDER: Parties = { viewers: ['provider'], named: 'the provider' };
 const PAYER: Parties = { viewers: ['requester', 'council'], named: 'the person who booked the care or council staff' };
 
 export function createInvoiceService(deps: InvoiceDeps) {
-  const { db, bookings, budgets, views, idempotency, clock, brokerageFeePercent } = deps;
+  const { db, bookings, budgets, access, idempotency, clock, brokerageFeePercent } = deps;
   const notifyParties = createPartyNotifier(deps);
 
-  /** The invoice's booking opened for an action (see views.open); an invoice on a hidden booking is a 404 too. */
+  /** The invoice's booking opened for an action (see access.open); an invoice on a hidden booking is a 404 too. */
   async function openInvoice(actor: Actor | null, invoiceId: string, only?: Parties, tx: Executor = db) {
     const found = await bookings.findInvoice(invoiceId, tx);
     if (!found) throw new NotFound('There is no such invoice.');
     try {
-      return await views.open(actor, found.invoice.bookingId, only, tx);
+      return await access.open(actor, found.invoice.bookingId, only, tx);
     } catch (error) {
       if (error instanceof NotFound) throw new NotFound('There is no such invoice.');
       throw error;
@@ -103,7 +104,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
       scope: IdempotencyScope,
     ): Promise<StoredAnswer<BookingDetail>> {
       requireSignIn(actor);
-      const { who, record, viewer } = await views.open(actor, bookingId, PROVIDER);
+      const { who, record, viewer } = await access.open(actor, bookingId, PROVIDER);
       if (input.periodEnd < input.periodStart) {
         throw new ValidationFailed('The invoice period must end on or after the day it starts.', [
           { field: 'periodEnd', message: 'Must be on or after the start of the period' },
@@ -136,7 +137,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
           'invoice_issued',
           `${record.service.name} sent an invoice for ${formatPence(input.amountPence)}.`,
         );
-        return views.detail(bookingId, viewer, tx);
+        return access.detail(bookingId, viewer, tx);
       });
     },
 
@@ -159,7 +160,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
           'invoice_approved',
           `Your invoice for ${formatPence(invoice.amountPence)} was approved.`,
         );
-        return views.detail(record.booking.id, viewer, tx);
+        return access.detail(record.booking.id, viewer, tx);
       });
     },
 
@@ -204,7 +205,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
           'invoice_paid',
           `The invoice for ${formatPence(invoice.amountPence)} was paid.`,
         );
-        return views.detail(record.booking.id, viewer, tx);
+        return access.detail(record.booking.id, viewer, tx);
       });
     },
 
@@ -221,7 +222,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
           'invoice_disputed',
           `Your invoice for ${formatPence(invoice.amountPence)} was disputed: ${reason}`,
         );
-        return views.detail(record.booking.id, viewer, tx);
+        return access.detail(record.booking.id, viewer, tx);
       });
     },
 
@@ -254,7 +255,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
           'invoice_resolved',
           `The disputed invoice for ${formatPence(invoice.amountPence)} was ${next === 'approved' ? 'upheld' : 'rejected'} by the council: ${note}`,
         );
-        return views.detail(record.booking.id, viewer, tx);
+        return access.detail(record.booking.id, viewer, tx);
       });
     },
 
@@ -262,7 +263,7 @@ export function createInvoiceService(deps: InvoiceDeps) {
     async disputed(actor: Actor | null, page: PageRequest): Promise<Page<DisputedInvoice>> {
       requirePermission(actor, 'manage_budgets');
       return mapPage(await bookings.disputedInvoices(page), (row) => ({
-        ...views.invoice(row.invoice, row.feePence),
+        ...toInvoice(row.invoice, row.feePence),
         serviceName: row.serviceName,
         organisationName: row.organisationName,
         requesterName: row.requesterName,

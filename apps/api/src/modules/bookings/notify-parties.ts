@@ -3,7 +3,7 @@
 import type { Executor } from '@care-assist/db';
 import type { NotificationService } from '../notifications/service.ts';
 import type { BookingRecord, BookingRepository } from './repository.ts';
-import type { Viewer } from './views.ts';
+import type { Viewer } from './access.ts';
 
 export type Recipients = 'requester' | 'provider' | 'both';
 

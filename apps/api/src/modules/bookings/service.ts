@@ -23,13 +23,14 @@ import { createBookingCommitments } from './commitments.ts';
 import { createPartyNotifier, otherSide } from './notify-parties.ts';
 import type { BookingRecord, BookingRepository, BookingRow } from './repository.ts';
 import { createTransition } from './transition.ts';
-import type { BookingViews, Parties } from './views.ts';
+import type { BookingAccess, Parties } from './access.ts';
+import { toBookingSummary } from './presenters.ts';
 
 export interface BookingDeps {
   db: Database;
   bookings: BookingRepository;
   budgets: BudgetRepository;
-  views: BookingViews;
+  access: BookingAccess;
   notifications: NotificationService;
   idempotency: Idempotency;
   /** Counts each quote request as an enquiry to the service (anonymous daily counter). */
@@ -44,7 +45,7 @@ const BOTH_SIDES: Parties = {
 };
 
 export function createBookingService(deps: BookingDeps) {
-  const { db, bookings, views, clock } = deps;
+  const { db, bookings, access, clock } = deps;
   const today = () => clock().toISOString().slice(0, 10);
   const notifyParties = createPartyNotifier(deps);
   const transition = createTransition(deps);
@@ -62,12 +63,12 @@ export function createBookingService(deps: BookingDeps) {
     kind: string,
   ): Promise<BookingDetail> {
     return db.transaction(async (tx) => {
-      const { who, record, viewer } = await views.open(actor, bookingId, PROVIDER, tx);
+      const { who, record, viewer } = await access.open(actor, bookingId, PROVIDER, tx);
       const booking = await bookings.lock(bookingId, tx);
       if (!booking) throw new NotFound('There is no such booking.');
       const text = await step(tx, who, booking, record);
       await notifyParties(tx, record, otherSide(viewer), kind, text);
-      return views.detail(bookingId, viewer, tx);
+      return access.detail(bookingId, viewer, tx);
     });
   }
 
@@ -83,12 +84,12 @@ export function createBookingService(deps: BookingDeps) {
               ? { requesterId: who.userId }
               : null;
       if (!filter) throw new Forbidden('Moderators do not take part in bookings.');
-      return mapPage(await bookings.listPage(filter, page), views.summary);
+      return mapPage(await bookings.listPage(filter, page), toBookingSummary);
     },
 
     async get(actor: Actor | null, bookingId: string): Promise<BookingDetail> {
-      const { viewer } = await views.load(actor, bookingId);
-      return views.detail(bookingId, viewer);
+      const { viewer } = await access.load(actor, bookingId);
+      return access.detail(bookingId, viewer);
     },
 
     async requestQuote(actor: Actor | null, input: RequestQuote): Promise<BookingDetail> {
@@ -129,7 +130,7 @@ export function createBookingService(deps: BookingDeps) {
           tx,
         );
         await deps.listingActivity?.countEnquiry(service.id, tx);
-        const { record } = await views.load(who, booking.id, tx);
+        const { record } = await access.load(who, booking.id, tx);
         await notifyParties(
           tx,
           record,
@@ -137,7 +138,7 @@ export function createBookingService(deps: BookingDeps) {
           'quote_requested',
           `${record.requesterName} asked ${service.name} for a quote.`,
         );
-        return views.detail(booking.id, 'requester', tx);
+        return access.detail(booking.id, 'requester', tx);
       });
     },
 
@@ -185,11 +186,11 @@ export function createBookingService(deps: BookingDeps) {
 
     async message(actor: Actor | null, bookingId: string, body: string): Promise<BookingDetail> {
       return db.transaction(async (tx) => {
-        const { who, record, viewer } = await views.open(actor, bookingId, BOTH_SIDES, tx);
+        const { who, record, viewer } = await access.open(actor, bookingId, BOTH_SIDES, tx);
         await bookings.addMessage({ bookingId, authorId: who.userId, body, createdAt: clock() }, tx);
         const from = viewer === 'provider' ? record.service.name : record.requesterName;
         await notifyParties(tx, record, otherSide(viewer), 'message', `New message from ${from}.`);
-        return views.detail(bookingId, viewer, tx);
+        return access.detail(bookingId, viewer, tx);
       });
     },
 

@@ -25,7 +25,7 @@ import { createNotificationRepository } from '../../modules/notifications/reposi
 import { createBudgetRepository } from '../../modules/budgets/repository.ts';
 import { createBudgetService, type BudgetService } from '../../modules/budgets/service.ts';
 import { createBookingRepository } from '../../modules/bookings/repository.ts';
-import { createBookingViews } from '../../modules/bookings/views.ts';
+import { createBookingAccess } from '../../modules/bookings/access.ts';
 import { createBookingService, type BookingService } from '../../modules/bookings/service.ts';
 import { createInvoiceService, type InvoiceService } from '../../modules/bookings/invoice-service.ts';
 import { createRatingRepository } from '../../modules/ratings/repository.ts';
@@ -137,7 +137,7 @@ export default fp(
     });
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
-    const bookingViews = createBookingViews({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
+    const bookingAccess = createBookingAccess({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
     const listingActivity = createListingActivity({ db: db.db, clock });
     const outcomeRepository = createOutcomeRepository(db.db);
     const outcomes = createOutcomeService({ db: db.db, outcomes: outcomeRepository, notifications, clock });
@@ -146,7 +146,7 @@ export default fp(
       db: db.db,
       bookings: bookingRepository,
       budgets: budgetRepository,
-      views: bookingViews,
+      access: bookingAccess,
       notifications,
       idempotency,
       clock,
