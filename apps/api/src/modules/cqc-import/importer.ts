@@ -3,20 +3,17 @@
 // stay still on a re-run. CQC registration is the check, so new adult social care services publish at
 // once, under an unclaimed organisation (source 'cqc', no members) until a provider claims it.
 import { randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import { careTypeLabel, mapCqcServiceTypes, mapCqcSpecialisms } from '@care-assist/domain';
 import {
   enqueueServiceSearchSync,
-  organisations,
-  serviceCqcRatings,
-  serviceRatings,
-  services,
   type Database,
   type Executor,
+  type NewService,
   type ServiceRow,
 } from '@care-assist/db';
 import { slugify } from '../listings/location.ts';
 import type { CqcLocation, CqcRow } from './records.ts';
+import { createCqcImportRepository, type CqcImportRepository } from './repository.ts';
 
 export interface ImportReport {
   read: number;
@@ -42,26 +39,27 @@ function changedFields<T extends object>(current: T, desired: Partial<T>): Parti
   return out;
 }
 
-export function createCqcImporter({ db, clock }: { db: Database; clock: () => Date }) {
+export function createCqcImporter({
+  db,
+  clock,
+  repository = createCqcImportRepository(db),
+}: {
+  db: Database;
+  clock: () => Date;
+  repository?: CqcImportRepository;
+}) {
   async function organisationFor(location: CqcLocation, tx: Executor): Promise<{ id: string; created: boolean }> {
-    const [existing] = await tx
-      .select()
-      .from(organisations)
-      .where(eq(organisations.cqcProviderId, location.providerId));
+    const existing = await repository.findOrganisationByCqcProviderId(location.providerId, tx);
     if (existing) {
       // Only names the CQC gave us are kept in step; a claimed organisation's own details are the provider's.
       if (existing.source === 'cqc' && location.providerName && existing.name !== location.providerName) {
-        await tx
-          .update(organisations)
-          .set({ name: location.providerName, updatedAt: clock() })
-          .where(eq(organisations.id, existing.id));
+        await repository.renameOrganisation(existing.id, location.providerName, clock(), tx);
       }
       return { id: existing.id, created: false };
     }
     const now = clock();
-    const [row] = await tx
-      .insert(organisations)
-      .values({
+    const row = await repository.insertOrganisation(
+      {
         name: location.providerName ?? `CQC provider ${location.providerId}`,
         // The CQC data does not say which sector a provider is in: "not known" (null) until the claiming
         // provider says, so insight never counts these as private.
@@ -70,9 +68,10 @@ export function createCqcImporter({ db, clock }: { db: Database; clock: () => Da
         source: 'cqc',
         createdAt: now,
         updatedAt: now,
-      })
-      .returning({ id: organisations.id });
-    return { id: row!.id, created: true };
+      },
+      tx,
+    );
+    return { id: row.id, created: true };
   }
 
   /** The CQC's own facts about a location; for a provider-made listing only the registration and rating. */
@@ -105,54 +104,44 @@ export function createCqcImporter({ db, clock }: { db: Database; clock: () => Da
 
   async function syncKeyQuestions(serviceId: string, location: CqcLocation, tx: Executor): Promise<boolean> {
     if (!location.rating) return false;
-    const current = await tx.select().from(serviceCqcRatings).where(eq(serviceCqcRatings.serviceId, serviceId));
+    const current = await repository.keyQuestionRatings(serviceId, tx);
     let changed = false;
     for (const { code, rating } of location.rating.keyQuestions) {
       const row = current.find((r) => r.keyQuestion === code);
       if (row && row.rating === rating && row.reportDate === location.rating.reportDate) continue;
       changed = true;
-      await tx
-        .insert(serviceCqcRatings)
-        .values({ serviceId, keyQuestion: code, rating, reportDate: location.rating.reportDate, updatedAt: clock() })
-        .onConflictDoUpdate({
-          target: [serviceCqcRatings.serviceId, serviceCqcRatings.keyQuestion],
-          set: { rating, reportDate: location.rating.reportDate, updatedAt: clock() },
-        });
+      await repository.upsertKeyQuestionRating(
+        { serviceId, keyQuestion: code, rating, reportDate: location.rating.reportDate },
+        clock(),
+        tx,
+      );
     }
     const kept = new Set(location.rating.keyQuestions.map((k) => k.code));
     for (const row of current.filter((r) => !kept.has(r.keyQuestion))) {
       changed = true;
-      await tx
-        .delete(serviceCqcRatings)
-        .where(and(eq(serviceCqcRatings.serviceId, serviceId), eq(serviceCqcRatings.keyQuestion, row.keyQuestion)));
+      await repository.deleteKeyQuestionRating(serviceId, row.keyQuestion, tx);
     }
     return changed;
   }
 
   async function uniqueSlug(name: string, town: string, tx: Executor): Promise<string> {
     const base = slugify(name, town) || 'care-service';
-    const taken = await tx.select({ id: services.id }).from(services).where(eq(services.slug, base)).limit(1);
-    return taken.length ? `${base}-${randomBytes(3).toString('hex')}` : base;
+    return (await repository.isSlugTaken(base, tx)) ? `${base}-${randomBytes(3).toString('hex')}` : base;
   }
 
   async function importLocation(location: CqcLocation): Promise<{ outcome: Outcome; organisationCreated: boolean }> {
     const careTypes = mapCqcServiceTypes(location.serviceTypes);
     if (careTypes.length === 0) return { outcome: 'skippedByType', organisationCreated: false };
     return db.transaction(async (tx) => {
-      const [existing] = await tx
-        .select()
-        .from(services)
-        .where(eq(services.cqcLocationId, location.locationId))
-        .for('update');
+      const existing = await repository.findServiceByCqcLocationIdForUpdate(location.locationId, tx);
       const now = clock();
 
       if (!existing) {
         if (!location.registered) return { outcome: 'skippedDeregistered' as const, organisationCreated: false };
         const organisation = await organisationFor(location, tx);
-        const [row] = await tx
-          .insert(services)
-          .values({
-            ...(desiredFields(location, careTypes, false) as typeof services.$inferInsert),
+        const row = await repository.insertService(
+          {
+            ...(desiredFields(location, careTypes, false) as NewService),
             organisationId: organisation.id,
             slug: await uniqueSlug(location.name, location.town, tx),
             summary: `${careTypes.map(careTypeLabel).join(', ')} registered with the Care Quality Commission.`,
@@ -161,11 +150,11 @@ export function createCqcImporter({ db, clock }: { db: Database; clock: () => Da
             status: 'published',
             createdAt: now,
             updatedAt: now,
-          } as typeof services.$inferInsert)
-          .returning({ id: services.id });
-        await tx.insert(serviceRatings).values({ serviceId: row!.id });
-        await syncKeyQuestions(row!.id, location, tx);
-        await enqueueServiceSearchSync(tx, [row!.id]);
+          },
+          tx,
+        );
+        await syncKeyQuestions(row.id, location, tx);
+        await enqueueServiceSearchSync(tx, [row.id]);
         return { outcome: 'created' as const, organisationCreated: organisation.created };
       }
 
@@ -183,10 +172,7 @@ export function createCqcImporter({ db, clock }: { db: Database; clock: () => Da
       const organisation = existing.source === 'cqc' ? await organisationFor(location, tx) : null;
       const ratingsChanged = await syncKeyQuestions(existing.id, location, tx);
       if (Object.keys(changes).length > 0 || ratingsChanged) {
-        await tx
-          .update(services)
-          .set({ ...changes, updatedAt: now })
-          .where(eq(services.id, existing.id));
+        await repository.updateService(existing.id, { ...changes, updatedAt: now }, tx);
         await enqueueServiceSearchSync(tx, [existing.id]);
         if (outcome === 'unchanged') outcome = 'updated';
       }
