@@ -7,8 +7,11 @@ import type {
   budgetAccounts,
   budgetLedger,
   councilCarePackages,
+  idempotencyKeys,
   invoices,
   moderationActions,
+  notifications,
+  organisationClaims,
   organisationInvitations,
   organisations,
   outboundMessages,
@@ -35,6 +38,8 @@ export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
 export type InvitationRow = typeof organisationInvitations.$inferSelect;
+export type OrganisationClaimRow = typeof organisationClaims.$inferSelect;
+export type NewOrganisationClaim = typeof organisationClaims.$inferInsert;
 
 export type ServiceRow = typeof services.$inferSelect;
 export type NewService = typeof services.$inferInsert;
@@ -66,3 +71,7 @@ export type CarePackageRow = typeof councilCarePackages.$inferSelect;
 export type SearchOutboxRow = typeof searchOutbox.$inferSelect;
 export type NewSearchEvent = typeof searchEvents.$inferInsert;
 export type OutboundMessageRow = typeof outboundMessages.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;
+export type NewNotificationRow = typeof notifications.$inferInsert;
+export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
+export type NewIdempotencyKey = typeof idempotencyKeys.$inferInsert;

@@ -1,9 +1,12 @@
 // Drizzle queries for idempotency keys. Every method takes the transaction of the work the key guards.
 import { and, eq } from 'drizzle-orm';
-import { idempotencyKeys, type Database, type Executor } from '@care-assist/db';
-
-export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
-export type NewIdempotencyKey = typeof idempotencyKeys.$inferInsert;
+import {
+  idempotencyKeys,
+  type Database,
+  type Executor,
+  type IdempotencyKeyRow,
+  type NewIdempotencyKey,
+} from '@care-assist/db';
 
 export function createIdempotencyKeyRepository(db: Database) {
   return {

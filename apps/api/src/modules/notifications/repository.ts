@@ -1,11 +1,14 @@
 // Drizzle queries for in-app notifications.
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import { notifications, type Database, type Executor } from '@care-assist/db';
+import {
+  notifications,
+  type Database,
+  type Executor,
+  type NewNotificationRow,
+  type NotificationRow,
+} from '@care-assist/db';
 import type { Page, PageRequest } from '@care-assist/domain';
 import { countWhere, readFilteredPage } from '../paging.ts';
-
-export type NotificationRow = typeof notifications.$inferSelect;
-export type NewNotificationRow = typeof notifications.$inferInsert;
 
 export function createNotificationRepository(db: Database) {
   return {

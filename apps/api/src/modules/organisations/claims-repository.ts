@@ -10,12 +10,11 @@ import {
   users,
   type Database,
   type Executor,
+  type NewModerationAction,
+  type NewOrganisationClaim,
+  type OrganisationClaimRow,
   type OrganisationRow,
 } from '@care-assist/db';
-
-export type OrganisationClaimRow = typeof organisationClaims.$inferSelect;
-export type NewOrganisationClaim = typeof organisationClaims.$inferInsert;
-export type NewModerationAction = typeof moderationActions.$inferInsert;
 
 const claimRecords = (tx: Executor) =>
   tx
