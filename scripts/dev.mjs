@@ -2,16 +2,9 @@
 // `npm run dev`: the API under tsx watch (restarts on change) and the web app under Vite with hot reload.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { localEnv, root } from './local-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = {
-  WEB_PORT: '3000',
-  API_PORT: '3001',
-  DATA_DIR: path.join(root, 'data'),
-  SEED_DEMO_DATA: 'true',
-  ...process.env,
-};
+const env = localEnv();
 const webOrigin = `http://localhost:${env.WEB_PORT}`;
 const children = [
   spawn('npx', ['tsx', 'watch', 'apps/api/src/server.ts'], {

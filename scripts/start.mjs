@@ -8,18 +8,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { localEnv, root } from './local-env.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const env = {
-  WEB_PORT: '3000',
-  API_PORT: '3001',
-  DATA_DIR: path.join(root, 'data'),
-  SEED_DEMO_DATA: 'true',
-  MAIL_CATCHER_PORT: '1080',
-  LOG_LEVEL: 'info',
-  ...process.env,
-};
+const env = localEnv({ MAIL_CATCHER_PORT: '1080', LOG_LEVEL: 'info' });
 const webOrigin = env.WEB_ORIGIN ?? `http://localhost:${env.WEB_PORT}`;
 const apiUrl = `http://127.0.0.1:${env.API_PORT}`;
 
