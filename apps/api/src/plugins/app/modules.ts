@@ -8,6 +8,7 @@ import { createFallbackSearchIndex, createPostgresSearchIndex, type SearchIndex 
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
 import { createSignInThrottle } from '../../modules/auth/sign-in-throttle.ts';
+import { createAuthRepository } from '../../modules/auth/repository.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
@@ -183,7 +184,7 @@ export default fp(
         db: db.db,
         users,
         refreshTokens: createRefreshTokenRepository(db.db),
-        signInThrottle: createSignInThrottle(db.db, clock),
+        signInThrottle: createSignInThrottle(createAuthRepository(db.db), clock),
         signAccessToken: (claims) => app.jwt.sign(claims),
         clock,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
