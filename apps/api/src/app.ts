@@ -14,6 +14,7 @@ import metrics from './plugins/external/metrics.ts';
 import problemJson from './plugins/app/problem-json.ts';
 import actor from './plugins/app/actor.ts';
 import { createSessionCheck } from './modules/auth/session-check.ts';
+import { createAuthRepository } from './modules/auth/repository.ts';
 import modules from './plugins/app/modules.ts';
 import healthRoutes from './routes/health/index.ts';
 import authRoutes from './routes/auth/index.ts';
@@ -80,7 +81,7 @@ async function careAssistApi(fastify: FastifyInstance, opts: AppOptions): Promis
   await fastify.register(metrics);
 
   const clock = opts.clock ?? (() => new Date());
-  await fastify.register(actor, { isSessionLive: createSessionCheck(opts.db.db, clock) });
+  await fastify.register(actor, { isSessionLive: createSessionCheck(createAuthRepository(opts.db.db), clock) });
   await fastify.register(modules, {
     config,
     db: opts.db,

@@ -10,6 +10,7 @@ import type {
   idempotencyKeys,
   invoices,
   moderationActions,
+  notificationPreferences,
   notifications,
   organisationClaims,
   organisationInvitations,
@@ -28,12 +29,14 @@ import type {
   servicePhotos,
   serviceRatings,
   services,
+  shortlistItems,
   users,
 } from './schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
+export type NewAccountToken = typeof accountTokens.$inferInsert;
 
 export type OrganisationRow = typeof organisations.$inferSelect;
 export type NewOrganisation = typeof organisations.$inferInsert;
@@ -73,5 +76,7 @@ export type NewSearchEvent = typeof searchEvents.$inferInsert;
 export type OutboundMessageRow = typeof outboundMessages.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotificationRow = typeof notifications.$inferInsert;
+export type NotificationPreferenceRow = typeof notificationPreferences.$inferSelect;
+export type ShortlistItemRow = typeof shortlistItems.$inferSelect;
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
 export type NewIdempotencyKey = typeof idempotencyKeys.$inferInsert;

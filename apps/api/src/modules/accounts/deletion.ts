@@ -2,22 +2,7 @@
 // tombstone with no personal data ("Former user", an address that cannot receive mail, no password), so bookings,
 // invoices and ledger entries the council must keep for its financial records still balance but point at nobody.
 // Reviews stay published under "Former user" unless the person asks to remove them; ratings are recomputed then.
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
-import {
-  accountTokens,
-  bookings,
-  invoices,
-  notificationPreferences,
-  notifications,
-  organisationMembers,
-  outboundMessages,
-  refreshTokens,
-  reviews,
-  shortlistItems,
-  users,
-  verifyPassword,
-  type Database,
-} from '@care-assist/db';
+import { verifyPassword, type Database } from '@care-assist/db';
 import { ERASED_DISPLAY_NAME } from '@care-assist/domain';
 import { requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, Unauthorised } from '../../errors.ts';
@@ -26,6 +11,7 @@ import type { RatingAggregator } from '../ratings/aggregator.ts';
 import type { UserRepository } from '../users/repository.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { eraseWrittenByRequester } from '../retention/financial-records.ts';
+import type { DataRightsRepository } from './data-rights-repository.ts';
 
 const OPEN_BOOKINGS = ['requested', 'quoted', 'accepted', 'active'] as const;
 const UNPAID_INVOICES = ['submitted', 'approved', 'disputed'] as const;
@@ -34,11 +20,12 @@ const LIVE_REVIEWS = ['pending', 'changes_requested', 'published'] as const;
 interface DeletionDeps {
   db: Database;
   users: UserRepository;
+  dataRights: DataRightsRepository;
   aggregator: RatingAggregator;
   clock: () => Date;
 }
 
-export function createAccountDeletion({ db, users: userRepo, aggregator, clock }: DeletionDeps) {
+export function createAccountDeletion({ db, users: userRepo, dataRights, aggregator, clock }: DeletionDeps) {
   return async function deleteAccount(
     actor: Actor | null,
     input: { password: string; removeReviews: boolean },
@@ -54,16 +41,9 @@ export function createAccountDeletion({ db, users: userRepo, aggregator, clock }
     }
     await db.transaction(async (tx) => {
       // Lock the person's row first: a booking request racing the deletion waits, then sees a disabled account.
-      await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
-      const open = await tx
-        .select({ id: bookings.id, status: bookings.status })
-        .from(bookings)
-        .where(and(eq(bookings.requesterId, user.id), inArray(bookings.status, [...OPEN_BOOKINGS])));
-      const unpaid = await tx
-        .select({ id: invoices.id })
-        .from(invoices)
-        .innerJoin(bookings, eq(bookings.id, invoices.bookingId))
-        .where(and(eq(bookings.requesterId, user.id), inArray(invoices.status, [...UNPAID_INVOICES])));
+      await dataRights.lockUser(user.id, tx);
+      const open = await dataRights.bookingsRequestedIn(user.id, [...OPEN_BOOKINGS], tx);
+      const unpaid = await dataRights.invoicesOfRequesterIn(user.id, [...UNPAID_INVOICES], tx);
       if (open.length > 0 || unpaid.length > 0) {
         const needs = [
           open.length > 0
@@ -80,38 +60,18 @@ export function createAccountDeletion({ db, users: userRepo, aggregator, clock }
 
       const now = clock();
       if (input.removeReviews) {
-        const live = await tx
-          .update(reviews)
-          .set({ status: 'withdrawn', updatedAt: now })
-          .where(and(eq(reviews.authorId, user.id), inArray(reviews.status, [...LIVE_REVIEWS])))
-          .returning({ serviceId: reviews.serviceId });
+        const live = await dataRights.withdrawReviewsBy(user.id, [...LIVE_REVIEWS], now, tx);
         for (const serviceId of new Set(live.map((r) => r.serviceId))) {
           await aggregator.refreshForService(serviceId, tx);
         }
       }
       await eraseWrittenByRequester(tx, user.id);
-      await tx.delete(shortlistItems).where(eq(shortlistItems.userId, user.id));
-      await tx.delete(notifications).where(eq(notifications.userId, user.id));
-      await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, user.id));
-      await tx.delete(accountTokens).where(eq(accountTokens.userId, user.id));
-      await tx.delete(refreshTokens).where(eq(refreshTokens.userId, user.id));
-      await tx.delete(organisationMembers).where(eq(organisationMembers.userId, user.id));
+      await dataRights.deletePersonalRows(user.id, tx);
       // Mail not yet sent to them is dropped; mail already sent keeps no address.
-      await tx
-        .delete(outboundMessages)
-        .where(
-          and(
-            or(eq(outboundMessages.userId, user.id), eq(outboundMessages.to, user.email)),
-            isNull(outboundMessages.sentAt),
-          ),
-        );
-      await tx
-        .update(outboundMessages)
-        .set({ to: 'erased', body: '', link: null, userId: null })
-        .where(or(eq(outboundMessages.userId, user.id), eq(outboundMessages.to, user.email)));
-      await tx
-        .update(users)
-        .set({
+      await dataRights.eraseMailTo(user.id, user.email, tx);
+      await dataRights.tombstoneUser(
+        user.id,
+        {
           email: `erased-${user.id}@erased.invalid`,
           displayName: ERASED_DISPLAY_NAME,
           passwordHash: 'erased',
@@ -119,8 +79,9 @@ export function createAccountDeletion({ db, users: userRepo, aggregator, clock }
           disabledAt: now,
           erasedAt: now,
           updatedAt: now,
-        })
-        .where(eq(users.id, user.id));
+        },
+        tx,
+      );
       // The one message that keeps the address: the confirmation, purged with the outbox (RETENTION_OUTBOX_DAYS).
       await queueEmail(tx, {
         to: user.email,

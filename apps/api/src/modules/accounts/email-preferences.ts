@@ -1,6 +1,4 @@
 // Which notification e-mails a person gets, and the one-click unsubscribe behind every notification e-mail.
-import { and, eq } from 'drizzle-orm';
-import { notificationPreferences, users, type Database } from '@care-assist/db';
 import {
   EMAIL_KIND_INFO,
   EMAIL_NOTIFICATION_KINDS,
@@ -12,10 +10,17 @@ import { requireSignIn } from '../../access.ts';
 import { ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import type { UnsubscribeTokens } from '../email/unsubscribe-token.ts';
+import type { AccountRepository } from './repository.ts';
 
-export function createEmailPreferences({ db, tokens }: { db: Database; tokens: UnsubscribeTokens }) {
+export function createEmailPreferences({
+  accounts,
+  tokens,
+}: {
+  accounts: AccountRepository;
+  tokens: UnsubscribeTokens;
+}) {
   async function read(userId: string): Promise<EmailPreferences> {
-    const rows = await db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId));
+    const rows = await accounts.emailPreferences(userId);
     const chosen = new Map(rows.map((r) => [r.kind, r.email]));
     return {
       items: EMAIL_NOTIFICATION_KINDS.map((kind) => ({
@@ -27,10 +32,7 @@ export function createEmailPreferences({ db, tokens }: { db: Database; tokens: U
   }
 
   async function set(userId: string, kind: string, email: boolean) {
-    await db
-      .insert(notificationPreferences)
-      .values({ userId, kind, email })
-      .onConflictDoUpdate({ target: [notificationPreferences.userId, notificationPreferences.kind], set: { email } });
+    await accounts.setEmailPreference(userId, kind, email);
   }
 
   return {
@@ -60,10 +62,7 @@ export function createEmailPreferences({ db, tokens }: { db: Database; tokens: U
           [{ field: 'token', message: 'This link is not valid' }],
         );
       }
-      const [user] = await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.id, found.userId)));
+      const user = await accounts.findUserId(found.userId);
       if (user) await set(user.id, found.kind, false);
       return { kind: found.kind, label: EMAIL_KIND_INFO[found.kind].label };
     },

@@ -2,10 +2,9 @@
 // 429 never tells whether an account exists) and per network (so one client cannot spray many addresses).
 // Fixed windows kept in Postgres, so every API process counts together.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { emailRequestThrottles, type Database } from '@care-assist/db';
 import { networkOf } from '@care-assist/domain';
 import { TooManyRequests } from '../../errors.ts';
+import type { AccountRepository } from './repository.ts';
 
 export interface EmailThrottleLimits {
   perAddressPerHour: number;
@@ -15,23 +14,11 @@ export interface EmailThrottleLimits {
 const WINDOW_MS = 60 * 60_000;
 const key = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
-export function createEmailThrottle(db: Database, limits: EmailThrottleLimits, clock: () => Date) {
+export function createEmailThrottle(accounts: AccountRepository, limits: EmailThrottleLimits, clock: () => Date) {
   async function count(k: string): Promise<{ count: number; windowStart: Date }> {
     const now = clock();
     const windowOpen = new Date(now.getTime() - WINDOW_MS).toISOString();
-    const [row] = await db
-      .insert(emailRequestThrottles)
-      .values({ key: k, count: 1, windowStart: now })
-      .onConflictDoUpdate({
-        target: emailRequestThrottles.key,
-        set: {
-          count: sql`case when ${emailRequestThrottles.windowStart} < ${windowOpen}::timestamptz then 1
-                     else ${emailRequestThrottles.count} + 1 end`,
-          windowStart: sql`case when ${emailRequestThrottles.windowStart} < ${windowOpen}::timestamptz
-                           then ${now.toISOString()}::timestamptz else ${emailRequestThrottles.windowStart} end`,
-        },
-      })
-      .returning({ count: emailRequestThrottles.count, windowStart: emailRequestThrottles.windowStart });
+    const row = await accounts.countEmailRequest(k, now, windowOpen);
     return row ?? { count: 1, windowStart: now };
   }
 

@@ -2,16 +2,7 @@
 // display name, address or password. Every link is single use and stored hashed (tokens.ts); every change that
 // matters to the account holder's safety is told to them by e-mail.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import {
-  hashPassword,
-  refreshTokens,
-  users,
-  verifyPassword,
-  type Database,
-  type Executor,
-  type UserRow,
-} from '@care-assist/db';
+import { hashPassword, verifyPassword, type Database, type Executor, type UserRow } from '@care-assist/db';
 import type { AcceptedMessage, User } from '@care-assist/domain';
 import { requireSignIn } from '../../access.ts';
 import { Conflict, Forbidden, Unauthorised, ValidationFailed } from '../../errors.ts';
@@ -20,7 +11,8 @@ import { toPublicUser } from '../auth/service.ts';
 import { queueEmail } from '../email/outbox.ts';
 import type { UserRepository } from '../users/repository.ts';
 import type { EmailThrottle } from './email-throttle.ts';
-import { consumeLinkToken, issueLinkToken } from './tokens.ts';
+import type { AccountRepository } from './repository.ts';
+import { createLinkTokens } from './tokens.ts';
 
 export const VERIFY_EMAIL_HOURS = 24;
 export const RESET_PASSWORD_MINUTES = 30;
@@ -41,6 +33,7 @@ export const RESET_ANSWER_MS = 400;
 interface AccountServiceDeps {
   db: Database;
   users: UserRepository;
+  accounts: AccountRepository;
   throttle: EmailThrottle;
   clock: () => Date;
   webOrigin: string;
@@ -53,11 +46,14 @@ const WRONG_PASSWORD = 'That is not your current password.';
 export function createAccountService({
   db,
   users: userRepo,
+  accounts,
   throttle,
   clock,
   webOrigin,
   resetAnswerMs = RESET_ANSWER_MS,
 }: AccountServiceDeps) {
+  const linkTokens = createLinkTokens(accounts);
+
   async function activeUser(actor: Actor | null, tx: Executor = db): Promise<UserRow> {
     const who = requireSignIn(actor);
     const user = await userRepo.findActiveById(who.userId, tx);
@@ -67,7 +63,7 @@ export function createAccountService({
 
   async function queueVerification(tx: Executor, user: UserRow): Promise<void> {
     const now = clock();
-    const token = await issueLinkToken(tx, {
+    const token = await linkTokens.issue(tx, {
       userId: user.id,
       purpose: 'verify_email',
       email: user.email,
@@ -98,7 +94,7 @@ export function createAccountService({
     if (!user || user.disabledAt || user.erasedAt) return;
     await db.transaction(async (tx) => {
       const now = clock();
-      const token = await issueLinkToken(tx, {
+      const token = await linkTokens.issue(tx, {
         userId: user.id,
         purpose: 'reset_password',
         email: user.email,
@@ -126,17 +122,7 @@ export function createAccountService({
 
   /** Revokes every session of the account, or every one but `keepSessionId`. */
   async function revokeSessions(tx: Executor, userId: string, keepSessionId?: string): Promise<void> {
-    const now = clock();
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(
-        and(
-          eq(refreshTokens.userId, userId),
-          isNull(refreshTokens.revokedAt),
-          keepSessionId ? ne(refreshTokens.familyId, keepSessionId) : undefined,
-        ),
-      );
+    await accounts.revokeSessions(userId, clock(), keepSessionId, tx);
   }
 
   async function notice(tx: Executor, user: { id: string; email: string }, subject: string, body: string[]) {
@@ -169,17 +155,13 @@ export function createAccountService({
     async verifyEmail(token: string): Promise<User> {
       return db.transaction(async (tx) => {
         const now = clock();
-        const link = await consumeLinkToken(tx, token, 'verify_email', now);
+        const link = await linkTokens.consume(tx, token, 'verify_email', now);
         const user = await userRepo.findActiveById(link.userId, tx);
         if (!user) throw new Conflict('That account no longer exists.');
         if (user.email.toLowerCase() !== link.email.toLowerCase()) {
           throw new Conflict('That link was for an address this account no longer uses.');
         }
-        const [updated] = await tx
-          .update(users)
-          .set({ emailVerifiedAt: user.emailVerifiedAt ?? now, updatedAt: now })
-          .where(eq(users.id, user.id))
-          .returning();
+        const updated = await accounts.setEmailVerified(user.id, user.emailVerifiedAt ?? now, now, tx);
         return toPublicUser(updated!);
       });
     },
@@ -203,19 +185,16 @@ export function createAccountService({
       const passwordHash = await hashPassword(password);
       await db.transaction(async (tx) => {
         const now = clock();
-        const link = await consumeLinkToken(tx, token, 'reset_password', now);
+        const link = await linkTokens.consume(tx, token, 'reset_password', now);
         const user = await userRepo.findActiveById(link.userId, tx);
         if (!user || user.erasedAt) throw new Conflict('That account no longer exists.');
         // Following the link proves the person reads mail at the address, so it counts as confirming it.
         const sameAddress = user.email.toLowerCase() === link.email.toLowerCase();
-        await tx
-          .update(users)
-          .set({
-            passwordHash,
-            updatedAt: now,
-            ...(sameAddress && !user.emailVerifiedAt ? { emailVerifiedAt: now } : {}),
-          })
-          .where(eq(users.id, user.id));
+        await accounts.setPassword(
+          user.id,
+          { passwordHash, updatedAt: now, ...(sameAddress && !user.emailVerifiedAt ? { emailVerifiedAt: now } : {}) },
+          tx,
+        );
         await revokeSessions(tx, user.id);
         await notice(tx, user, 'Your Care Assist password was changed', [
           `Hello ${user.displayName},`,
@@ -228,11 +207,7 @@ export function createAccountService({
 
     async updateProfile(actor: Actor | null, displayName: string): Promise<User> {
       const user = await activeUser(actor);
-      const [updated] = await db
-        .update(users)
-        .set({ displayName: displayName.trim(), updatedAt: clock() })
-        .where(eq(users.id, user.id))
-        .returning();
+      const updated = await accounts.setDisplayName(user.id, displayName.trim(), clock());
       return toPublicUser(updated!);
     },
 
@@ -257,7 +232,7 @@ export function createAccountService({
       await throttle.check('change-email', newEmail, ip);
       await db.transaction(async (tx) => {
         const now = clock();
-        const token = await issueLinkToken(tx, {
+        const token = await linkTokens.issue(tx, {
           userId: user.id,
           purpose: 'change_email',
           email: newEmail,
@@ -287,16 +262,12 @@ export function createAccountService({
     async confirmEmailChange(token: string): Promise<User> {
       return db.transaction(async (tx) => {
         const now = clock();
-        const link = await consumeLinkToken(tx, token, 'change_email', now);
+        const link = await linkTokens.consume(tx, token, 'change_email', now);
         const user = await userRepo.findActiveById(link.userId, tx);
         if (!user || user.erasedAt) throw new Conflict('That account no longer exists.');
         const taken = await userRepo.findByEmail(link.email, tx);
         if (taken && taken.id !== user.id) throw new Conflict('Another account uses that e-mail address now.');
-        const [updated] = await tx
-          .update(users)
-          .set({ email: link.email, emailVerifiedAt: now, updatedAt: now })
-          .where(eq(users.id, user.id))
-          .returning();
+        const updated = await accounts.setEmail(user.id, link.email, now, tx);
         await notice(tx, user, 'The e-mail address of your Care Assist account was changed', [
           `Hello ${user.displayName},`,
           `The e-mail address of your Care Assist account was changed from this address to ${link.email}. ` +
@@ -314,7 +285,7 @@ export function createAccountService({
       if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new Forbidden(WRONG_PASSWORD);
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, updatedAt: clock() }).where(eq(users.id, user.id));
+        await accounts.setPassword(user.id, { passwordHash, updatedAt: clock() }, tx);
         await revokeSessions(tx, user.id, who.sessionId);
         await notice(tx, user, 'Your Care Assist password was changed', [
           `Hello ${user.displayName},`,

@@ -1,9 +1,9 @@
 // Single-use links for e-mail verification, password reset and change of address. The raw token only ever exists
 // in the e-mail; the database keeps its SHA-256, so a leaked copy of the table cannot be used.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
-import { accountTokens, type AccountTokenPurpose, type Executor, type AccountTokenRow } from '@care-assist/db';
+import type { AccountTokenPurpose, AccountTokenRow, Executor } from '@care-assist/db';
 import { Conflict, HttpProblem, ValidationFailed } from '../../errors.ts';
+import type { AccountRepository } from './repository.ts';
 
 export const hashLinkToken = (raw: string) => createHash('sha256').update(raw).digest('hex');
 
@@ -23,56 +23,46 @@ const WORDS: Record<AccountTokenPurpose, { what: string; again: string }> = {
   },
 };
 
-/** Issues a new link token; earlier unused ones of the same purpose for this person stop working. */
-export async function issueLinkToken(
-  tx: Executor,
-  input: { userId: string; purpose: AccountTokenPurpose; email: string; expiresAt: Date; now: Date },
-): Promise<string> {
-  await tx
-    .update(accountTokens)
-    .set({ usedAt: input.now })
-    .where(
-      and(
-        eq(accountTokens.userId, input.userId),
-        eq(accountTokens.purpose, input.purpose),
-        isNull(accountTokens.usedAt),
-      ),
-    );
-  const raw = randomBytes(32).toString('base64url');
-  await tx.insert(accountTokens).values({
-    userId: input.userId,
-    purpose: input.purpose,
-    tokenHash: hashLinkToken(raw),
-    email: input.email,
-    expiresAt: input.expiresAt,
-    createdAt: input.now,
-  });
-  return raw;
-}
+export function createLinkTokens(accounts: AccountRepository) {
+  return {
+    /** Issues a new link token; earlier unused ones of the same purpose for this person stop working. */
+    async issue(
+      tx: Executor,
+      input: { userId: string; purpose: AccountTokenPurpose; email: string; expiresAt: Date; now: Date },
+    ): Promise<string> {
+      await accounts.useUpTokens(input.userId, input.purpose, input.now, tx);
+      const raw = randomBytes(32).toString('base64url');
+      await accounts.insertToken(
+        {
+          userId: input.userId,
+          purpose: input.purpose,
+          tokenHash: hashLinkToken(raw),
+          email: input.email,
+          expiresAt: input.expiresAt,
+          createdAt: input.now,
+        },
+        tx,
+      );
+      return raw;
+    },
 
-/**
- * Locks and uses a token: unknown or forged → 400, already used → 409, expired → 410. The caller's transaction
- * makes the change the link is for; if that fails, the token is not used up.
- */
-export async function consumeLinkToken(
-  tx: Executor,
-  raw: string,
-  purpose: AccountTokenPurpose,
-  now: Date,
-): Promise<AccountTokenRow> {
-  const words = WORDS[purpose];
-  const [row] = await tx
-    .select()
-    .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, hashLinkToken(raw)), eq(accountTokens.purpose, purpose)))
-    .for('update');
-  if (!row) {
-    throw new ValidationFailed(`That ${words.what} is not valid. Check you copied all of it. ${words.again}`, [
-      { field: 'token', message: 'This link is not valid' },
-    ]);
-  }
-  if (row.usedAt) throw new Conflict(`That ${words.what} has already been used. ${words.again}`);
-  if (row.expiresAt <= now) throw new LinkExpired(`That ${words.what} has expired. ${words.again}`);
-  await tx.update(accountTokens).set({ usedAt: now }).where(eq(accountTokens.id, row.id));
-  return row;
+    /**
+     * Locks and uses a token: unknown or forged → 400, already used → 409, expired → 410. The caller's transaction
+     * makes the change the link is for; if that fails, the token is not used up.
+     */
+    async consume(tx: Executor, raw: string, purpose: AccountTokenPurpose, now: Date): Promise<AccountTokenRow> {
+      const words = WORDS[purpose];
+      const row = await accounts.lockToken(hashLinkToken(raw), purpose, tx);
+      if (!row) {
+        throw new ValidationFailed(`That ${words.what} is not valid. Check you copied all of it. ${words.again}`, [
+          { field: 'token', message: 'This link is not valid' },
+        ]);
+      }
+      if (row.usedAt) throw new Conflict(`That ${words.what} has already been used. ${words.again}`);
+      if (row.expiresAt <= now) throw new LinkExpired(`That ${words.what} has expired. ${words.again}`);
+      await accounts.markTokenUsed(row.id, now, tx);
+      return row;
+    },
+  };
 }
+export type LinkTokens = ReturnType<typeof createLinkTokens>;

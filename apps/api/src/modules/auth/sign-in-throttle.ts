@@ -4,8 +4,7 @@
 // further failure up to 15 minutes; while locked even the right password is refused. The first lock sends the
 // account holder a notice through the outbound message table.
 import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
-import { outboundMessages, signInThrottles, type Database } from '@care-assist/db';
+import type { AuthRepository } from './repository.ts';
 
 export const FREE_FAILURES = 4;
 const FIRST_LOCK_SECONDS = 30;
@@ -21,14 +20,11 @@ export function lockSeconds(failures: number): number {
   return Math.min(MAX_LOCK_SECONDS, FIRST_LOCK_SECONDS * 2 ** (failures - FREE_FAILURES - 1));
 }
 
-export function createSignInThrottle(db: Database, clock: () => Date) {
+export function createSignInThrottle(auth: AuthRepository, clock: () => Date) {
   return {
     /** Seconds until the address may try again, or 0. */
     async lockedFor(email: string): Promise<number> {
-      const [row] = await db
-        .select({ lockedUntil: signInThrottles.lockedUntil })
-        .from(signInThrottles)
-        .where(eq(signInThrottles.emailHash, emailKey(email)));
+      const row = await auth.signInLockedUntil(emailKey(email));
       const remaining = row?.lockedUntil ? row.lockedUntil.getTime() - clock().getTime() : 0;
       return remaining > 0 ? Math.ceil(remaining / 1000) : 0;
     },
@@ -37,27 +33,13 @@ export function createSignInThrottle(db: Database, clock: () => Date) {
     async recordFailure(email: string, accountEmail: string | null): Promise<void> {
       const now = clock();
       const forgetBefore = new Date(now.getTime() - FORGET_AFTER_HOURS * 3_600_000);
-      const [row] = await db
-        .insert(signInThrottles)
-        .values({ emailHash: emailKey(email), failures: 1, lastFailureAt: now })
-        .onConflictDoUpdate({
-          target: signInThrottles.emailHash,
-          set: {
-            failures: sql`case when ${signInThrottles.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz
-                          then 1 else ${signInThrottles.failures} + 1 end`,
-            lastFailureAt: now,
-          },
-        })
-        .returning({ failures: signInThrottles.failures });
+      const row = await auth.countSignInFailure(emailKey(email), now, forgetBefore);
       const failures = row?.failures ?? 1;
       const seconds = lockSeconds(failures);
       if (seconds === 0) return;
-      await db
-        .update(signInThrottles)
-        .set({ lockedUntil: new Date(now.getTime() + seconds * 1000) })
-        .where(eq(signInThrottles.emailHash, emailKey(email)));
+      await auth.lockSignIn(emailKey(email), new Date(now.getTime() + seconds * 1000));
       if (failures === FREE_FAILURES + 1 && accountEmail) {
-        await db.insert(outboundMessages).values({
+        await auth.queueLockNotice({
           to: accountEmail,
           subject: 'Several failed attempts to sign in to your Care Assist account',
           body:
@@ -70,7 +52,7 @@ export function createSignInThrottle(db: Database, clock: () => Date) {
     },
 
     async recordSuccess(email: string): Promise<void> {
-      await db.delete(signInThrottles).where(eq(signInThrottles.emailHash, emailKey(email)));
+      await auth.clearSignInFailures(emailKey(email));
     },
   };
 }

@@ -8,6 +8,7 @@ import { createFallbackSearchIndex, createPostgresSearchIndex, type SearchIndex 
 import type { Config } from '../../config.ts';
 import { createAuthService, type AuthService } from '../../modules/auth/service.ts';
 import { createSignInThrottle } from '../../modules/auth/sign-in-throttle.ts';
+import { createAuthRepository } from '../../modules/auth/repository.ts';
 import { createRefreshTokenRepository } from '../../modules/auth/refresh-token-repository.ts';
 import { createDirectoryService, type DirectoryService } from '../../modules/services/service.ts';
 import { createServiceRepository } from '../../modules/services/repository.ts';
@@ -63,6 +64,8 @@ import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
 import { createModerationDigest, createReviewEmails } from '../../modules/email/review-emails.ts';
 import { createAccountService, type AccountService } from '../../modules/accounts/service.ts';
+import { createAccountRepository } from '../../modules/accounts/repository.ts';
+import { createDataRightsRepository } from '../../modules/accounts/data-rights-repository.ts';
 import { createEmailThrottle } from '../../modules/accounts/email-throttle.ts';
 import { createDataExport } from '../../modules/accounts/data-export.ts';
 import { createAccountDeletion } from '../../modules/accounts/deletion.ts';
@@ -161,6 +164,8 @@ export default fp(
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
     const reviewEmails = createReviewEmails(config.webOrigin);
+    const accountRepository = createAccountRepository(db.db);
+    const dataRights = createDataRightsRepository(db.db);
     const postgresSearch = createPostgresSearchIndex({ query: db.query });
     const search = engine
       ? createFallbackSearchIndex(engine, postgresSearch, {
@@ -179,7 +184,7 @@ export default fp(
         db: db.db,
         users,
         refreshTokens: createRefreshTokenRepository(db.db),
-        signInThrottle: createSignInThrottle(db.db, clock),
+        signInThrottle: createSignInThrottle(createAuthRepository(db.db), clock),
         signAccessToken: (claims) => app.jwt.sign(claims),
         clock,
         accessTokenTtlSeconds: config.accessTokenTtlSeconds,
@@ -266,14 +271,15 @@ export default fp(
         ...createAccountService({
           db: db.db,
           users,
-          throttle: createEmailThrottle(db.db, config.emailRequestLimits, clock),
+          accounts: accountRepository,
+          throttle: createEmailThrottle(accountRepository, config.emailRequestLimits, clock),
           clock,
           webOrigin: config.webOrigin,
         }),
-        exportData: createDataExport({ db: db.db, users, clock }),
-        deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
+        exportData: createDataExport({ users, dataRights, clock }),
+        deleteAccount: createAccountDeletion({ db: db.db, users, dataRights, aggregator, clock }),
       },
-      emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
+      emailPreferences: createEmailPreferences({ accounts: accountRepository, tokens: unsubscribeTokens }),
       moderationDigest: createModerationDigest({ db: db.db, clock, webOrigin: config.webOrigin }),
       recognitions,
       email: createEmailWorker({
