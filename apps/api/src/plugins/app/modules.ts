@@ -57,7 +57,7 @@ import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
 import { createRecognitionService, type RecognitionService } from '../../modules/insight/recognitions.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
-import { createOutboxRepository as createEmailOutboxRepository } from '../../modules/email/outbox.ts';
+import { createEmailRepository } from '../../modules/email/repository.ts';
 import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
 import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
@@ -160,7 +160,8 @@ export default fp(
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
-    const reviewEmails = createReviewEmails(config.webOrigin);
+    const emailRepository = createEmailRepository(db.db);
+    const reviewEmails = createReviewEmails({ emails: emailRepository, webOrigin: config.webOrigin });
     const postgresSearch = createPostgresSearchIndex({ query: db.query });
     const search = engine
       ? createFallbackSearchIndex(engine, postgresSearch, {
@@ -274,11 +275,16 @@ export default fp(
         deleteAccount: createAccountDeletion({ db: db.db, users, aggregator, clock }),
       },
       emailPreferences: createEmailPreferences({ db: db.db, tokens: unsubscribeTokens }),
-      moderationDigest: createModerationDigest({ db: db.db, clock, webOrigin: config.webOrigin }),
+      moderationDigest: createModerationDigest({
+        db: db.db,
+        emails: emailRepository,
+        clock,
+        webOrigin: config.webOrigin,
+      }),
       recognitions,
       email: createEmailWorker({
         db: db.db,
-        outbox: createEmailOutboxRepository(),
+        outbox: emailRepository,
         transport: config.email.smtpUrl ? createSmtpTransport(config.email.smtpUrl, config.email.from) : null,
         unsubscribeTokens,
         councilName: config.email.councilName,
