@@ -36,6 +36,7 @@ import { createBurstDetector } from '../../modules/reviews/burst-detector.ts';
 import { createReviewGroupRepository } from '../../modules/reviews/groups-repository.ts';
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
 import { createAuditTargets } from '../../modules/moderation/audit-targets.ts';
+import { createModerationRepository } from '../../modules/moderation/repository.ts';
 import { createQuestionRepository } from '../../modules/questions/repository.ts';
 import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
 import { createOrganisationRepository } from '../../modules/organisations/repository.ts';
@@ -240,7 +241,7 @@ export default fp(
         aggregator,
         clock,
         emails: reviewEmails,
-        targets: createAuditTargets(db.db),
+        targets: createAuditTargets({ moderation: createModerationRepository(db.db) }),
         notifications,
       }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
