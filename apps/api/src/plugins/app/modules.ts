@@ -51,6 +51,7 @@ import { createOutcomeRepository } from '../../modules/outcomes/repository.ts';
 import { createOutcomeService, type OutcomeService } from '../../modules/outcomes/service.ts';
 import { createCareRecordService, type CareRecordService } from '../../modules/outcomes/care-records.ts';
 import { createListingActivity, type ListingActivity } from '../../modules/outcomes/listing-activity.ts';
+import { createListingActivityRepository } from '../../modules/outcomes/listing-activity-repository.ts';
 import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/outcomes/scheduler.ts';
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
@@ -139,7 +140,11 @@ export default fp(
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingAccess = createBookingAccess({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
-    const listingActivity = createListingActivity({ db: db.db, clock });
+    const listingActivity = createListingActivity({
+      db: db.db,
+      activity: createListingActivityRepository(db.db),
+      clock,
+    });
     const outcomeRepository = createOutcomeRepository(db.db);
     const outcomes = createOutcomeService({ db: db.db, outcomes: outcomeRepository, notifications, clock });
     const bookingDeps = {
