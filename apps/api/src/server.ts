@@ -6,6 +6,7 @@ import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { listenToChannel } from '@care-assist/db';
 import { createRetention } from './modules/retention/retention.ts';
+import { createRetentionRepository } from './modules/retention/repository.ts';
 import { startMailCatcher, type MailCatcher } from './modules/email/dev-catcher.ts';
 
 async function main() {
@@ -81,7 +82,12 @@ async function main() {
   digestTimer.unref();
   server.addHook('onClose', async () => clearInterval(digestTimer));
 
-  const retention = createRetention({ db: runtime.db.db, policy: config.retention, clock: () => new Date() });
+  const retention = createRetention({
+    db: runtime.db.db,
+    retention: createRetentionRepository(runtime.db.db),
+    policy: config.retention,
+    clock: () => new Date(),
+  });
   const stopRetention = retention.schedule(config.retention.intervalMinutes * 60_000, (result) => {
     if (result instanceof Error) server.log.warn({ err: result }, 'retention purge failed; will retry');
     else if (result.ran) server.log.info({ purged: result }, 'retention purge done');

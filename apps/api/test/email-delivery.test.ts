@@ -5,7 +5,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notificationPreferences, outboundMessages } from '@care-assist/db';
 import type { Organisation } from '@care-assist/domain';
-import { createOutboxRepository, queueEmail, queueNotificationEmails } from '../src/modules/email/outbox.ts';
+import { queueEmail, queueNotificationEmails } from '../src/modules/email/outbox.ts';
+import { createEmailRepository } from '../src/modules/email/repository.ts';
 import { createSmtpTransport } from '../src/modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../src/modules/email/unsubscribe-token.ts';
 import { createEmailWorker, MAX_ATTEMPTS } from '../src/modules/email/worker.ts';
@@ -22,7 +23,7 @@ function workerWith(smtpUrl: string, clock = () => new Date()) {
   const db = ctx.database.handle.db;
   return createEmailWorker({
     db,
-    outbox: createOutboxRepository(),
+    outbox: createEmailRepository(db),
     transport: createSmtpTransport(smtpUrl, 'Care Assist <no-reply@example.test>'),
     unsubscribeTokens: createUnsubscribeTokens(ctx.config.jwtSecret),
     councilName: 'Testshire Council',

@@ -17,6 +17,7 @@ import {
   users,
 } from '@care-assist/db';
 import { createRetention } from '../src/modules/retention/retention.ts';
+import { createRetentionRepository } from '../src/modules/retention/repository.ts';
 import { financialRecordsCutoff } from '../src/modules/retention/financial-records.ts';
 import { makeOrganisation, makeService, makeUserRow } from './helpers/factories.ts';
 import { createTestDatabase, type TestDatabase } from './helpers/test-database.ts';
@@ -97,7 +98,7 @@ describe('retention purge', () => {
       { key: 'new', count: 3, windowStart: daysAgo(0.01) },
     ]);
 
-    const retention = createRetention({ db, policy, clock: () => NOW });
+    const retention = createRetention({ db, retention: createRetentionRepository(db), policy, clock: () => NOW });
     expect(await retention.purge()).toEqual({
       processedOutboxRows: 1,
       idempotencyKeys: 1,
@@ -139,7 +140,7 @@ describe('retention purge', () => {
 
   it('lets only one process purge at a time', async () => {
     const db = database.handle.db;
-    const retention = createRetention({ db, policy, clock: () => NOW });
+    const retention = createRetention({ db, retention: createRetentionRepository(db), policy, clock: () => NOW });
     const client = await database.handle.pool.connect();
     try {
       await client.query('begin');
@@ -214,7 +215,12 @@ describe("a deleted account's financial records", () => {
     });
     const ledgerBefore = await db.select().from(budgetLedger).where(eq(budgetLedger.budgetAccountId, budget!.id));
 
-    const report = await createRetention({ db, policy, clock: () => NOW }).purge();
+    const report = await createRetention({
+      db,
+      retention: createRetentionRepository(db),
+      policy,
+      clock: () => NOW,
+    }).purge();
     expect(report.expiredBookingTexts).toBe(1);
 
     const read = async (id: string) => {

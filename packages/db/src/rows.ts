@@ -74,6 +74,7 @@ export type CarePackageRow = typeof councilCarePackages.$inferSelect;
 export type SearchOutboxRow = typeof searchOutbox.$inferSelect;
 export type NewSearchEvent = typeof searchEvents.$inferInsert;
 export type OutboundMessageRow = typeof outboundMessages.$inferSelect;
+export type NewOutboundMessage = typeof outboundMessages.$inferInsert;
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewNotificationRow = typeof notifications.$inferInsert;
 export type NotificationPreferenceRow = typeof notificationPreferences.$inferSelect;

@@ -1,14 +1,8 @@
-// Writing to and claiming from the e-mail outbox (outbound_messages). Writers queue in their own transaction, so
-// an e-mail exists exactly when the change it is about was committed.
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
-import {
-  notificationPreferences,
-  outboundMessages,
-  users,
-  type Executor,
-  type OutboundMessageRow,
-} from '@care-assist/db';
+// Queueing e-mails in the outbox (outbound_messages). Writers queue in their own transaction, so an e-mail exists
+// exactly when the change it is about was committed. The queries are in repository.ts; the worker drains it.
+import type { Executor } from '@care-assist/db';
 import { EMAIL_KIND_INFO, type EmailNotificationKind } from '@care-assist/domain';
+import { insertOutboundMessage, insertOutboundMessages, notificationRecipients } from './repository.ts';
 
 export interface QueuedEmail {
   to: string;
@@ -20,7 +14,7 @@ export interface QueuedEmail {
 }
 
 export async function queueEmail(tx: Executor, email: QueuedEmail): Promise<void> {
-  await tx.insert(outboundMessages).values({
+  await insertOutboundMessage(tx, {
     to: email.to,
     subject: email.subject,
     body: email.body,
@@ -42,25 +36,12 @@ export async function queueNotificationEmails(
 ): Promise<number> {
   const unique = [...new Set(userIds)];
   if (unique.length === 0) return 0;
-  const recipients = await tx
-    .select({ id: users.id, email: users.email, wants: notificationPreferences.email })
-    .from(users)
-    .leftJoin(
-      notificationPreferences,
-      and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, kind)),
-    )
-    .where(
-      and(
-        inArray(users.id, unique),
-        isNull(users.disabledAt),
-        isNull(users.erasedAt),
-        sql`${users.emailVerifiedAt} is not null`,
-      ),
-    );
+  const recipients = await notificationRecipients(tx, unique, kind);
   const info = EMAIL_KIND_INFO[kind];
   const wanted = recipients.filter((r) => r.wants ?? info.defaultOn);
   if (wanted.length === 0) return 0;
-  await tx.insert(outboundMessages).values(
+  await insertOutboundMessages(
+    tx,
     wanted.map((r) => ({
       to: r.email,
       subject: message.subject,
@@ -73,50 +54,3 @@ export async function queueNotificationEmails(
   );
   return wanted.length;
 }
-
-export function createOutboxRepository() {
-  return {
-    /**
-     * Locks up to `limit` messages due now. SKIP LOCKED: another API process draining at the same moment takes
-     * different rows, and a row stays locked until the sender's transaction records the outcome, so no message is
-     * sent by two processes.
-     */
-    async claimDue(now: Date, limit: number, tx: Executor): Promise<OutboundMessageRow[]> {
-      return tx
-        .select()
-        .from(outboundMessages)
-        .where(
-          and(
-            isNull(outboundMessages.sentAt),
-            isNull(outboundMessages.failedAt),
-            // Within the millisecond: next_attempt_at defaults to PostgreSQL's now() (microseconds), and `now` is a
-            // JavaScript Date (milliseconds, truncated), so a row queued in this very millisecond is due too.
-            lt(outboundMessages.nextAttemptAt, new Date(now.getTime() + 1)),
-          ),
-        )
-        .orderBy(outboundMessages.nextAttemptAt)
-        .limit(limit)
-        .for('update', { skipLocked: true });
-    },
-
-    async markSent(id: string, now: Date, tx: Executor): Promise<void> {
-      await tx
-        .update(outboundMessages)
-        .set({ sentAt: now, attempts: sql`${outboundMessages.attempts} + 1`, lastError: null })
-        .where(eq(outboundMessages.id, id));
-    },
-
-    async markAttemptFailed(
-      id: string,
-      error: string,
-      retry: { nextAttemptAt: Date } | { failedAt: Date },
-      tx: Executor,
-    ): Promise<void> {
-      await tx
-        .update(outboundMessages)
-        .set({ attempts: sql`${outboundMessages.attempts} + 1`, lastError: error.slice(0, 500), ...retry })
-        .where(eq(outboundMessages.id, id));
-    },
-  };
-}
-export type EmailOutboxRepository = ReturnType<typeof createOutboxRepository>;

@@ -1,53 +1,16 @@
 // Notification e-mails about reviews and questions: the author hears the moderator's decision, the provider's
-// members hear of a new published review and of a published question about their service, moderators hear of a safeguarding concern at once and of the queue daily.
-// Each is queued in the caller's transaction and goes only to people whose preference for its kind is on.
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import {
-  emailDigests,
-  organisationMembers,
-  questions,
-  reviews,
-  services,
-  users,
-  type Database,
-  type Executor,
-} from '@care-assist/db';
+// members hear of a new published review and of a published question about their service, moderators hear of a
+// safeguarding concern at once and of the queue daily. Each is queued in the caller's transaction and goes only to
+// people whose preference for its kind is on; who they are is looked up through repository.ts in that transaction.
+import type { Database, Executor } from '@care-assist/db';
 import { REJECT_REASONS, SAFEGUARDING_CONTACT, type ModerationDecisionBody } from '@care-assist/domain';
 import { queueEmail, queueNotificationEmails } from './outbox.ts';
+import type { EmailRepository } from './repository.ts';
 
-async function reviewWithService(tx: Executor, reviewId: string) {
-  const [row] = await tx
-    .select({
-      authorId: reviews.authorId,
-      title: reviews.title,
-      serviceName: services.name,
-      slug: services.slug,
-      organisationId: services.organisationId,
-    })
-    .from(reviews)
-    .innerJoin(services, eq(services.id, reviews.serviceId))
-    .where(eq(reviews.id, reviewId));
-  return row;
-}
+export function createReviewEmails({ emails, webOrigin }: { emails: EmailRepository; webOrigin: string }) {
+  const memberIds = (organisationId: string | null, tx: Executor) =>
+    organisationId ? emails.organisationMemberIds(organisationId, tx) : Promise.resolve([]);
 
-async function memberIds(tx: Executor, organisationId: string | null): Promise<string[]> {
-  if (!organisationId) return [];
-  const rows = await tx
-    .select({ id: organisationMembers.userId })
-    .from(organisationMembers)
-    .where(eq(organisationMembers.organisationId, organisationId));
-  return rows.map((r) => r.id);
-}
-
-async function moderatorIds(tx: Executor): Promise<string[]> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(inArray(users.role, ['moderator']));
-  return rows.map((r) => r.id);
-}
-
-export function createReviewEmails(webOrigin: string) {
   return {
     async decided(
       tx: Executor,
@@ -55,7 +18,7 @@ export function createReviewEmails(webOrigin: string) {
       decision: ModerationDecisionBody['decision'],
       reasonCode: string | null,
     ) {
-      const review = await reviewWithService(tx, reviewId);
+      const review = await emails.reviewWithService(reviewId, tx);
       if (!review) return;
       const mine = `${webOrigin}/account/reviews`;
       const reason =
@@ -80,7 +43,7 @@ export function createReviewEmails(webOrigin: string) {
       await queueNotificationEmails(tx, [review.authorId], 'review_decision', { subject, body, link: mine });
       if (decision === 'publish') {
         const link = `${webOrigin}/provider/reviews`;
-        await queueNotificationEmails(tx, await memberIds(tx, review.organisationId), 'new_review', {
+        await queueNotificationEmails(tx, await memberIds(review.organisationId, tx), 'new_review', {
           subject: `A new review of ${review.serviceName}`,
           body: `A review of ${review.serviceName}, "${review.title}", has been published. You can reply to it: ${link}`,
           link,
@@ -89,7 +52,7 @@ export function createReviewEmails(webOrigin: string) {
     },
 
     async replied(tx: Executor, reviewId: string) {
-      const review = await reviewWithService(tx, reviewId);
+      const review = await emails.reviewWithService(reviewId, tx);
       if (!review) return;
       const link = `${webOrigin}/services/${review.slug}`;
       await queueNotificationEmails(tx, [review.authorId], 'review_reply', {
@@ -104,20 +67,11 @@ export function createReviewEmails(webOrigin: string) {
      * see and answer it (a question waiting for moderation is not shown to the provider).
      */
     async questionPublished(tx: Executor, questionId: string) {
-      const [question] = await tx
-        .select({
-          body: questions.body,
-          serviceName: services.name,
-          slug: services.slug,
-          organisationId: services.organisationId,
-        })
-        .from(questions)
-        .innerJoin(services, eq(services.id, questions.serviceId))
-        .where(eq(questions.id, questionId));
+      const question = await emails.questionWithService(questionId, tx);
       if (!question) return;
       const link = `${webOrigin}/services/${question.slug}#questions-title`;
       const quoted = question.body.length > 300 ? `${question.body.slice(0, 297)}...` : question.body;
-      await queueNotificationEmails(tx, await memberIds(tx, question.organisationId), 'new_question', {
+      await queueNotificationEmails(tx, await memberIds(question.organisationId, tx), 'new_question', {
         subject: `A question about ${question.serviceName}`,
         body:
           `Someone asked a question about ${question.serviceName}:\n\n"${quoted}"\n\n` +
@@ -128,12 +82,9 @@ export function createReviewEmails(webOrigin: string) {
 
     /** A moderator's own message to a review's writer: sent whatever their preferences, as it is about them. */
     async writerContacted(tx: Executor, reviewId: string, message: string) {
-      const review = await reviewWithService(tx, reviewId);
+      const review = await emails.reviewWithService(reviewId, tx);
       if (!review) return;
-      const [writer] = await tx
-        .select({ email: users.email })
-        .from(users)
-        .where(and(eq(users.id, review.authorId), isNull(users.erasedAt), isNull(users.disabledAt)));
+      const writer = await emails.activeUserEmail(review.authorId, tx);
       if (!writer) return;
       const link = `${webOrigin}/account/reviews`;
       await queueEmail(tx, {
@@ -152,10 +103,10 @@ export function createReviewEmails(webOrigin: string) {
 
     /** At once, to every moderator: a review that may be about someone at risk. */
     async safeguarding(tx: Executor, reviewId: string) {
-      const review = await reviewWithService(tx, reviewId);
+      const review = await emails.reviewWithService(reviewId, tx);
       if (!review) return;
       const link = `${webOrigin}/moderation`;
-      await queueNotificationEmails(tx, await moderatorIds(tx), 'safeguarding_flag', {
+      await queueNotificationEmails(tx, await emails.moderatorIds(tx), 'safeguarding_flag', {
         subject: `Safeguarding: a review of ${review.serviceName} needs looking at now`,
         body:
           `A review of ${review.serviceName} was flagged as a possible safeguarding concern when it was submitted. ` +
@@ -176,10 +127,12 @@ const DAY_MS = 24 * 3_600_000;
  */
 export function createModerationDigest({
   db,
+  emails,
   clock,
   webOrigin,
 }: {
   db: Database;
+  emails: EmailRepository;
   clock: () => Date;
   webOrigin: string;
 }) {
@@ -187,26 +140,11 @@ export function createModerationDigest({
     return db.transaction(async (tx) => {
       const now = clock();
       const dayAgo = new Date(now.getTime() - DAY_MS);
-      await tx
-        .insert(emailDigests)
-        .values({ kind: DIGEST_KIND, lastSentAt: new Date(0) })
-        .onConflictDoNothing();
-      const claimed = await tx
-        .update(emailDigests)
-        .set({ lastSentAt: now })
-        .where(
-          and(
-            eq(emailDigests.kind, DIGEST_KIND),
-            sql`${emailDigests.lastSentAt} <= ${dayAgo.toISOString()}::timestamptz`,
-          ),
-        )
-        .returning({ kind: emailDigests.kind });
-      if (claimed.length === 0) return 0;
-      const [waiting] = await tx.select({ n: count() }).from(reviews).where(eq(reviews.status, 'pending'));
-      const n = waiting?.n ?? 0;
+      if (!(await emails.claimDigest(DIGEST_KIND, now, dayAgo, tx))) return 0;
+      const n = await emails.countPendingReviews(tx);
       if (n === 0) return 0;
       const link = `${webOrigin}/moderation`;
-      return queueNotificationEmails(tx, await moderatorIds(tx), 'moderation_digest', {
+      return queueNotificationEmails(tx, await emails.moderatorIds(tx), 'moderation_digest', {
         subject: `${n} review${n === 1 ? '' : 's'} waiting for moderation`,
         body: `${n} review${n === 1 ? ' is' : 's are'} waiting for moderation on Care Assist. Open the queue: ${link}`,
         link,

@@ -3,8 +3,8 @@
 // "accepted" and the commit means the message is sent again: at least once, never twice by two live processes.
 import type { Database } from '@care-assist/db';
 import { isEmailNotificationKind } from '@care-assist/domain';
-import type { EmailOutboxRepository } from './outbox.ts';
 import { renderEmail } from './render.ts';
+import type { EmailRepository } from './repository.ts';
 import type { MailTransport } from './transport.ts';
 import type { UnsubscribeTokens } from './unsubscribe-token.ts';
 
@@ -18,7 +18,8 @@ export function emailBackoffMs(attempts: number): number {
 
 export interface EmailWorkerDeps {
   db: Database;
-  outbox: EmailOutboxRepository;
+  /** The outbox's claim and outcome queries (repository.ts). */
+  outbox: EmailRepository;
   transport: MailTransport | null;
   unsubscribeTokens: UnsubscribeTokens;
   councilName: string;

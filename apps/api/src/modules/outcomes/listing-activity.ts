@@ -2,10 +2,11 @@
 // views, into service_daily_activity (service, UTC day). Nothing about the visitor is stored: a viewer is
 // recognised within one day by a keyed hash of their network address and browser under a random salt that
 // lives for that day only (the way privacy-friendly web analytics count unique visitors), so reloading a
-// page, or a script hitting it, cannot inflate the count, and no hash can be tied to a person afterwards.
+// page, or a script hitting it, cannot inflate the count, and no hash can be tied to a person afterwards. The
+// queries are in listing-activity-repository.ts.
 import { createHash, randomBytes } from 'node:crypto';
-import { lt, sql } from 'drizzle-orm';
-import { pageViewSalts, serviceDailyActivity, servicePageViewers, type Database, type Executor } from '@care-assist/db';
+import type { Database, Executor } from '@care-assist/db';
+import type { ListingActivityRepository } from './listing-activity-repository.ts';
 
 /** What the API knows about a page viewer for the moment of the request; never stored as such. */
 export interface PageViewer {
@@ -15,47 +16,33 @@ export interface PageViewer {
   userAgent: string;
 }
 
-export function createListingActivity({ db, clock }: { db: Database; clock: () => Date }) {
+export function createListingActivity({
+  db,
+  activity,
+  clock,
+}: {
+  db: Database;
+  activity: ListingActivityRepository;
+  clock: () => Date;
+}) {
   const today = () => clock().toISOString().slice(0, 10);
-
-  async function bump(serviceId: string, column: 'pageViews' | 'enquiries', tx: Executor) {
-    const target = serviceDailyActivity[column];
-    await tx
-      .insert(serviceDailyActivity)
-      .values({ serviceId, day: today(), [column]: 1 })
-      .onConflictDoUpdate({
-        target: [serviceDailyActivity.serviceId, serviceDailyActivity.day],
-        set: { [column]: sql`${target} + 1` },
-      });
-  }
 
   /**
    * Today's salt, made on the first view of the day. Making it deletes earlier days' salts and viewer hashes:
    * they were only needed while their day lasted, and without the salt nothing can be recomputed.
    */
   async function saltFor(day: string): Promise<string> {
-    const [existing] = await db
-      .select()
-      .from(pageViewSalts)
-      .where(sql`${pageViewSalts.day} = ${day}`);
-    if (existing) return existing.salt;
+    const existing = await activity.findSalt(day);
+    if (existing) return existing;
     return db.transaction(async (tx) => {
-      const [made] = await tx
-        .insert(pageViewSalts)
-        .values({ day, salt: randomBytes(32).toString('hex') })
-        .onConflictDoNothing()
-        .returning();
+      const made = await activity.insertSalt(day, randomBytes(32).toString('hex'), tx);
       if (!made) {
         // Another process made it first.
-        const [theirs] = await tx
-          .select()
-          .from(pageViewSalts)
-          .where(sql`${pageViewSalts.day} = ${day}`);
-        return theirs!.salt;
+        const theirs = await activity.findSalt(day, tx);
+        return theirs!;
       }
-      await tx.delete(pageViewSalts).where(lt(pageViewSalts.day, day));
-      await tx.delete(servicePageViewers).where(lt(servicePageViewers.day, day));
-      return made.salt;
+      await activity.deleteSaltsAndViewersBefore(day, tx);
+      return made;
     });
   }
 
@@ -72,21 +59,15 @@ export function createListingActivity({ db, clock }: { db: Database; clock: () =
         .update(`${salt}\n${serviceId}\n${viewer.address}\n${viewer.userAgent}`)
         .digest('base64url');
       return db.transaction(async (tx) => {
-        // An anonymous count, written on a person's page load: the commit need not wait for the disk (a crash
-        // can lose the last moments of counting, never corrupt it). See search-event-repository.ts.
-        await tx.execute(sql`set local synchronous_commit = off`);
-        const [first] = await tx
-          .insert(servicePageViewers)
-          .values({ serviceId, day, viewerHash })
-          .onConflictDoNothing()
-          .returning({ day: servicePageViewers.day });
+        await activity.commitWithoutWaitingForDisk(tx);
+        const first = await activity.insertViewer(serviceId, day, viewerHash, tx);
         if (!first) return false;
-        await bump(serviceId, 'pageViews', tx);
+        await activity.bump(serviceId, today(), 'pageViews', tx);
         return true;
       });
     },
     /** Someone asked the service for a quote or asked a question about it. */
-    countEnquiry: (serviceId: string, tx: Executor = db) => bump(serviceId, 'enquiries', tx),
+    countEnquiry: (serviceId: string, tx: Executor = db) => activity.bump(serviceId, today(), 'enquiries', tx),
   };
 }
 export type ListingActivity = ReturnType<typeof createListingActivity>;

@@ -3,18 +3,9 @@
 // are refused anyway, so nothing needs them), the anonymous search events past the configured period, and the text
 // left on a deleted account's bookings once the council no longer has to keep it (financial-records.ts).
 // Several API processes may run the schedule: a transaction-level advisory lock lets one purge at a time.
-import { and, isNotNull, lt, or, sql } from 'drizzle-orm';
-import {
-  accountTokens,
-  emailRequestThrottles,
-  idempotencyKeys,
-  outboundMessages,
-  refreshTokens,
-  searchEvents,
-  searchOutbox,
-  type Database,
-} from '@care-assist/db';
-import { purgeExpiredFinancialText } from './financial-records.ts';
+import type { Database } from '@care-assist/db';
+import { financialRecordsCutoff } from './financial-records.ts';
+import type { RetentionRepository } from './repository.ts';
 
 export interface RetentionPolicy {
   /** Applied search-outbox rows are kept this long (for diagnosing sync problems). */
@@ -50,16 +41,23 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** Fixed key for the purge's advisory lock (distinct from the migration lock). */
 const RETENTION_LOCK_KEY = 7_316_002_518;
 
-export function createRetention({ db, policy, clock }: { db: Database; policy: RetentionPolicy; clock: () => Date }) {
+export function createRetention({
+  db,
+  retention,
+  policy,
+  clock,
+}: {
+  db: Database;
+  retention: RetentionRepository;
+  policy: RetentionPolicy;
+  clock: () => Date;
+}) {
   return {
     async purge(): Promise<RetentionReport> {
       const now = clock();
       const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
       return db.transaction(async (tx) => {
-        const locked = await tx.execute<{ locked: boolean }>(
-          sql`select pg_try_advisory_xact_lock(${RETENTION_LOCK_KEY}) as locked`,
-        );
-        if (!locked.rows[0]?.locked) {
+        if (!(await retention.tryTransactionLock(RETENTION_LOCK_KEY, tx))) {
           return {
             processedOutboxRows: 0,
             idempotencyKeys: 0,
@@ -72,50 +70,25 @@ export function createRetention({ db, policy, clock }: { db: Database; policy: R
             ran: false,
           };
         }
-        const outbox = await tx
-          .delete(searchOutbox)
-          .where(
-            and(isNotNull(searchOutbox.processedAt), lt(searchOutbox.processedAt, before(policy.processedOutboxDays))),
-          )
-          .returning({ id: searchOutbox.id });
-        const keys = await tx
-          .delete(idempotencyKeys)
-          .where(lt(idempotencyKeys.createdAt, before(policy.idempotencyKeyDays)))
-          .returning({ id: idempotencyKeys.id });
-        const tokens = await tx
-          .delete(refreshTokens)
-          .where(lt(refreshTokens.expiresAt, now))
-          .returning({ id: refreshTokens.id });
-        const events = await tx
-          .delete(searchEvents)
-          .where(lt(searchEvents.occurredAt, before(policy.searchEventDays)))
-          .returning({ id: searchEvents.id });
-        const emails = await tx
-          .delete(outboundMessages)
-          .where(
-            or(
-              lt(outboundMessages.sentAt, before(policy.emailDays)),
-              lt(outboundMessages.failedAt, before(policy.emailDays)),
-            ),
-          )
-          .returning({ id: outboundMessages.id });
-        const links = await tx
-          .delete(accountTokens)
-          .where(lt(accountTokens.expiresAt, before(1)))
-          .returning({ id: accountTokens.id });
-        const throttles = await tx
-          .delete(emailRequestThrottles)
-          .where(lt(emailRequestThrottles.windowStart, before(1)))
-          .returning({ key: emailRequestThrottles.key });
+        const outbox = await retention.deleteProcessedSearchOutbox(before(policy.processedOutboxDays), tx);
+        const keys = await retention.deleteIdempotencyKeysCreatedBefore(before(policy.idempotencyKeyDays), tx);
+        const tokens = await retention.deleteRefreshTokensExpiredBefore(now, tx);
+        const events = await retention.deleteSearchEventsBefore(before(policy.searchEventDays), tx);
+        const emails = await retention.deleteFinishedEmailsBefore(before(policy.emailDays), tx);
+        const links = await retention.deleteAccountTokensExpiredBefore(before(1), tx);
+        const throttles = await retention.deleteEmailThrottlesBefore(before(1), tx);
         return {
-          processedOutboxRows: outbox.length,
-          idempotencyKeys: keys.length,
-          refreshTokens: tokens.length,
-          searchEvents: events.length,
-          emails: emails.length,
-          accountTokens: links.length,
-          emailThrottles: throttles.length,
-          expiredBookingTexts: await purgeExpiredFinancialText(tx, now, policy.financialRecordYears),
+          processedOutboxRows: outbox,
+          idempotencyKeys: keys,
+          refreshTokens: tokens,
+          searchEvents: events,
+          emails,
+          accountTokens: links,
+          emailThrottles: throttles,
+          expiredBookingTexts: await retention.clearErasedBookingTextBefore(
+            financialRecordsCutoff(now, policy.financialRecordYears),
+            tx,
+          ),
           ran: true,
         };
       });

@@ -37,6 +37,7 @@ import { createBurstDetector } from '../../modules/reviews/burst-detector.ts';
 import { createReviewGroupRepository } from '../../modules/reviews/groups-repository.ts';
 import { createModerationService, type ModerationService } from '../../modules/moderation/service.ts';
 import { createAuditTargets } from '../../modules/moderation/audit-targets.ts';
+import { createModerationRepository } from '../../modules/moderation/repository.ts';
 import { createQuestionRepository } from '../../modules/questions/repository.ts';
 import { createQuestionService, type QuestionService } from '../../modules/questions/service.ts';
 import { createOrganisationRepository } from '../../modules/organisations/repository.ts';
@@ -51,6 +52,7 @@ import { createOutcomeRepository } from '../../modules/outcomes/repository.ts';
 import { createOutcomeService, type OutcomeService } from '../../modules/outcomes/service.ts';
 import { createCareRecordService, type CareRecordService } from '../../modules/outcomes/care-records.ts';
 import { createListingActivity, type ListingActivity } from '../../modules/outcomes/listing-activity.ts';
+import { createListingActivityRepository } from '../../modules/outcomes/listing-activity-repository.ts';
 import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/outcomes/scheduler.ts';
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
@@ -58,7 +60,7 @@ import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
 import { createRecognitionService, type RecognitionService } from '../../modules/insight/recognitions.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
-import { createOutboxRepository as createEmailOutboxRepository } from '../../modules/email/outbox.ts';
+import { createEmailRepository } from '../../modules/email/repository.ts';
 import { createEmailWorker, type EmailWorker } from '../../modules/email/worker.ts';
 import { createSmtpTransport } from '../../modules/email/transport.ts';
 import { createUnsubscribeTokens } from '../../modules/email/unsubscribe-token.ts';
@@ -141,7 +143,11 @@ export default fp(
     const budgetRepository = createBudgetRepository(db.db);
     const bookingRepository = createBookingRepository(db.db);
     const bookingAccess = createBookingAccess({ db: db.db, bookings: bookingRepository, budgets: budgetRepository });
-    const listingActivity = createListingActivity({ db: db.db, clock });
+    const listingActivity = createListingActivity({
+      db: db.db,
+      activity: createListingActivityRepository(db.db),
+      clock,
+    });
     const outcomeRepository = createOutcomeRepository(db.db);
     const outcomes = createOutcomeService({ db: db.db, outcomes: outcomeRepository, notifications, clock });
     const bookingDeps = {
@@ -163,9 +169,10 @@ export default fp(
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
     const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
-    const reviewEmails = createReviewEmails(config.webOrigin);
     const accountRepository = createAccountRepository(db.db);
     const dataRights = createDataRightsRepository(db.db);
+    const emailRepository = createEmailRepository(db.db);
+    const reviewEmails = createReviewEmails({ emails: emailRepository, webOrigin: config.webOrigin });
     const postgresSearch = createPostgresSearchIndex({ query: db.query });
     const search = engine
       ? createFallbackSearchIndex(engine, postgresSearch, {
@@ -244,7 +251,7 @@ export default fp(
         aggregator,
         clock,
         emails: reviewEmails,
-        targets: createAuditTargets(db.db),
+        targets: createAuditTargets({ moderation: createModerationRepository(db.db) }),
         notifications,
       }),
       openData: createOpenDataService({ repository: createOpenDataRepository(db.db) }),
@@ -280,11 +287,16 @@ export default fp(
         deleteAccount: createAccountDeletion({ db: db.db, users, dataRights, aggregator, clock }),
       },
       emailPreferences: createEmailPreferences({ accounts: accountRepository, tokens: unsubscribeTokens }),
-      moderationDigest: createModerationDigest({ db: db.db, clock, webOrigin: config.webOrigin }),
+      moderationDigest: createModerationDigest({
+        db: db.db,
+        emails: emailRepository,
+        clock,
+        webOrigin: config.webOrigin,
+      }),
       recognitions,
       email: createEmailWorker({
         db: db.db,
-        outbox: createEmailOutboxRepository(),
+        outbox: emailRepository,
         transport: config.email.smtpUrl ? createSmtpTransport(config.email.smtpUrl, config.email.from) : null,
         unsubscribeTokens,
         councilName: config.email.councilName,
