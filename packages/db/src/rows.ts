@@ -28,12 +28,16 @@ import type {
   serviceCqcRatings,
   servicePhotos,
   serviceRatings,
+  serviceRecognitions,
   services,
   shortlistItems,
+  userPermissions,
   users,
 } from './schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
+export type UserPermissionRow = typeof userPermissions.$inferSelect;
+export type NewUserPermission = typeof userPermissions.$inferInsert;
 export type RefreshTokenRow = typeof refreshTokens.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type NewAccountToken = typeof accountTokens.$inferInsert;
@@ -48,6 +52,7 @@ export type ServiceRow = typeof services.$inferSelect;
 export type NewService = typeof services.$inferInsert;
 export type ServiceRatingRow = typeof serviceRatings.$inferSelect;
 export type CqcKeyQuestionRow = typeof serviceCqcRatings.$inferSelect;
+export type ServiceRecognitionRow = typeof serviceRecognitions.$inferSelect;
 export type ServicePhotoRow = typeof servicePhotos.$inferSelect;
 
 export type ReviewRow = typeof reviews.$inferSelect;

@@ -3,6 +3,7 @@
 // insight schedule runs the same award every January for the year just ended; this is the by-hand way.
 import { migrate } from '@care-assist/db';
 import { createRecognitionService } from '../modules/insight/recognitions.ts';
+import { createRecognitionRepository } from '../modules/insight/recognition-repository.ts';
 import { parseCliArgs, runCli, UsageError } from './args.ts';
 import { openConfiguredDatabase } from './common.ts';
 
@@ -30,7 +31,7 @@ await runCli('recognition:award', async () => {
     await migrate(database.handle);
     const recognitions = createRecognitionService({
       db: database.handle.db,
-      query: database.handle.query,
+      repository: createRecognitionRepository(database.handle.db),
       clock: () => now,
     });
     if (year < now.getUTCFullYear() && (await recognitions.yearsAwarded()).includes(year)) {

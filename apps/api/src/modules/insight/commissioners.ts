@@ -1,24 +1,24 @@
 // The commissioner permission: every admin has it by role; an admin can grant it to a moderator and take it
 // back. Grants are stored per user (user_permissions) and every grant or revocation is written to the audit
 // log. Checked against the database on every insight request, so a revocation takes effect at once.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { moderationActions, userPermissions, users, type Database } from '@care-assist/db';
+import type { Database } from '@care-assist/db';
 import { can, canHoldGrant, type Commissioner } from '@care-assist/domain';
 import { Forbidden, NotFound, ValidationFailed } from '../../errors.ts';
 import type { Actor } from '../../plugins/app/actor.ts';
 import { requireSignIn } from '../../access.ts';
+import type { CommissionerRepository } from './commissioner-repository.ts';
 
 const COMMISSIONER = 'commissioner';
 
-export function createCommissionerService({ db, clock }: { db: Database; clock: () => Date }) {
-  async function grantedPermissions(userId: string): Promise<string[]> {
-    const rows = await db
-      .select({ permission: userPermissions.permission })
-      .from(userPermissions)
-      .where(eq(userPermissions.userId, userId));
-    return rows.map((row) => row.permission);
-  }
-
+export function createCommissionerService({
+  db,
+  repository,
+  clock,
+}: {
+  db: Database;
+  repository: CommissionerRepository;
+  clock: () => Date;
+}) {
   function requireAdmin(actor: Actor | null): Actor {
     const who = requireSignIn(actor);
     if (who.role !== 'admin')
@@ -27,7 +27,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
   }
 
   async function findModerator(userId: string) {
-    const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+    const user = await repository.findUser(userId);
     if (!user) throw new NotFound('There is no user with that id.');
     if (!canHoldGrant(user.role, COMMISSIONER)) {
       throw new ValidationFailed(
@@ -44,7 +44,7 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
     /** Throws 401/403 unless the actor may see council insight. */
     async requireCommissioner(actor: Actor | null): Promise<Actor> {
       const who = requireSignIn(actor);
-      const granted = who.role === 'moderator' ? await grantedPermissions(who.userId) : [];
+      const granted = who.role === 'moderator' ? await repository.grantedPermissions(who.userId) : [];
       if (!can({ role: who.role, grantedPermissions: granted }, COMMISSIONER)) {
         throw new Forbidden('Council insight is for commissioners only.');
       }
@@ -53,22 +53,14 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
 
     async isCommissioner(actor: Actor | null): Promise<boolean> {
       if (!actor) return false;
-      const granted = actor.role === 'moderator' ? await grantedPermissions(actor.userId) : [];
+      const granted = actor.role === 'moderator' ? await repository.grantedPermissions(actor.userId) : [];
       return can({ role: actor.role, grantedPermissions: granted }, COMMISSIONER);
     },
 
     /** Council staff and whether each is a commissioner (admins only). */
     async list(actor: Actor | null): Promise<Commissioner[]> {
       requireAdmin(actor);
-      const rows = await db
-        .select({ user: users, grantedAt: userPermissions.grantedAt })
-        .from(users)
-        .leftJoin(
-          userPermissions,
-          and(eq(userPermissions.userId, users.id), eq(userPermissions.permission, COMMISSIONER)),
-        )
-        .where(inArray(users.role, ['moderator', 'admin']))
-        .orderBy(sql`${users.role} desc`, asc(users.displayName));
+      const rows = await repository.councilStaff(COMMISSIONER);
       return rows.map(({ user, grantedAt }) => ({
         userId: user.id,
         displayName: user.displayName,
@@ -85,19 +77,15 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
       await findModerator(userId);
       return db.transaction(async (tx) => {
         const now = clock();
-        const inserted = await tx
-          .insert(userPermissions)
-          .values({ userId, permission: COMMISSIONER, grantedBy: admin.userId, grantedAt: now })
-          .onConflictDoNothing()
-          .returning();
+        const inserted = await repository.insertGrant(
+          { userId, permission: COMMISSIONER, grantedBy: admin.userId, grantedAt: now },
+          tx,
+        );
         if (!inserted.length) return { changed: false };
-        await tx.insert(moderationActions).values({
-          actorId: admin.userId,
-          targetType: 'user',
-          targetId: userId,
-          action: 'grant_commissioner',
-          at: now,
-        });
+        await repository.audit(
+          { actorId: admin.userId, targetType: 'user', targetId: userId, action: 'grant_commissioner', at: now },
+          tx,
+        );
         return { changed: true };
       });
     },
@@ -107,18 +95,12 @@ export function createCommissionerService({ db, clock }: { db: Database; clock: 
       await findModerator(userId);
       return db.transaction(async (tx) => {
         const now = clock();
-        const deleted = await tx
-          .delete(userPermissions)
-          .where(and(eq(userPermissions.userId, userId), eq(userPermissions.permission, COMMISSIONER)))
-          .returning();
+        const deleted = await repository.deleteGrant(userId, COMMISSIONER, tx);
         if (!deleted.length) return { changed: false };
-        await tx.insert(moderationActions).values({
-          actorId: admin.userId,
-          targetType: 'user',
-          targetId: userId,
-          action: 'revoke_commissioner',
-          at: now,
-        });
+        await repository.audit(
+          { actorId: admin.userId, targetType: 'user', targetId: userId, action: 'revoke_commissioner', at: now },
+          tx,
+        );
         return { changed: true };
       });
     },

@@ -2,11 +2,10 @@
 // brokerage_fees...) in one transaction, and records when. Runs on a schedule (scheduler.ts) and on demand
 // (POST /api/v1/insight/refresh). A full rebuild keeps the SQL obvious and the numbers exactly consistent with
 // the source; at England scale (50,000 services, 1,000,000 reviews) it takes seconds, which a schedule can
-// afford, while every dashboard request only reads the small summaries.
-import { sql } from 'drizzle-orm';
+// afford, while every dashboard request only reads the small summaries. The SQL and how each table is rebuilt
+// are in refresh-repository.ts; which tables, in which order and in which transaction is here.
 import type { Database } from '@care-assist/db';
-import { outcomeAdmissions, outcomeAnswers } from './refresh-outcomes.ts';
-import { leagueRanks, priceMonthMedians, ratingMonthMedians, spreads } from './refresh-spreads.ts';
+import { createRefreshRepository, type InsightTable } from './refresh-repository.ts';
 
 /** The summaries, in the order they are rebuilt; each has its own refresh time. */
 export const INSIGHT_SUMMARIES = [
@@ -20,140 +19,17 @@ export const INSIGHT_SUMMARIES = [
 ] as const;
 export type InsightSummary = (typeof INSIGHT_SUMMARIES)[number];
 
-const INSIGHT_TABLES = [
-  'insight_service_facts',
-  'insight_search_days',
-  'insight_brokerage_months',
-  'insight_rating_months',
-  'insight_price_months',
-  'insight_outcome_answers',
-  'insight_outcome_admissions',
-  'insight_spreads',
-  'insight_price_month_medians',
-  'insight_rating_month_medians',
-];
-
-const serviceFacts = (now: Date) => sql`
-  insert into insight_service_facts (
-    service_id, organisation_id, organisation_name, service_name, slug, county, district, care_types, sector,
-    organisation_size, accepting_new_clients, price_per_hour_pence, price_per_visit_pence, price_per_night_pence,
-    price_per_week_pence, review_count, reviews_last_12_months, reviewers, mean_overall, score_out_of_ten,
-    ranking_score, category_means, cqc_overall, cqc_key_questions, low_reviews, low_reviews_responded,
-    median_hours_to_respond, safeguarding_upheld, listed_on, beds, care_hours_per_week)
-  with published as (
-    select s.* from services s where s.status = 'published'
-  ), organisation_sizes as (
-    select organisation_id, count(*) as services from published group by organisation_id
-  ), review_stats as (
-    select r.service_id,
-      count(*) as review_count,
-      count(*) filter (where r.published_at >= ${now}::timestamptz - interval '12 months') as recent,
-      count(distinct r.author_id) as reviewers,
-      count(*) filter (where r.overall <= 2 and r.published_at >= ${now}::timestamptz - interval '24 months') as low,
-      count(rr.review_id) filter (where r.overall <= 2 and r.published_at >= ${now}::timestamptz - interval '24 months') as low_responded,
-      percentile_cont(0.5) within group (
-        order by greatest(0, extract(epoch from rr.created_at - r.published_at) / 3600))
-        filter (where r.overall <= 2 and rr.review_id is not null and r.published_at >= ${now}::timestamptz - interval '24 months')
-        as median_hours,
-      count(*) filter (where r.safeguarding and r.published_at >= ${now}::timestamptz - interval '12 months') as safeguarding
-    from reviews r
-    left join review_responses rr on rr.review_id = r.id
-    where r.status = 'published' and r.published_at is not null
-    group by r.service_id
-  ), key_questions as (
-    select service_id, jsonb_object_agg(key_question, rating) as ratings from service_cqc_ratings group by service_id
-  )
-  select s.id, s.organisation_id, o.name, s.name, s.slug, s.county,
-    upper(split_part(trim(s.postcode), ' ', 1)),
-    s.care_types, o.sector,
-    case when sz.services = 1 then '1' when sz.services <= 5 then '2-5' when sz.services <= 20 then '6-20' else '21+' end,
-    case when s.accepting_new_clients then 1 else 0 end,
-    s.price_per_hour_pence, s.price_per_visit_pence, s.price_per_night_pence, s.price_per_week_pence,
-    coalesce(rs.review_count, 0), coalesce(rs.recent, 0), coalesce(rs.reviewers, 0),
-    sr.mean_overall,
-    (sr.details -> 'scoreOutOfTen' ->> 'score')::real,
-    case when coalesce(sr.review_count, 0) > 0 then sr.ranking_score end,
-    (select jsonb_object_agg(e.key, (e.value ->> 'mean')::float) from jsonb_each(sr.details -> 'categoryMeans') e),
-    nullif(s.cqc_rating, 'not_yet_rated'),
-    kq.ratings,
-    coalesce(rs.low, 0), coalesce(rs.low_responded, 0), rs.median_hours, coalesce(rs.safeguarding, 0),
-    (s.created_at at time zone 'UTC')::date, s.beds, s.care_hours_per_week
-  from published s
-  join organisations o on o.id = s.organisation_id
-  join organisation_sizes sz on sz.organisation_id = s.organisation_id
-  left join service_ratings sr on sr.service_id = s.id
-  left join review_stats rs on rs.service_id = s.id
-  left join key_questions kq on kq.service_id = s.id`;
-
-// Searches are placed in a county through their outcode (the county most services of that district are in)
-// or, for a town typed instead of a postcode, through the services of that town.
-const searchDays = sql`
-  insert into insight_search_days (day, county, district, care_type, searches, no_results, few_results)
-  with district_counties as (
-    select distinct on (district) district, county from (
-      select upper(split_part(trim(postcode), ' ', 1)) as district, county, count(*) as n
-      from services group by 1, 2) d
-    order by district, n desc
-  ), town_counties as (
-    select distinct on (town) lower(town) as town, county from (
-      select town, county, count(*) as n from services group by 1, 2) t
-    order by town, n desc
-  ), searched as (
-    select e.occurred_at, upper(e.outcode) as district, lower(e.place) as town, e.result_count,
-      case jsonb_typeof(e.filters -> 'care_type')
-        when 'string' then e.filters ->> 'care_type'
-        when 'array' then e.filters -> 'care_type' ->> 0
-      end as care_type
-    from search_events e
-  )
-  select (s.occurred_at at time zone 'UTC')::date, coalesce(dc.county, tc.county), s.district, s.care_type,
-    count(*), count(*) filter (where s.result_count = 0), count(*) filter (where s.result_count between 1 and 2)
-  from searched s
-  left join district_counties dc on dc.district = s.district
-  left join town_counties tc on tc.town = s.town
-  group by 1, 2, 3, 4`;
-
-// A booking counts in the month it was requested; "quoted" once it has had a quote, "accepted" once the
-// person accepted (whatever happened after). Value arranged = weekly quote x weeks, for accepted ones.
-const brokerageMonths = sql`
-  insert into insight_brokerage_months (month, service_id, organisation_id, requested, quoted, accepted, value_arranged_pence, fee_income_pence, fee_invoices)
-  with booking_months as (
-    select date_trunc('month', b.created_at at time zone 'UTC')::date as month, b.service_id,
-      count(*) as requested,
-      count(*) filter (where b.quoted_at is not null) as quoted,
-      count(*) filter (where b.status in ('accepted', 'active', 'completed')) as accepted,
-      coalesce(sum(b.quote_weekly_pence::bigint * b.duration_weeks)
-        filter (where b.status in ('accepted', 'active', 'completed')), 0) as value_arranged
-    from bookings b group by 1, 2
-  ), fee_months as (
-    select date_trunc('month', f.recorded_at at time zone 'UTC')::date as month, b.service_id, sum(f.fee_pence) as fees, count(*) as invoices
-    from brokerage_fees f
-    join invoices i on i.id = f.invoice_id
-    join bookings b on b.id = i.booking_id
-    group by 1, 2
-  )
-  select coalesce(bm.month, fm.month), coalesce(bm.service_id, fm.service_id), s.organisation_id,
-    coalesce(bm.requested, 0), coalesce(bm.quoted, 0), coalesce(bm.accepted, 0),
-    coalesce(bm.value_arranged, 0), coalesce(fm.fees, 0), coalesce(fm.invoices, 0)
-  from booking_months bm
-  full join fee_months fm on fm.month = bm.month and fm.service_id = bm.service_id
-  join services s on s.id = coalesce(bm.service_id, fm.service_id)`;
-
-const ratingMonths = sql`
-  insert into insight_rating_months (month, service_id, reviews, sum_overall)
-  select date_trunc('month', published_at at time zone 'UTC')::date, service_id, count(*), sum(overall)
-  from reviews where status = 'published' and published_at is not null
-  group by 1, 2`;
-
-// Prices have no history of their own: each refresh records this month's prices (and keeps earlier months).
-const priceMonths = (now: Date) => sql`
-  insert into insight_price_months (month, service_id, price_per_hour_pence, price_per_visit_pence, price_per_night_pence, price_per_week_pence)
-  select date_trunc('month', ${now}::timestamptz at time zone 'UTC')::date, id,
-    price_per_hour_pence, price_per_visit_pence, price_per_night_pence, price_per_week_pence
-  from services where status = 'published'
-  on conflict (month, service_id) do update set
-    price_per_hour_pence = excluded.price_per_hour_pence, price_per_visit_pence = excluded.price_per_visit_pence,
-    price_per_night_pence = excluded.price_per_night_pence, price_per_week_pence = excluded.price_per_week_pence`;
+/** The tables behind each summary, rebuilt in the order listed. */
+const SUMMARY_TABLES: Record<InsightSummary, InsightTable[]> = {
+  service_facts: ['insight_service_facts'],
+  search_days: ['insight_search_days'],
+  brokerage_months: ['insight_brokerage_months'],
+  rating_months: ['insight_rating_months'],
+  price_months: ['insight_price_months'],
+  outcomes: ['insight_outcome_answers', 'insight_outcome_admissions'],
+  // After service_facts, rating_months and price_months, which it summarises.
+  spreads: ['insight_spreads', 'insight_price_month_medians', 'insight_rating_month_medians'],
+};
 
 export interface RefreshResult {
   refreshedAt: Date;
@@ -161,73 +37,22 @@ export interface RefreshResult {
 }
 
 export async function refreshInsight(db: Database, now: Date): Promise<RefreshResult> {
+  const refresh = createRefreshRepository(db);
   const durationsMs = {} as Record<InsightSummary, number>;
   await db.transaction(async (tx) => {
     // One rebuild at a time; a second caller waits and then rebuilds from fresher data.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('insight_refresh'))`);
-    const steps: [InsightSummary, () => Promise<unknown>][] = [
-      [
-        'service_facts',
-        async () => {
-          await tx.execute(sql`delete from insight_service_facts`);
-          await tx.execute(serviceFacts(now));
-          await tx.execute(leagueRanks);
-        },
-      ],
-      [
-        'search_days',
-        async () => {
-          await tx.execute(sql`delete from insight_search_days`);
-          await tx.execute(searchDays);
-        },
-      ],
-      [
-        'brokerage_months',
-        async () => {
-          await tx.execute(sql`delete from insight_brokerage_months`);
-          await tx.execute(brokerageMonths);
-        },
-      ],
-      [
-        'rating_months',
-        async () => {
-          await tx.execute(sql`delete from insight_rating_months`);
-          await tx.execute(ratingMonths);
-        },
-      ],
-      ['price_months', () => tx.execute(priceMonths(now))],
-      [
-        'outcomes',
-        async () => {
-          await tx.execute(sql`delete from insight_outcome_answers`);
-          await tx.execute(outcomeAnswers);
-          await tx.execute(sql`delete from insight_outcome_admissions`);
-          await tx.execute(outcomeAdmissions);
-        },
-      ],
-      [
-        // After service_facts, rating_months and price_months, which it summarises.
-        'spreads',
-        async () => {
-          await tx.execute(sql`delete from insight_spreads`);
-          await tx.execute(spreads);
-          await tx.execute(sql`delete from insight_price_month_medians`);
-          await tx.execute(priceMonthMedians);
-          await tx.execute(sql`delete from insight_rating_month_medians`);
-          await tx.execute(ratingMonthMedians);
-        },
-      ],
-    ];
-    for (const [summary, rebuild] of steps) {
+    await refresh.lock(tx);
+    for (const summary of INSIGHT_SUMMARIES) {
       const started = performance.now();
-      await rebuild();
+      for (const table of SUMMARY_TABLES[summary]) await refresh.rebuild(table, now, tx);
       durationsMs[summary] = Math.round(performance.now() - started);
-      await tx.execute(sql`
-        insert into insight_refreshes (summary, refreshed_at, duration_ms) values (${summary}, ${now}, ${durationsMs[summary]})
-        on conflict (summary) do update set refreshed_at = excluded.refreshed_at, duration_ms = excluded.duration_ms`);
+      await refresh.recordRefresh(summary, now, durationsMs[summary], tx);
     }
     // Fresh statistics for the rebuilt tables, so the views' plans fit what is in them now.
-    await tx.execute(sql.raw(`analyze ${INSIGHT_TABLES.join(', ')}`));
+    await refresh.analyze(
+      INSIGHT_SUMMARIES.flatMap((summary) => SUMMARY_TABLES[summary]),
+      tx,
+    );
   });
   return { refreshedAt: now, durationsMs };
 }

@@ -55,9 +55,11 @@ import { createListingActivity, type ListingActivity } from '../../modules/outco
 import { createListingActivityRepository } from '../../modules/outcomes/listing-activity-repository.ts';
 import { createOutcomeScheduler, type OutcomeScheduler } from '../../modules/outcomes/scheduler.ts';
 import { createCommissionerService, type CommissionerService } from '../../modules/insight/commissioners.ts';
+import { createCommissionerRepository } from '../../modules/insight/commissioner-repository.ts';
 import { createInsightService, type InsightService } from '../../modules/insight/service.ts';
 import { startInsightSchedule } from '../../modules/insight/scheduler.ts';
 import { createRecognitionService, type RecognitionService } from '../../modules/insight/recognitions.ts';
+import { createRecognitionRepository } from '../../modules/insight/recognition-repository.ts';
 import { createOpenDataRepository } from '../../modules/open-data/repository.ts';
 import { createOpenDataService, type OpenDataService } from '../../modules/open-data/service.ts';
 import { createEmailRepository } from '../../modules/email/repository.ts';
@@ -165,9 +167,17 @@ export default fp(
     const aggregator = createRatingAggregator({ db: db.db, ratings: createRatingRepository(db.db), clock });
     const organisations = createOrganisationRepository(db.db);
     const listings = createListingRepository(db.db);
-    const commissioners = createCommissionerService({ db: db.db, clock });
+    const commissioners = createCommissionerService({
+      db: db.db,
+      repository: createCommissionerRepository(db.db),
+      clock,
+    });
     const insight = createInsightService({ db: db.db, query: db.query, commissioners, clock });
-    const recognitions = createRecognitionService({ db: db.db, query: db.query, clock });
+    const recognitions = createRecognitionService({
+      db: db.db,
+      repository: createRecognitionRepository(db.db),
+      clock,
+    });
     const unsubscribeTokens = createUnsubscribeTokens(config.jwtSecret);
     const accountRepository = createAccountRepository(db.db);
     const dataRights = createDataRightsRepository(db.db);
