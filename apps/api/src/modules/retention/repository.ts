@@ -1,6 +1,7 @@
 // Drizzle queries for retention: the purge's advisory lock, the deletes of rows kept only for a while, and the
 // removal of text from a deleted account's bookings (at deletion, and once the financial records have expired).
-import { and, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   accountTokens,
   bookingEvents,
@@ -29,6 +30,12 @@ export async function eraseWrittenByRequester(tx: Executor, userId: string): Pro
     .where(eq(bookingMessages.authorId, userId));
 }
 
+/** Deletes the rows of `table` that match `where`; how many went. */
+async function deleteCounting(tx: Executor, table: PgTable, where: SQL | undefined): Promise<number> {
+  const result = await tx.delete(table).where(where);
+  return result.rowCount ?? 0;
+}
+
 export function createRetentionRepository(db: Database) {
   return {
     /** A transaction-level advisory lock, taken only if it is free (false when another process holds it). */
@@ -39,60 +46,40 @@ export function createRetentionRepository(db: Database) {
 
     /** Search-outbox rows applied to the index before `before`; how many went. */
     async deleteProcessedSearchOutbox(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(searchOutbox)
-        .where(and(isNotNull(searchOutbox.processedAt), lt(searchOutbox.processedAt, before)))
-        .returning({ id: searchOutbox.id });
-      return rows.length;
+      return deleteCounting(
+        tx,
+        searchOutbox,
+        and(isNotNull(searchOutbox.processedAt), lt(searchOutbox.processedAt, before)),
+      );
     },
 
     async deleteIdempotencyKeysCreatedBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(idempotencyKeys)
-        .where(lt(idempotencyKeys.createdAt, before))
-        .returning({ id: idempotencyKeys.id });
-      return rows.length;
+      return deleteCounting(tx, idempotencyKeys, lt(idempotencyKeys.createdAt, before));
     },
 
     async deleteRefreshTokensExpiredBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(refreshTokens)
-        .where(lt(refreshTokens.expiresAt, before))
-        .returning({ id: refreshTokens.id });
-      return rows.length;
+      return deleteCounting(tx, refreshTokens, lt(refreshTokens.expiresAt, before));
     },
 
     async deleteSearchEventsBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(searchEvents)
-        .where(lt(searchEvents.occurredAt, before))
-        .returning({ id: searchEvents.id });
-      return rows.length;
+      return deleteCounting(tx, searchEvents, lt(searchEvents.occurredAt, before));
     },
 
     /** E-mails sent, or given up on, before `before`. */
     async deleteFinishedEmailsBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(outboundMessages)
-        .where(or(lt(outboundMessages.sentAt, before), lt(outboundMessages.failedAt, before)))
-        .returning({ id: outboundMessages.id });
-      return rows.length;
+      return deleteCounting(
+        tx,
+        outboundMessages,
+        or(lt(outboundMessages.sentAt, before), lt(outboundMessages.failedAt, before)),
+      );
     },
 
     async deleteAccountTokensExpiredBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(accountTokens)
-        .where(lt(accountTokens.expiresAt, before))
-        .returning({ id: accountTokens.id });
-      return rows.length;
+      return deleteCounting(tx, accountTokens, lt(accountTokens.expiresAt, before));
     },
 
     async deleteEmailThrottlesBefore(before: Date, tx: Executor = db): Promise<number> {
-      const rows = await tx
-        .delete(emailRequestThrottles)
-        .where(lt(emailRequestThrottles.windowStart, before))
-        .returning({ key: emailRequestThrottles.key });
-      return rows.length;
+      return deleteCounting(tx, emailRequestThrottles, lt(emailRequestThrottles.windowStart, before));
     },
 
     /**
